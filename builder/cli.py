@@ -1,0 +1,176 @@
+"""The `catalogue` command: each subcommand parses its flags and calls one function."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from builder import build as pipeline
+from builder.errors import ContentError, Problems, SiteError
+
+FORMATS = ("text", "json", "github")
+
+
+def root_option(fn):
+    return click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+                        help="The site folder: the one holding site.yaml and content/.")(fn)
+
+
+def today_option(fn):
+    return click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), envvar="CATALOGUE_TODAY",
+                        help="Pretend today is this date (YYYY-MM-DD) when deciding which listings are due for "
+                             "review, so builds can be repeated exactly. Also read from CATALOGUE_TODAY.")(fn)
+
+
+def strict_option(fn):
+    return click.option("--strict", is_flag=True, help="Treat warnings (such as listings due for review) as errors.")(fn)
+
+
+def debug_option(fn):
+    return click.option("--debug", is_flag=True, help="Show the full Python traceback if the builder itself fails.")(fn)
+
+
+def friendly(fn):
+    """Content problems end the command with exit 1 and no traceback (unless --debug)."""
+    @functools.wraps(fn)
+    def wrapper(*args, debug=False, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as err:  # a bug in the builder, not in the content
+            if debug:
+                traceback.print_exc()
+            click.echo(f"Error: the builder failed unexpectedly ({type(err).__name__}: {err}). "
+                       "Nothing was published. Run again with --debug and report the output.", err=True)
+            sys.exit(1)
+    return debug_option(wrapper)
+
+
+def _today(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="day-opportunities-catalogue")
+def main():
+    """Build the day opportunities catalogue from site.yaml and content/.
+
+    \b
+    Common tasks:
+      catalogue check             find mistakes in the content (nothing is written)
+      catalogue build             check, then write the website to _site/
+      catalogue serve             build and preview at http://127.0.0.1:8000/
+      catalogue new service P/S   start a new listing from a filled-in template
+    """
+
+
+@main.command()
+@root_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the website. Default: _site inside the site folder.")
+@strict_option
+@today_option
+@friendly
+def build(root: Path, out: Path | None, strict: bool, today):
+    """Check the content, then write the whole website.
+
+    The new site replaces the old one only when every page has been written, so a failed
+    build never leaves a half-published site. Exit code 1 means the content has errors:
+    each one names the file, the line and what to change.
+    """
+    out = out or root / "_site"
+    report = _progress_reporter()
+    try:
+        built = pipeline.build_site(root, out, _today(today), strict, progress=report)
+    except ContentError as err:
+        _print_problems(err.problems, "text")
+        raise
+    _print_problems(Problems(built.problems.warnings), "text")
+    warnings = len(built.problems.warnings)
+    click.echo(f"Wrote {built.pages} pages to {built.out} in {built.seconds:.1f}s"
+               f" ({warnings} warning{'s' if warnings != 1 else ''}).")
+
+
+@main.command()
+@root_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text for people, json for tools, github for pull-request annotations.")
+@strict_option
+@today_option
+@friendly
+def check(root: Path, fmt: str, strict: bool, today):
+    """Check the content without building. Lists every problem, then exits 1 if any is an error."""
+    checked = pipeline.check_site(root, _today(today), strict)
+    _print_problems(checked.problems, fmt)
+    errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
+    if fmt == "text":
+        verdict = "Nothing was published." if errors else "The content is ready to build."
+        click.echo(f"{errors} error{'s' if errors != 1 else ''} and {warnings} warning{'s' if warnings != 1 else ''}"
+                   f" in {checked.files} files. {verdict}", err=bool(errors))
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@root_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to serve on.")
+@today_option
+@friendly
+def serve(root: Path, port: int, today):
+    """Build the site and preview it at http://127.0.0.1:PORT/.
+
+    Rebuilds whenever a file under content/ or templates/, or site.yaml, changes; open pages
+    reload themselves. Stop with Ctrl+C.
+    """
+    from builder.serve import serve_site
+    serve_site(root, port, _today(today))
+
+
+@main.group()
+def new():
+    """Start a new provider or service from a template with every field explained."""
+
+
+@new.command("provider")
+@root_option
+@click.argument("slug")
+@friendly
+def new_provider(root: Path, slug: str):
+    """Create content/providers/SLUG/provider.yaml (never overwrites an existing file)."""
+    from builder.scaffold import new_provider as create
+    click.echo(f"Created {create(root, slug)}. Fill in the fields, then run 'catalogue check'.")
+
+
+@new.command("service")
+@root_option
+@click.argument("service")
+@friendly
+def new_service(root: Path, service: str):
+    """Create content/providers/PROVIDER/SLUG.md for SERVICE written as PROVIDER/SLUG."""
+    from builder.scaffold import new_service as create
+    click.echo(f"Created {create(root, service)}. Fill in the fields, then run 'catalogue check'.")
+
+
+def _print_problems(problems: Problems, fmt: str) -> None:
+    items = problems.sorted()
+    if fmt == "json":
+        click.echo(json.dumps({"errors": [p.as_dict() for p in items if p.severity == "error"],
+                               "warnings": [p.as_dict() for p in items if p.severity == "warning"]}, indent=2))
+        return
+    for problem in items:
+        line = problem.github() if fmt == "github" else str(problem)
+        click.echo(line, err=fmt == "text")
+
+
+def _progress_reporter():
+    if not sys.stderr.isatty():
+        return None
+    def report(done: int, total: int) -> None:
+        click.echo(f"\rRendering pages: {done}/{total}", nl=done == total, err=True)
+    return report

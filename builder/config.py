@@ -1,0 +1,61 @@
+"""Read site.yaml -> SiteConfig: everything that belongs to one council or region.
+
+Input: the site root. Output: a SiteConfig (None when site.yaml is unusable) and the
+problems found in site.yaml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder import theme
+from builder.content import SITE, read_file
+from builder.errors import Problem
+from builder.model import Contact, Safeguarding, SiteConfig, Term
+from builder.validate import check_fields, check_site
+
+DEFAULT_BRAND = "#1d5b79"
+TAXONOMIES = ("types", "who_for", "activities")
+
+
+def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    if not (root / "site.yaml").is_file():
+        return None, [Problem("site.yaml", 0, "", f"there is no site.yaml in {root}.",
+                              "Run the command in the site folder, or give the folder with --root.")]
+    source, problems = read_file(root, "site.yaml", SITE)
+    if source is None:
+        return None, problems
+    problems += check_fields(source)
+    problems += check_site(source, lambda asset: theme.find_asset(root, asset) is not None)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return site_config(source.data), problems
+
+
+def site_config(data: dict) -> SiteConfig:
+    contact = data.get("contact") or {}
+    safeguarding = data.get("safeguarding") or {}
+    look = data.get("theme") or {}
+    taxonomies = data["taxonomies"]
+    return SiteConfig(
+        title=data["title"],
+        organisation=data["organisation"],
+        base_url=data["base_url"],
+        language=data.get("language", "en-GB"),
+        review_months=data.get("review_months", 12),
+        edit_url=data.get("edit_url", ""),
+        notice=data.get("notice", ""),
+        contact=Contact(contact.get("phone", ""), contact.get("email", ""), contact.get("website", ""), contact.get("hours", "")),
+        safeguarding=Safeguarding(safeguarding.get("phone", ""), safeguarding.get("out_of_hours", ""), safeguarding.get("url", "")),
+        brand_colour=look.get("brand_colour", DEFAULT_BRAND),
+        logo=look.get("logo", ""),
+        areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
+        **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
+    )
+
+
+def _terms(entries: dict, taxonomy: str) -> tuple[Term, ...]:
+    return tuple(
+        Term(key, entry["label"], entry["easy"], entry.get("description", ""), entry.get("symbol", ""), taxonomy)
+        for key, entry in entries.items()
+    )

@@ -1,0 +1,122 @@
+"""Markdown from editors -> safe HTML.
+
+Python-Markdown renders, then nh3 (a Rust HTML sanitiser) keeps only a small allowlist of
+tags and attributes and only http, https, mailto and tel links. Raw HTML, scripts, event
+handlers, iframes, forms, images and javascript: or data: links never reach a page.
+Links to other content files (`../other/service.md`) become internal page links; the links
+found are returned so validate.py can report ones that point nowhere.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+from builder import paths
+from builder.content import PAGE, PAGE_EASY, SourceFile
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "b", "blockquote",
+    "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+@dataclass
+class RenderedBody:
+    path: str
+    html: str
+    links: list[tuple[int, str]] = field(default_factory=list)  # (line, content path) of links to content files
+
+
+class _ContentLinks(Treeprocessor):
+    """Rewrites links to .md files, records them, and moves headings below the page's own."""
+
+    def __init__(self, md, state: dict):
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        source: SourceFile = self.state["source"]
+        self._shift_headings(root, self.state["top"])
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            target, _, fragment = href.partition("#")
+            if not target.endswith(".md") or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("/"):
+                continue
+            content_path = paths.resolve_link(source.path, target)
+            self.state["links"].append((_line_of(source, target), content_path))
+            url = paths.url_for_source(content_path.removesuffix(".easy.md") + ".md" if content_path.endswith(".easy.md") else content_path)
+            link.set("href", paths.INTERNAL + (url or "") + (f"#{fragment}" if fragment else ""))
+
+    @staticmethod
+    def _shift_headings(root: etree.Element, top: int) -> None:
+        headings = [el for el in root.iter() if re.fullmatch(r"h[1-6]", el.tag)]
+        if not headings:
+            return
+        shift = max(0, top - min(int(el.tag[1]) for el in headings))
+        for el in headings:
+            el.tag = f"h{min(6, int(el.tag[1]) + shift)}"
+
+
+class _Extension(markdown.extensions.Extension):
+    def __init__(self, state: dict):
+        super().__init__()
+        self.state = state
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_ContentLinks(md, self.state), "content_links", 5)
+
+
+_STATE: dict = {}
+_MD: markdown.Markdown | None = None
+
+
+def _markdown() -> markdown.Markdown:
+    global _MD
+    if _MD is None:  # one per process: building the parser is the slow part
+        _MD = markdown.Markdown(extensions=["tables", "sane_lists", _Extension(_STATE)], output_format="html")
+    return _MD
+
+
+def render_body(source: SourceFile) -> RenderedBody:
+    """Markdown body of one file -> sanitised HTML. Headings start at h2 on pages, h3 in services."""
+    _STATE.update(source=source, top=2 if source.kind in (PAGE, PAGE_EASY) else 3, links=[])
+    md = _markdown()
+    md.reset()
+    html = md.convert(source.body)
+    return RenderedBody(source.path, sanitise(html), list(_STATE["links"]))
+
+
+def render_bodies(sources: list[SourceFile], mapper=map) -> dict[str, RenderedBody]:
+    with_body = [s for s in sources if s.body.strip()]
+    return {body.path: body for body in mapper(render_body, with_body)}
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def _line_of(source: SourceFile, target: str) -> int:
+    for offset, line in enumerate(source.body.split("\n")):
+        if target in line:
+            return source.body_line + offset
+    return source.body_line
+
+
+def resolve_internal_links(html: str, prefix: str) -> str:
+    """Internal links become relative to the page showing them (`prefix` leads to the root)."""
+    return html.replace(f'href="{paths.INTERNAL}', f'href="{prefix}')

@@ -1,0 +1,289 @@
+"""The one data model: what a built catalogue is made of.
+
+Frozen dataclasses, built once by config.py (SiteConfig) and assemble.py (everything else).
+Anything a page needs to know ("open at weekends", "due for review", "free") is a field or
+property here, so templates only present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from builder import wording
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKEND = frozenset({"sat", "sun"})
+EVENING_FROM = "18:00"  # a session still running after 6pm counts as an evening session
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a taxonomy (a type of support, a group, an activity) or an area."""
+
+    key: str
+    label: str
+    easy: str  # the label on Easy Read pages
+    description: str = ""
+    symbol: str = ""  # Easy Read pictogram file chosen in site.yaml, "" for the default
+    taxonomy: str = ""  # "types", "who_for", "activities" or "areas"
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str = ""  # as written; see wording.phone_display / phone_href
+    email: str = ""
+    website: str = ""
+    hours: str = ""
+
+    @property
+    def phone_display(self) -> str:
+        return wording.phone_display(self.phone)
+
+    @property
+    def phone_href(self) -> str:
+        return wording.phone_href(self.phone)
+
+
+@dataclass(frozen=True)
+class Safeguarding:
+    phone: str = ""
+    out_of_hours: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    organisation: str
+    base_url: str  # ends with "/"
+    language: str
+    review_months: int
+    edit_url: str  # contains {path}, or ""
+    notice: str  # a banner on every page, or ""
+    contact: Contact
+    safeguarding: Safeguarding
+    brand_colour: str
+    logo: str  # path under the theme's assets/, or ""
+    areas: tuple[Term, ...]
+    types: tuple[Term, ...]
+    who_for: tuple[Term, ...]
+    activities: tuple[Term, ...]
+
+    def taxonomy(self, name: str) -> tuple[Term, ...]:
+        return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    address: str
+    postcode: str  # upper case, one space
+    coordinates: tuple[float, float] | None
+    access: tuple[str, ...] | None  # None: not known; (): no access features
+
+    @property
+    def map_url(self) -> str:
+        if self.coordinates:
+            lat, lon = self.coordinates
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        return "https://www.openstreetmap.org/search?query=" + wording.quote(f"{self.address}, {self.postcode}")
+
+    @property
+    def access_labels(self) -> tuple[str, ...]:
+        return tuple(wording.ACCESS_LABELS[a] for a in self.access or ())
+
+
+@dataclass(frozen=True)
+class Session:
+    days: tuple[str, ...]
+    start: str  # "HH:MM"
+    end: str  # "HH:MM", "24:00" for midnight
+    note: str = ""
+
+    @property
+    def is_evening(self) -> bool:
+        return self.end > EVENING_FROM
+
+    @property
+    def is_weekend(self) -> bool:
+        return bool(WEEKEND & set(self.days))
+
+    @property
+    def days_text(self) -> str:
+        return wording.days_text(self.days)
+
+    @property
+    def hours_text(self) -> str:
+        return wording.time_range(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Cost:
+    label: str
+    amount: float
+    per: str
+
+    @property
+    def text(self) -> str:
+        return f"{wording.money(self.amount)} a {self.per}" if self.per != "hour" else f"{wording.money(self.amount)} an hour"
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str  # "<provider>/<service>"
+    slug: str
+    provider_key: str
+    source_path: str  # relative to the site root
+    url: str  # page path, like "services/riverside/day-centre/"
+    name: str
+    summary: str
+    types: tuple[Term, ...]
+    who_for: tuple[Term, ...]
+    activities: tuple[Term, ...]
+    areas: tuple[Term, ...]
+    ages: tuple[int | None, int | None]
+    hub: bool
+    spoke_of: str  # id of the hub, or ""
+    spokes: tuple[str, ...]  # ids of the spokes when this is a hub
+    locations: tuple[Location, ...]
+    sessions: tuple[Session, ...]
+    transport: str  # provided | help-to-arrange | none | "" (not known)
+    costs: tuple[Cost, ...]
+    funding: tuple[str, ...]
+    referral: tuple[str, ...]
+    needs_assessment: bool | None  # None: not said
+    cqc_location_id: str
+    contact: Contact
+    last_reviewed: dt.date
+    due_for_review: bool
+    status: str  # active | temporarily-closed | closed
+    alert: str
+    languages: tuple[str, ...]
+    easy_read: tuple[str, ...]  # editor-written Easy Read sentences
+    body_html: str  # sanitised
+    easy_body_html: str  # sanitised body of <service>.easy.md, or ""
+    easy_checked_by: str = ""
+    easy_checked_on: str = ""
+
+    @property
+    def is_free(self) -> bool:
+        return not self.costs and "free" in self.funding
+
+    @property
+    def is_one_to_one(self) -> bool:
+        return not self.locations
+
+    @property
+    def has_evening(self) -> bool:
+        return any(s.is_evening for s in self.sessions)
+
+    @property
+    def has_weekend(self) -> bool:
+        return any(s.is_weekend for s in self.sessions)
+
+    @property
+    def self_referral(self) -> bool:
+        return "self" in self.referral and not self.needs_assessment
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def status_label(self) -> str:
+        return wording.STATUS_LABELS[self.status]
+
+    @property
+    def cqc_url(self) -> str:
+        return f"https://www.cqc.org.uk/location/{self.cqc_location_id}" if self.cqc_location_id else ""
+
+    @property
+    def ages_text(self) -> str:
+        return wording.ages_text(*self.ages)
+
+    @property
+    def language_names(self) -> list[str]:
+        return [wording.LANGUAGE_NAMES.get(code, code) for code in self.languages]
+
+    @property
+    def day_keys(self) -> tuple[str, ...]:
+        used = {d for s in self.sessions for d in s.days}
+        return tuple(d for d in DAYS if d in used)
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        return next((loc.coordinates for loc in self.locations if loc.coordinates), None)
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    source_path: str
+    url: str
+    name: str
+    description: str
+    kind: str
+    charity_number: str
+    cqc_provider_id: str
+    contact: Contact
+    services: tuple[str, ...]  # service ids, by name
+
+    @property
+    def kind_label(self) -> str:
+        return wording.PROVIDER_KINDS.get(self.kind, "")
+
+    @property
+    def cqc_url(self) -> str:
+        return f"https://www.cqc.org.uk/provider/{self.cqc_provider_id}" if self.cqc_provider_id else ""
+
+    @property
+    def charity_url(self) -> str:
+        number = self.charity_number
+        return f"https://register-of-charities.charitycommission.gov.uk/charity-search/-/charity-details/{number}" if number else ""
+
+
+@dataclass(frozen=True)
+class EasyText:
+    """An editor-written Easy Read version of a page."""
+
+    title: str
+    summary: str
+    body_html: str
+    checked_by: str = ""
+    checked_on: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str
+    source_path: str
+    url: str
+    title: str
+    summary: str
+    order: int
+    body_html: str
+    easy: EasyText | None  # None: no Easy Read version written yet
+
+
+@dataclass(frozen=True)
+class Browse:
+    """A browse page: the services of one area, group, type or activity."""
+
+    taxonomy: str  # "areas", "who_for", "types", "activities"
+    term: Term
+    url: str
+    services: tuple[str, ...]  # ids: open services first, then temporarily closed, then closed
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    site: SiteConfig
+    today: dt.date
+    providers: dict[str, Provider]
+    services: dict[str, Service]  # by id, sorted by name
+    pages: tuple[Page, ...]  # by order, then title
+    browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
+
+    def services_of(self, ids) -> list[Service]:
+        return [self.services[i] for i in ids]

@@ -1,0 +1,74 @@
+"""Publish stage: write the site into a fresh folder, then swap it in.
+
+An interrupted or failed build leaves the previous output untouched: pages are written to
+a hidden staging folder beside the output, which replaces the output only once complete.
+The builder refuses to write over the site's sources or over a folder it did not make.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+from builder.errors import SiteError
+
+MARKER = ".catalogue-build"  # in every output folder, so a rebuild knows it may replace it
+
+
+def check_output_location(out: Path, root: Path) -> None:
+    out, root = out.resolve(), root.resolve()
+    if out == root or out in root.parents:
+        raise SiteError(f"--out {out} would replace the site folder itself. Choose a folder such as {root / '_site'}.")
+    for protected in ("content", "templates", "schemas"):
+        folder = root / protected
+        if out == folder or folder in out.parents:
+            raise SiteError(f"--out {out} is inside {protected}/, which the builder never writes to. Choose another folder.")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise SiteError(f"{out} already exists and was not made by 'catalogue build', so it is left alone. "
+                        "Choose another --out, or empty that folder first.")
+    if out.exists() and not out.is_dir():
+        raise SiteError(f"{out} is a file, not a folder. Choose another --out.")
+
+
+@contextlib.contextmanager
+def fresh_output(out: Path, root: Path):
+    """Yields an empty staging folder; on success it becomes `out`, on any failure it is removed."""
+    check_output_location(out, root)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}.building-*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = out.parent / f".{out.name}.building-{os.getpid()}"
+    staging.mkdir()
+    (staging / MARKER).write_text("Made by catalogue build. This whole folder is replaced on every build.\n", encoding="utf-8")
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, out)
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_text(staging: Path, relative: str, text: str) -> None:
+    target = (staging / relative).resolve()
+    if staging.resolve() not in target.parents:
+        raise SiteError(f"refusing to write outside the output folder: {relative}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def copy_assets(staging: Path, files: dict[str, Path]) -> None:
+    for relative, source in files.items():
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)

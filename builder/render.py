@@ -1,0 +1,238 @@
+"""Stage 4: render every page with Jinja2 into the staging folder.
+
+Input: the Catalogue and the theme folders. Output: HTML files, the theme's assets,
+sitemap.xml and robots.txt. Each page kind declares the context its template sees; pages
+are rendered by a pool of processes (forked, so the Catalogue is shared, not copied).
+"""
+
+from __future__ import annotations
+
+import functools
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+from xml.sax.saxutils import escape as xml_escape
+
+import jinja2
+
+from builder import paths, wording
+from builder.markup import resolve_internal_links
+from builder.model import Catalogue, Service
+from builder.output import write_text
+
+STANDARD, EASY = "standard", "easy"
+TAXONOMY_TITLES = {"areas": "Areas", "who_for": "Who it is for", "types": "Types of support", "activities": "Activities"}
+TAXONOMY_SINGULAR = {"areas": "Area", "who_for": "Group", "types": "Type of support", "activities": "Activity"}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str  # home, service, provider, providers, browse, browse-index, a-to-z, page, not-found
+    url: str  # folder path from the site root ("" for home); "404.html" for the not-found page
+    key: str = ""  # what the page shows: a service id, provider key, page slug, taxonomy or taxonomy/key
+    version: str = STANDARD
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What every template knows about the page it renders."""
+
+    kind: str
+    url: str
+    version: str
+    title: str  # the h1
+    head_title: str  # the <title>: "Page – Section – Site"
+    description: str
+    root: str  # prefix from this page to the site root: "../../", or an absolute path on the 404 page
+    breadcrumbs: tuple[tuple[str, str], ...] = ()  # (label, url from the root)
+    edit_path: str = ""  # content file for "suggest a change"
+    canonical: str = ""
+
+    def url_to(self, target: str) -> str:
+        return (self.root + target) or "./"
+
+
+def plan_pages(catalogue: Catalogue) -> list[PageSpec]:
+    specs = [PageSpec("home", ""), PageSpec("a-to-z", "a-to-z/"), PageSpec("providers", "providers/"),
+             PageSpec("not-found", "404.html")]
+    specs += [PageSpec("service", s.url, s.id) for s in catalogue.services.values()]
+    specs += [PageSpec("provider", p.url, p.key) for p in catalogue.providers.values()]
+    specs += [PageSpec("page", p.url, p.slug) for p in catalogue.pages]
+    for taxonomy, entries in catalogue.browse.items():
+        specs.append(PageSpec("browse-index", paths.browse_url(taxonomy), taxonomy))
+        specs += [PageSpec("browse", b.url, f"{taxonomy}/{b.term.key}") for b in entries]
+    return specs
+
+
+# ---------------------------------------------------------------- rendering in workers
+
+_WORKER: dict = {}
+
+
+def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
+                mapper: Callable = map, progress: Callable | None = None, chunk: int = 100) -> int:
+    """Render and write every page; returns the number written. `progress(done, total)` is told as it goes."""
+    _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging)
+    chunks = [specs[i:i + chunk] for i in range(0, len(specs), chunk)]
+    written = 0
+    for count in mapper(_render_chunk, chunks):
+        written += count
+        if progress and len(specs) > 1000:
+            progress(written, len(specs))
+    write_text(staging, "sitemap.xml", sitemap(catalogue, specs))
+    write_text(staging, "robots.txt", robots(catalogue))
+    return written
+
+
+def _render_chunk(specs: list[PageSpec]) -> int:
+    env = environment(tuple(_WORKER["theme_dirs"]))
+    for spec in specs:
+        html = render_page(env, _WORKER["catalogue"], spec)
+        target = spec.url if spec.url.endswith(".html") else spec.url + "index.html"
+        write_text(_WORKER["staging"], target, html)
+    return len(specs)
+
+
+@functools.cache
+def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(theme_dirs)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
+                       phone=wording.phone_display, tel=wording.phone_href)
+    env.globals.update(
+        DAY_NAMES=wording.DAY_NAMES, ACCESS=wording.ACCESS_LABELS, TRANSPORT=wording.TRANSPORT_LABELS,
+        FUNDING=wording.FUNDING_LABELS, REFERRAL=wording.REFERRAL_LABELS, LANGUAGES=wording.LANGUAGE_NAMES,
+        TAXONOMY_TITLES=TAXONOMY_TITLES, TAXONOMY_SINGULAR=TAXONOMY_SINGULAR,
+    )
+    return env
+
+
+def render_page(env: jinja2.Environment, catalogue: Catalogue, spec: PageSpec) -> str:
+    context = CONTEXTS[spec.kind](catalogue, spec)
+    view: PageView = context["page"]
+    html = env.get_template(TEMPLATES[spec.kind]).render(site=catalogue.site, catalogue=catalogue, **context)
+    return resolve_internal_links(html, view.root)
+
+
+def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", description: str = "",
+          crumbs: tuple = (), edit_path: str = "") -> PageView:
+    site = catalogue.site
+    head = " – ".join(dict.fromkeys(part for part in (title, section, site.title) if part))
+    if spec.kind == "not-found":
+        root = urllib.parse.urlsplit(site.base_url).path
+    else:
+        root = "../" * spec.url.count("/")
+    canonical = site.base_url + ("" if spec.kind == "not-found" else spec.url)
+    return PageView(spec.kind, spec.url, spec.version, title, head, description, root,
+                    (("Home", ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical)
+
+
+# ---------------------------------------------------------------- context of each page kind
+
+def _home(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, catalogue.site.title, description=catalogue.site.title)
+    return {"page": view, "pages": catalogue.pages, "browse": catalogue.browse,
+            "service_count": len(catalogue.services)}
+
+
+def _service(catalogue: Catalogue, spec: PageSpec) -> dict:
+    service = catalogue.services[spec.key]
+    provider = catalogue.providers[service.provider_key]
+    view = _view(catalogue, spec, service.name, provider.name, service.summary,
+                 ((provider.name, provider.url),), edit_path=service.source_path)
+    return {
+        "page": view,
+        "service": service,
+        "provider": provider,
+        "hub": catalogue.services.get(service.spoke_of),
+        "spokes": catalogue.services_of(service.spokes),
+        "edit_url": edit_url(catalogue, service.source_path),
+    }
+
+
+def edit_url(catalogue: Catalogue, source_path: str) -> str:
+    template = catalogue.site.edit_url
+    return template.replace("{path}", source_path) if template else ""
+
+
+def _provider(catalogue: Catalogue, spec: PageSpec) -> dict:
+    provider = catalogue.providers[spec.key]
+    view = _view(catalogue, spec, provider.name, "Providers", provider.description,
+                 (("Providers", "providers/"),), edit_path=provider.source_path)
+    return {"page": view, "provider": provider, "services": catalogue.services_of(provider.services),
+            "edit_url": edit_url(catalogue, provider.source_path)}
+
+
+def _providers(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, "Providers", description="Every organisation that runs a service in this catalogue.")
+    return {"page": view, "providers": list(catalogue.providers.values())}
+
+
+def _browse_index(catalogue: Catalogue, spec: PageSpec) -> dict:
+    title = TAXONOMY_TITLES[spec.key]
+    view = _view(catalogue, spec, f"Browse by {title.lower()}" if spec.key != "who_for" else "Browse by who it is for",
+                 description=f"Day opportunities listed by {title.lower()}.")
+    return {"page": view, "taxonomy": spec.key, "entries": catalogue.browse[spec.key]}
+
+
+def _browse(catalogue: Catalogue, spec: PageSpec) -> dict:
+    taxonomy, key = spec.key.split("/")
+    entry = next(b for b in catalogue.browse[taxonomy] if b.term.key == key)
+    index_title = TAXONOMY_TITLES[taxonomy]
+    view = _view(catalogue, spec, entry.term.label, index_title,
+                 entry.term.description or f"Day opportunities: {entry.term.label}.",
+                 ((f"Browse by {index_title.lower()}" if taxonomy != "who_for" else "Browse by who it is for", paths.browse_url(taxonomy)),))
+    return {"page": view, "taxonomy": taxonomy, "entry": entry, "services": catalogue.services_of(entry.services)}
+
+
+def _a_to_z(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, "A to Z of services", description="Every day opportunity in this catalogue, A to Z.")
+    return {"page": view, "letters": letters(catalogue.services.values())}
+
+
+def letters(services) -> list[tuple[str, list[Service]]]:
+    groups: dict[str, list[Service]] = {}
+    for service in services:
+        first = service.name[:1].upper()
+        groups.setdefault(first if first.isalpha() else "0–9", []).append(service)
+    return sorted(groups.items(), key=lambda item: (not item[0].isalpha(), item[0]))
+
+
+def _page(catalogue: Catalogue, spec: PageSpec) -> dict:
+    page = next(p for p in catalogue.pages if p.slug == spec.key)
+    view = _view(catalogue, spec, page.title, description=page.summary, edit_path=page.source_path)
+    return {"page": view, "info": page, "edit_url": edit_url(catalogue, page.source_path)}
+
+
+def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, "Page not found", description="This page does not exist.")
+    return {"page": view, "pages": catalogue.pages}
+
+
+CONTEXTS = {
+    "home": _home, "service": _service, "provider": _provider, "providers": _providers,
+    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "not-found": _not_found,
+}
+TEMPLATES = {
+    "home": "home.html", "service": "service.html", "provider": "provider.html", "providers": "providers.html",
+    "browse-index": "browse-index.html", "browse": "browse.html", "a-to-z": "a-to-z.html", "page": "page.html",
+    "not-found": "404.html",
+}
+
+
+# ---------------------------------------------------------------- sitemap and robots
+
+def sitemap(catalogue: Catalogue, specs: list[PageSpec]) -> str:
+    base = catalogue.site.base_url
+    rows = "".join(f"  <url><loc>{xml_escape(base + spec.url)}</loc></url>\n" for spec in specs if spec.kind != "not-found")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n'
+
+
+def robots(catalogue: Catalogue) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {catalogue.site.base_url}sitemap.xml\n"

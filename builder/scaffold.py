@@ -1,0 +1,111 @@
+"""`catalogue new`: start a provider or service from a template with every field explained.
+
+The only code that writes into content/, and it never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import click
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+PROVIDER_TEMPLATE = """\
+# The organisation that runs one or more services. Fields marked "required" must be filled in.
+# Full guide: docs/content-model.md. Check your changes with: catalogue check
+name: {title}                         # required: the organisation's name
+description: A short plain description of the organisation.   # required: one or two sentences
+kind: charity                         # charity | council | community-interest-company | social-enterprise | private | community-group
+charity_number: ""                    # optional: registered charity number, in quotes; delete the line if none
+cqc_provider_id: ""                   # optional: Care Quality Commission provider ID like "1-101234567"; delete if none
+contact:
+  phone: "01632 960000"               # a UK phone number, in quotes
+  email: info@example.org             # an e-mail address, without mailto:
+  website: https://example.org        # starts with https://
+"""
+
+SERVICE_TEMPLATE = """\
+---
+# One day opportunity. Lines marked "required" must be filled in; delete optional lines you do not need.
+# Keys for types, who_for, activities and areas are listed in site.yaml. Full guide: docs/content-model.md
+name: {title}                          # required: at most 80 characters
+summary: One or two plain sentences about the service.   # required: at most 300 characters
+types: [day-centre]                    # required: day-centre, community-group or one-to-one (keys in site.yaml)
+who_for: [older-people]                # required: groups from taxonomies.who_for in site.yaml
+activities: []                         # optional: keys from taxonomies.activities in site.yaml
+ages: {{min: 18}}                        # optional: whole years, min and/or max
+areas: []                              # required: keys of areas in site.yaml where people can come from
+hub: false                             # optional: true if this is the hub of a hub-and-spoke model
+# spoke_of: provider-folder/service-file   # optional: the hub this service belongs to
+locations:                             # delete the whole block for one-to-one support from home
+  - name: Building name
+    address: Street, Town
+    postcode: RV1 2AB                  # a UK postcode
+    coordinates: [52.0, -1.9]          # optional: [latitude, longitude]
+    access: [step-free, accessible-toilet]   # step-free, lift, accessible-toilet, changing-places, hearing-loop, accessible-parking, quiet-space, bsl
+times:                                 # when it runs; times in quotes, 24-hour
+  - days: [mon, tue, wed, thu, fri]    # mon tue wed thu fri sat sun
+    from: "09:30"
+    to: "15:30"
+    note: ""                           # optional, like "First Saturday of the month"
+transport: none                        # provided | help-to-arrange | none
+costs:                                 # delete the block if it is free, and put free in funding
+  - label: Full day, including lunch
+    amount: 40.00                      # pounds
+    per: day                           # session | hour | day | week | month | year
+funding: [council, direct-payment, self-funded]   # council | direct-payment | individual-service-fund | self-funded | free
+referral: [self, social-worker]        # self | family | carer | social-worker | gp | other
+needs_assessment: false                # true if a council care needs assessment is needed first
+# cqc_location_id: "1-1234567890"      # optional: the Care Quality Commission location ID
+contact:
+  phone: "01632 960000"
+  email: hello@example.org
+  website: https://example.org
+last_reviewed: {today}                 # required: when these details were last checked, YYYY-MM-DD
+status: active                         # active | temporarily-closed | closed
+# alert: Closed on bank holidays.      # optional: a short notice at the top of the page
+# languages: [en, cy]                  # optional: languages staff can support people in; bfi = British Sign Language
+easy_read:                             # optional: short sentences for the Easy Read page, at most 15 words each
+  - We do activities together.
+---
+Describe the service here in plain English: what happens on a typical day, who it suits,
+and what to expect on a first visit. You can use Markdown: **bold**, lists, [links](https://example.org).
+"""
+
+
+def _check_slug(slug: str, what: str) -> None:
+    if not SLUG.fullmatch(slug):
+        raise click.UsageError(f"'{slug}' is not a valid {what}: use lower-case letters, digits and hyphens, like 'riverside-care'.")
+
+
+def _title(slug: str) -> str:
+    return slug.replace("-", " ").capitalize()
+
+
+def _create(path: Path, text: str) -> Path:
+    if path.exists():
+        raise click.ClickException(f"{path} already exists; it was left unchanged.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
+        file.write(text)
+    return path
+
+
+def new_provider(root: Path, slug: str) -> Path:
+    _check_slug(slug, "provider name")
+    return _create(root / "content" / "providers" / slug / "provider.yaml", PROVIDER_TEMPLATE.format(title=_title(slug)))
+
+
+def new_service(root: Path, service: str) -> Path:
+    provider, _, slug = service.partition("/")
+    if not slug:
+        raise click.UsageError("Write the service as PROVIDER/SLUG, like riverside-care/lunch-club.")
+    _check_slug(provider, "provider name")
+    _check_slug(slug, "service name")
+    if not (root / "content" / "providers" / provider / "provider.yaml").is_file():
+        raise click.ClickException(f"There is no provider '{provider}'. Create it first: catalogue new provider {provider}")
+    text = SERVICE_TEMPLATE.format(title=_title(slug), today=dt.date.today().isoformat())
+    return _create(root / "content" / "providers" / provider / f"{slug}.md", text)

@@ -1,0 +1,41 @@
+"""The JSON Schemas in schemas/: the single source of truth for field shapes.
+
+They ship inside the package (builder.schemas), so editors' tools and the builder read the
+same files.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+
+SCHEMA_FILES = {
+    "site": "site.schema.json",
+    "provider": "provider.schema.json",
+    "service": "service.schema.json",
+    "service-easy": "service-easy.schema.json",
+    "page": "page.schema.json",
+    "page-easy": "page-easy.schema.json",
+}
+
+
+def schema_dir() -> Path:
+    """schemas/ in a source checkout, or the copy installed with the package."""
+    source = Path(__file__).resolve().parent.parent / "schemas"
+    if (source / "site.schema.json").is_file():
+        return source
+    return Path(str(resources.files("builder.schemas")))
+
+
+@functools.cache
+def schema(kind: str) -> dict:
+    return json.loads((schema_dir() / SCHEMA_FILES[kind]).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(kind))

@@ -1,0 +1,415 @@
+"""Stage 2: check the records against the schemas and against each other.
+
+Input: the SiteConfig and the SourceFiles read by content.py. Output: a list of Problems,
+all of them, each naming file, line and field in plain words with a hint. Field shapes come
+from the JSON Schemas (schemas.py); rules that need more than one record are code here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import Callable, Iterable
+
+from builder import paths, wording
+from builder.content import PAGE, PAGE_EASY, PROVIDER, SERVICE, SERVICE_EASY, ContentTree, SourceFile
+from builder.errors import Problem, did_you_mean
+from builder.model import SiteConfig
+from builder.schemas import validator
+from builder.yamlfile import Located, line_of
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+TAXONOMY_NOUNS = {"types": "type of support", "who_for": "group", "activities": "activity", "areas": "area"}
+
+
+# ---------------------------------------------------------------- field shapes (schemas)
+
+def check_fields(source: SourceFile) -> list[Problem]:
+    """Schema problems of one file, in plain words."""
+    problems = []
+    for error in validator(source.kind).iter_errors(source.data):
+        problems.extend(_explain(source, error))
+    return problems
+
+
+def check_all_fields(sources: list[SourceFile], mapper: Callable = map) -> list[Problem]:
+    return [p for problems in mapper(check_fields, sources) for p in problems]
+
+
+def _field_name(path: Iterable) -> str:
+    return ".".join(str(step) for step in path if not isinstance(step, int))
+
+
+def _explain(source: SourceFile, error) -> list[Problem]:
+    path = list(error.absolute_path)
+    name = _field_name(path)
+    line = line_of(source.data, path)
+    kind, expected, instance = error.validator, error.validator_value, error.instance
+    schema = error.schema
+    described = schema.get("x-expected") or schema.get("description", "")
+
+    if kind == "required":
+        missing = [key for key in expected if key not in instance]
+        props = error.schema.get("properties", {})
+        return [Problem(source.path, line, _join(name, key), "is missing.",
+                        f"Add '{key}:' ({props.get(key, {}).get('description', 'required')}).") for key in missing]
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        extras = [key for key in instance if key not in known]
+        return [Problem(source.path, line_of(source.data, path + [key]), _join(name, str(key)),
+                        f"is not a field we know (found '{key}').", did_you_mean(key, known)) for key in extras]
+    if kind == "propertyNames":
+        return [Problem(source.path, line, name, f"'{instance}' is not a valid key.",
+                        "Keys are lower-case letters, digits and hyphens, like 'older-people'.")]
+    if kind == "enum":
+        return [Problem(source.path, line, name, f"'{_shown(instance)}' is not one of the allowed values.",
+                        did_you_mean(instance, expected))]
+    if kind == "type":
+        return [_type_problem(source.path, line, name, expected, instance)]
+    if kind == "pattern":
+        return [Problem(source.path, line, name, f"should be {described} (found '{_shown(instance)}').", "")]
+    if kind == "minLength":
+        return [Problem(source.path, line, name, "is empty.", f"Write {described[0].lower() + described[1:]}." if described else "")]
+    if kind == "maxLength":
+        return [Problem(source.path, line, name, f"is too long: {len(instance)} characters, the limit is {expected}.",
+                        "Shorten it; the full detail can go in the description below the front matter.")]
+    if kind == "minItems":
+        return [Problem(source.path, line, name, "is an empty list." if not instance else f"needs at least {expected} items.",
+                        f"{described}." if described else "")]
+    if kind == "maxItems":
+        return [Problem(source.path, line, name, f"has too many items: at most {expected}.", f"It should be {described}.")]
+    if kind == "uniqueItems":
+        twice = [item for item, count in Counter(map(str, instance)).items() if count > 1]
+        return [Problem(source.path, line, name, f"lists '{twice[0] if twice else ''}' more than once.", "Keep one of them.")]
+    if kind == "minProperties":
+        return [Problem(source.path, line, name, "is empty.", f"{described}." if described else "")]
+    if kind in ("minimum", "exclusiveMinimum", "maximum"):
+        word = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}[kind]
+        return [Problem(source.path, line, name, f"should be {word} {expected} (found {_shown(instance)}).", "")]
+    return [Problem(source.path, line, name, error.message, "")]
+
+
+def _join(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def _shown(value) -> str:
+    if value is True or value is False:
+        return "true" if value else "false"
+    return str(value)
+
+
+TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+              "array": "a list", "object": "a set of 'field: value' lines"}
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return _shown(value)
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return f"'{value}'"
+
+
+def _type_problem(path: str, line: int, name: str, expected, instance) -> Problem:
+    wanted = " or ".join(TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+    hint = ""
+    leaf = name.rsplit(".", 1)[-1]
+    if leaf in ("from", "to") and isinstance(instance, int) and not isinstance(instance, bool):
+        hours, minutes = divmod(instance, 60)
+        return Problem(path, line, name, f"should be a time in quotes (found {instance}: YAML reads an unquoted time as a number).",
+                       f"Add quotes: \"{hours:02d}:{minutes:02d}\".")
+    if expected == "string" and instance is not None:
+        hint = "Put the value in quotes."
+    elif expected == "array" and isinstance(instance, str):
+        hint = f"Write it as a list: [{instance}]."
+    elif instance is None:
+        hint = "Give it a value, or remove the line."
+    return Problem(path, line, name, f"should be {wanted} (found {_describe(instance)}).", hint)
+
+
+# ---------------------------------------------------------------- site.yaml
+
+def check_site(source: SourceFile, asset_exists: Callable[[str], bool]) -> list[Problem]:
+    data, path = source.data, source.path
+    problems = []
+    keys = [area.get("key") for area in data.get("areas") or [] if isinstance(area, dict)]
+    for index, key in enumerate(keys):
+        if key is not None and key in keys[:index]:
+            problems.append(Problem(path, line_of(data, ["areas", index, "key"]), "areas.key",
+                                    f"the area '{key}' is listed twice.", "Each area needs its own key."))
+    colour = (data.get("theme") or {}).get("brand_colour")
+    if isinstance(colour, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        ratio = contrast_with_white(colour)
+        if ratio < 4.5:
+            problems.append(Problem(path, line_of(data, ["theme", "brand_colour"]), "theme.brand_colour",
+                                    f"white text on this colour is hard to read: contrast {ratio:.2f}:1, at least 4.5:1 is needed (found '{colour}').",
+                                    "Choose a darker colour."))
+    logo = (data.get("theme") or {}).get("logo")
+    if isinstance(logo, str) and not asset_exists(logo):
+        problems.append(Problem(path, line_of(data, ["theme", "logo"]), "theme.logo",
+                                f"the file does not exist (found '{logo}').", "Put the file in templates/assets/ or remove the line."))
+    return problems
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2 contrast ratio between `colour` (#rrggbb) and white."""
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)
+
+
+# ---------------------------------------------------------------- records against each other
+
+def check_records(site: SiteConfig | None, tree: ContentTree, sources: list[SourceFile], today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _check_names(tree)
+    by_path = {s.path: s for s in sources}
+    services = {paths.service_id(s.path): s for s in sources if s.kind == SERVICE}
+    for source in sources:
+        if source.kind == SERVICE:
+            problems += _check_service(source, site, services, today)
+        elif source.kind in (SERVICE_EASY, PAGE_EASY):
+            problems += _check_twin(source, tree)
+            problems += _check_checked_on(source, today)
+        elif source.kind == PAGE:
+            problems += _check_page(source, tree)
+    present = {path for path, _ in tree.files}
+    for folder in tree.provider_folders:
+        if f"{folder}/provider.yaml" not in present:
+            problems.append(Problem(folder, 0, "", "this provider folder has no provider.yaml.",
+                                    f"Add {folder}/provider.yaml with the organisation's name and description."))
+    del by_path
+    return problems
+
+
+def _check_names(tree: ContentTree) -> list[Problem]:
+    problems = []
+    for folder in tree.provider_folders:
+        name = folder.rsplit("/", 1)[-1]
+        if not SLUG.fullmatch(name):
+            problems.append(Problem(folder, 0, "", f"the folder name is not a valid slug (found '{name}').",
+                                    f"Use lower-case letters, digits and hyphens, like '{slugify(name)}'."))
+    for path, kind in tree.files:
+        if kind in (SERVICE, SERVICE_EASY, PAGE, PAGE_EASY):
+            stem = paths.stem(path)
+            if not SLUG.fullmatch(stem):
+                problems.append(Problem(path, 0, "", f"the file name is not a valid slug (found '{stem}').",
+                                        f"Rename it to '{slugify(stem)}{'.easy' if kind.endswith('easy') else ''}.md'."))
+        if kind in (PAGE, PAGE_EASY) and paths.stem(path) in paths.RESERVED:
+            problems.append(Problem(path, 0, "", f"'{paths.stem(path)}' is a name the site uses for its own pages.",
+                                    "Rename the file, for example by adding a word."))
+    for path in tree.ignored:
+        problems.append(Problem(path, 0, "", "this file is not read by the builder.",
+                                "Services are .md files, providers need provider.yaml; move or delete it.", "warning"))
+    return problems
+
+
+def slugify(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "name"
+
+
+def _check_twin(source: SourceFile, tree: ContentTree) -> list[Problem]:
+    twin = source.path.removesuffix(".easy.md") + ".md"
+    if any(path == twin for path, _ in tree.files):
+        return []
+    return [Problem(source.path, 0, "", f"this Easy Read file has no standard version ({twin} does not exist).",
+                    "Rename it to match its standard page, or add the standard page.")]
+
+
+def _check_page(source: SourceFile, tree: ContentTree) -> list[Problem]:
+    twin = source.path.removesuffix(".md") + ".easy.md"
+    if any(path == twin for path, _ in tree.files):
+        return []
+    return [Problem(source.path, 0, "", "this page has no Easy Read version yet.",
+                    f"Write {twin} so people with learning disabilities can read it.", "warning")]
+
+
+def _check_checked_on(source: SourceFile, today: dt.date) -> list[Problem]:
+    return _check_date(source, "checked_on", today) if "checked_on" in source.data else []
+
+
+def _check_date(source: SourceFile, key: str, today: dt.date) -> list[Problem]:
+    value = source.data.get(key)
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return []  # the schema already reported the shape
+    line = line_of(source.data, [key])
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        return [Problem(source.path, line, key, f"is not a real date (found '{value}').", "Write it as YYYY-MM-DD.")]
+    if date > today:
+        return [Problem(source.path, line, key, f"is in the future (found '{value}').",
+                        f"Is it a typo? Today is {today.isoformat()}.")]
+    return []
+
+
+def parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _check_service(source: SourceFile, site: SiteConfig | None, services: dict, today: dt.date) -> list[Problem]:
+    data, path = source.data, source.path
+    problems = []
+    if site is not None:
+        for taxonomy in ("types", "who_for", "activities", "areas"):
+            problems += _check_terms(source, taxonomy, site.taxonomy(taxonomy))
+    problems += _check_spoke(source, services)
+    problems += _check_date(source, "last_reviewed", today)
+    if site is not None:
+        problems += _check_review_due(source, site.review_months, today)
+    problems += _check_times(source)
+    problems += _check_costs(source)
+    problems += _check_contact(source, ["contact"])
+    for index, location in enumerate(_mappings(data.get("locations"))):
+        problems += _check_contact(source, ["locations", index])
+        del location
+    ages = data.get("ages")
+    if isinstance(ages, Located) and _is_int(ages.get("min")) and _is_int(ages.get("max")) and ages["min"] > ages["max"]:
+        problems.append(Problem(path, line_of(data, ["ages", "min"]), "ages.min",
+                                f"is above ages.max (found {ages['min']} and {ages['max']}).", "Swap them round."))
+    if data.get("hub") is True and data.get("spoke_of"):
+        problems.append(Problem(path, line_of(data, ["spoke_of"]), "spoke_of",
+                                "a hub cannot also be a spoke of another hub.", "Remove 'hub: true' or 'spoke_of'."))
+    return problems
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _mappings(value) -> list:
+    return [item if isinstance(item, Located) else Located() for item in value] if isinstance(value, list) else []
+
+
+def _check_terms(source: SourceFile, taxonomy: str, terms) -> list[Problem]:
+    values = source.data.get(taxonomy)
+    if not isinstance(values, list):
+        return []
+    keys = [t.key for t in terms]
+    noun = TAXONOMY_NOUNS[taxonomy]
+    where = "areas" if taxonomy == "areas" else f"taxonomies.{taxonomy}"
+    problems = []
+    for index, value in enumerate(values):
+        if isinstance(value, str) and SLUG.fullmatch(value) and value not in keys:
+            problems.append(Problem(source.path, line_of(source.data, [taxonomy, index]), taxonomy,
+                                    f"'{value}' is not {_article(noun)} {noun} in site.yaml.",
+                                    f"{did_you_mean(value, keys, list_them=False)} Choose from {where}: {', '.join(keys)}.".strip()))
+    return problems
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "aeiou" else "a"
+
+
+def _check_spoke(source: SourceFile, services: dict) -> list[Problem]:
+    target = source.data.get("spoke_of")
+    if not isinstance(target, str) or "/" not in target:
+        return []
+    line = line_of(source.data, ["spoke_of"])
+    hub = services.get(target)
+    if hub is None:
+        return [Problem(source.path, line, "spoke_of", f"there is no service '{target}'.",
+                        did_you_mean(target, sorted(services), list_them=False) or "Write it as provider-folder/service-file, without .md.")]
+    if hub.data.get("hub") is not True:
+        return [Problem(source.path, line, "spoke_of", f"'{target}' is not a hub.",
+                        f"Add 'hub: true' to {hub.path}, or remove spoke_of.")]
+    return []
+
+
+def _check_review_due(source: SourceFile, months: int, today: dt.date) -> list[Problem]:
+    reviewed = parse_date(source.data.get("last_reviewed"))
+    if reviewed is None or reviewed > today or not is_due(reviewed, months, today):
+        return []
+    return [Problem(source.path, line_of(source.data, ["last_reviewed"]), "last_reviewed",
+                    f"this listing is due for review: last checked {wording.date_text(reviewed)}, more than {months} months ago.",
+                    "Check the details with the provider, then update last_reviewed.", "warning")]
+
+
+def is_due(reviewed: dt.date, months: int, today: dt.date) -> bool:
+    year, month = divmod(today.month - 1 - months, 12)
+    day = min(today.day, 28)
+    return reviewed < dt.date(today.year + year, month + 1, day)
+
+
+def _check_times(source: SourceFile) -> list[Problem]:
+    problems = []
+    for index, session in enumerate(_mappings(source.data.get("times"))):
+        start, end = session.get("from"), session.get("to")
+        if not (isinstance(start, str) and isinstance(end, str)) or not (len(start) == len(end) == 5):
+            continue
+        if start == "24:00":
+            problems.append(Problem(source.path, line_of(source.data, ["times", index, "from"]), "times.from",
+                                    "cannot be \"24:00\" (found '24:00').", "Use \"00:00\" for a session starting at midnight."))
+        elif end <= start:
+            problems.append(Problem(source.path, line_of(source.data, ["times", index, "to"]), "times.to",
+                                    f"should be after 'from' (found from \"{start}\" to \"{end}\").",
+                                    "Times are 24-hour: 3:30pm is \"15:30\"."))
+    return problems
+
+
+def _check_costs(source: SourceFile) -> list[Problem]:
+    data = source.data
+    funding = data.get("funding") if isinstance(data.get("funding"), list) else []
+    costs = data.get("costs")
+    if costs and "free" in funding:
+        return [Problem(source.path, line_of(data, ["funding", funding.index("free")]), "funding",
+                        "lists 'free' but the service has costs.", "Remove 'free', or remove the costs if it is free.")]
+    if not costs and "free" not in funding and "costs" not in data and "funding" in data:
+        return [Problem(source.path, line_of(data, ["funding"]), "funding",
+                        "no costs are given and 'free' is not listed.", "Add the costs, or add 'free' to funding if it costs nothing.")]
+    if not costs and "free" not in funding and "funding" not in data and data.get("status") != "closed":
+        return [Problem(source.path, data.line, "costs", "the cost is not stated.",
+                        "Add 'costs:' with what it costs, or 'funding: [free]' if it costs nothing.")]
+    return []
+
+
+def _check_contact(source: SourceFile, at: list) -> list[Problem]:
+    node = source.data
+    for step in at:
+        node = node[step] if isinstance(node, (dict, list)) and (isinstance(step, int) or step in node) else None
+    if not isinstance(node, dict):
+        return []
+    problems = []
+    inner = node.get("contact") if at[-1] != "contact" else node
+    phone = inner.get("phone") if isinstance(inner, dict) else None
+    if isinstance(phone, str) and re.fullmatch(r"(0|\+44 ?)[0-9 ]{9,13}( ext\.? ?[0-9]{1,6})?", phone) and not wording.phone_is_valid(phone):
+        field_path = at + ["phone"] if at[-1] == "contact" else at + ["contact", "phone"]
+        problems.append(Problem(source.path, line_of(source.data, field_path), _field_name(field_path),
+                                f"is not a complete UK phone number (found '{phone}').", "A UK number has 10 or 11 digits, like \"01632 960123\"."))
+    coordinates = node.get("coordinates")
+    if isinstance(coordinates, list) and len(coordinates) == 2 and all(isinstance(c, (int, float)) for c in coordinates):
+        lat, lon = coordinates
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            problems.append(Problem(source.path, line_of(source.data, at + ["coordinates"]), "locations.coordinates",
+                                    f"are outside the map (found [{lat}, {lon}]).", "Write [latitude, longitude]: latitude -90 to 90, longitude -180 to 180."))
+    return problems
+
+
+def check_phone_fields(source: SourceFile) -> list[Problem]:
+    """Phone numbers in provider.yaml (services are checked with their other fields)."""
+    return _check_contact(source, ["contact"])
+
+
+def check_links(links: dict[str, list[tuple[int, str]]], existing: set[str]) -> list[Problem]:
+    """Markdown links to other content files must point at a file that exists."""
+    problems = []
+    for path, found in links.items():
+        for line, target in found:
+            if target not in existing:
+                problems.append(Problem(path, line, "", f"links to a content file that does not exist (found '{target}').",
+                                        "Check the file name; links are relative to this file, like ../other-provider/service.md."))
+    return problems
