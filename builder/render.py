@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 
-from builder import paths, wording
+from builder import easyread, paths, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.output import write_text
@@ -48,9 +48,21 @@ class PageView:
     breadcrumbs: tuple[tuple[str, str], ...] = ()  # (label, url from the root)
     edit_path: str = ""  # content file for "suggest a change"
     canonical: str = ""
+    twin_url: str = ""  # the same page in the other version, from the root
+
+    @property
+    def easy(self) -> bool:
+        return self.version == EASY
 
     def url_to(self, target: str) -> str:
+        """Link to a page (in this page's version) or to an asset, relative to this page."""
+        if self.easy and not target.startswith(("assets/", "pagefind")):
+            target = paths.EASY + target
         return (self.root + target) or "./"
+
+    @property
+    def twin_href(self) -> str:
+        return (self.root + self.twin_url) or "./"
 
 
 def plan_pages(catalogue: Catalogue) -> list[PageSpec]:
@@ -62,7 +74,7 @@ def plan_pages(catalogue: Catalogue) -> list[PageSpec]:
     for taxonomy, entries in catalogue.browse.items():
         specs.append(PageSpec("browse-index", paths.browse_url(taxonomy), taxonomy))
         specs += [PageSpec("browse", b.url, f"{taxonomy}/{b.term.key}") for b in entries]
-    return specs
+    return specs + [PageSpec(s.kind, paths.EASY + s.url, s.key, EASY) for s in specs]
 
 
 # ---------------------------------------------------------------- rendering in workers
@@ -88,7 +100,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
 def _render_chunk(specs: list[PageSpec]) -> int:
     env = environment(tuple(_WORKER["theme_dirs"]))
     for spec in specs:
-        html = render_page(env, _WORKER["catalogue"], spec)
+        html = render_page(env, _WORKER["catalogue"], spec, pictograms(tuple(_WORKER["theme_dirs"])))
         target = spec.url if spec.url.endswith(".html") else spec.url + "index.html"
         write_text(_WORKER["staging"], target, html)
     return len(specs)
@@ -113,24 +125,41 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
     return env
 
 
-def render_page(env: jinja2.Environment, catalogue: Catalogue, spec: PageSpec) -> str:
+@functools.cache
+def pictograms(theme_dirs: tuple[str, ...]) -> easyread.Pictograms:
+    """The theme's pictograms.yaml: the site's own copy replaces the default one."""
+    for folder in theme_dirs:
+        candidate = Path(folder) / "pictograms.yaml"
+        if candidate.is_file():
+            return easyread.Pictograms.load(candidate)
+    return easyread.Pictograms()
+
+
+def render_page(env: jinja2.Environment, catalogue: Catalogue, spec: PageSpec, pictures: easyread.Pictograms) -> str:
     context = CONTEXTS[spec.kind](catalogue, spec)
     view: PageView = context["page"]
-    html = env.get_template(TEMPLATES[spec.kind]).render(site=catalogue.site, catalogue=catalogue, **context)
-    return resolve_internal_links(html, view.root)
+    if view.easy and spec.kind == "service":
+        service = context["service"]
+        context["sections"] = easyread.service_sections(service, context["provider"], catalogue.site, pictures)
+    template = ("easy/" if view.easy else "") + TEMPLATES[spec.kind]
+    html = env.get_template(template).render(site=catalogue.site, catalogue=catalogue, pictures=pictures, **context)
+    return resolve_internal_links(html, view.root + (paths.EASY if view.easy else ""))
 
 
 def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", description: str = "",
           crumbs: tuple = (), edit_path: str = "") -> PageView:
     site = catalogue.site
     head = " – ".join(dict.fromkeys(part for part in (title, section, site.title) if part))
+    if spec.version == EASY:
+        head += " (Easy Read)"
     if spec.kind == "not-found":
         root = urllib.parse.urlsplit(site.base_url).path
     else:
         root = "../" * spec.url.count("/")
-    canonical = site.base_url + ("" if spec.kind == "not-found" else spec.url)
+    canonical = site.base_url + ("" if spec.kind == "not-found" and spec.version == STANDARD else spec.url)
+    twin = spec.url.removeprefix(paths.EASY) if spec.version == EASY else paths.EASY + spec.url
     return PageView(spec.kind, spec.url, spec.version, title, head, description, root,
-                    (("Home", ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical)
+                    (("Home", ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin)
 
 
 # ---------------------------------------------------------------- context of each page kind

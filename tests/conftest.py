@@ -1,0 +1,137 @@
+"""Shared fixtures: tiny sites declared inline, and the sample site built once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from builder.cli import main
+
+PROJECT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-23"  # fixed so "due for review" never depends on the day the tests run
+
+MINIMAL_SITE = """\
+title: Find day opportunities in Testshire
+organisation: Testshire Council
+base_url: https://example.org/catalogue/
+review_months: 12
+edit_url: https://github.com/example/catalogue/edit/main/{path}
+contact:
+  phone: "01632 960000"
+  email: care@example.org
+areas:
+  - key: north
+    name: North
+  - key: south
+    name: South
+taxonomies:
+  types:
+    day-centre: {label: Day centres, easy: A place you go to in the day}
+    community-group: {label: Community groups, easy: Groups near you}
+    one-to-one: {label: One-to-one support, easy: A support worker helps you}
+  who_for:
+    older-people: {label: Older people, easy: Older people}
+    dementia: {label: People living with dementia, easy: People with dementia}
+  activities:
+    gardening: {label: Gardening, easy: Gardening}
+"""
+
+MINIMAL_PROVIDER = """\
+name: Testshire Care
+description: A local charity.
+kind: charity
+contact: {phone: "01632 960100", email: info@example.org}
+"""
+
+MINIMAL_SERVICE = """\
+---
+name: Garden Club
+summary: A gardening club for older people.
+types: [community-group]
+who_for: [older-people]
+activities: [gardening]
+areas: [north]
+locations:
+  - name: Community Garden
+    address: 1 Park Road, Testtown
+    postcode: RV1 2AB
+times:
+  - days: [tue]
+    from: "10:00"
+    to: "12:00"
+funding: [free]
+last_reviewed: 2026-06-01
+---
+We grow vegetables together.
+"""
+
+MINIMAL_PAGE = """\
+---
+title: About
+summary: About this site.
+---
+This site lists day opportunities.
+"""
+
+MINIMAL_PAGE_EASY = """\
+---
+title: About this website
+checked_by: Testers
+checked_on: 2026-06-01
+---
+This website tells you about things to do in the day.
+"""
+
+
+def make_site(root: Path, files: dict[str, str] | None = None, *, base: bool = True) -> Path:
+    """Write a tiny site: the minimal valid files (unless base=False), then `files` on top.
+
+    A value of None deletes that file from the base site.
+    """
+    contents: dict[str, str | None] = {}
+    if base:
+        contents.update({
+            "site.yaml": MINIMAL_SITE,
+            "content/providers/testshire-care/provider.yaml": MINIMAL_PROVIDER,
+            "content/providers/testshire-care/garden-club.md": MINIMAL_SERVICE,
+            "content/pages/about.md": MINIMAL_PAGE,
+            "content/pages/about.easy.md": MINIMAL_PAGE_EASY,
+        })
+    contents.update(files or {})
+    for relative, text in contents.items():
+        path = root / relative
+        if text is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+    return root
+
+
+def run_cli(*args: str):
+    """Run `catalogue ARGS` in-process; returns click's Result (exit_code, stdout, stderr)."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return make_site(tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's sample site, built once per test session (with search, as published)."""
+    out = tmp_path_factory.mktemp("sample") / "_site"
+    result = subprocess.run(
+        [sys.executable, "-m", "builder", "build", "--root", str(PROJECT), "--out", str(out), "--today", TODAY],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
