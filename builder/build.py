@@ -12,9 +12,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, markup, render, theme, validate
+from builder import content, easytext, markup, render, theme, validate
 from builder.assemble import assemble_catalogue
-from builder.config import load_config
+from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
 from builder.model import Catalogue
 from builder.output import copy_assets, fresh_output
@@ -45,6 +45,7 @@ def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
         bodies = markup.render_bodies(sources, mapper)                            # Markdown -> safe HTML
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
+    problems += easytext.check_easy_text(sources, wordlist(site))                 # validate: Easy Read text
     found = Problems(problems).strict() if strict else Problems(problems)
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)

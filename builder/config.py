@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import theme
+from builder import easytext, theme
 from builder.content import SITE, read_file
 from builder.errors import Problem
 from builder.model import Contact, Safeguarding, SiteConfig, Term
 from builder.validate import check_fields, check_site
+from builder.yamlfile import line_of
 
 DEFAULT_BRAND = "#1d5b79"
 TAXONOMIES = ("types", "who_for", "activities")
@@ -27,9 +28,24 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return None, problems
     problems += check_fields(source)
     problems += check_site(source, lambda asset: theme.find_asset(root, asset) is not None)
+    problems += _check_symbols(root, source)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return site_config(source.data), problems
+
+
+def _check_symbols(root: Path, source) -> list[Problem]:
+    """A taxonomy entry's own `symbol:` must be a pictogram the theme has."""
+    problems = []
+    taxonomies = source.data.get("taxonomies") if isinstance(source.data.get("taxonomies"), dict) else {}
+    for name, entries in taxonomies.items():
+        for key, entry in (entries or {}).items() if isinstance(entries, dict) else ():
+            symbol = entry.get("symbol") if isinstance(entry, dict) else None
+            if isinstance(symbol, str) and theme.find_asset(root, f"assets/pictograms/{symbol}") is None:
+                problems.append(Problem("site.yaml", line_of(source.data, ["taxonomies", name, key, "symbol"]),
+                                        f"taxonomies.{name}.{key}.symbol", f"there is no pictogram '{symbol}'.",
+                                        "Put the file in templates/assets/pictograms/ (with its licence), or remove the line."))
+    return problems
 
 
 def site_config(data: dict) -> SiteConfig:
@@ -37,6 +53,7 @@ def site_config(data: dict) -> SiteConfig:
     safeguarding = data.get("safeguarding") or {}
     look = data.get("theme") or {}
     taxonomies = data["taxonomies"]
+    easy = data.get("easy_read") or {}
     return SiteConfig(
         title=data["title"],
         organisation=data["organisation"],
@@ -49,9 +66,18 @@ def site_config(data: dict) -> SiteConfig:
         safeguarding=Safeguarding(safeguarding.get("phone", ""), safeguarding.get("out_of_hours", ""), safeguarding.get("url", "")),
         brand_colour=look.get("brand_colour", DEFAULT_BRAND),
         logo=look.get("logo", ""),
+        hard_words=easytext.HARD_WORDS + tuple(easy.get("hard_words", ())),
+        allowed_words=tuple(easy.get("allowed_words", ())),
+        min_reading_ease=easy.get("min_reading_ease", easytext.MIN_READING_EASE),
         areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
     )
+
+
+def wordlist(site: SiteConfig | None) -> easytext.Wordlist:
+    if site is None:
+        return easytext.Wordlist()
+    return easytext.Wordlist(site.hard_words, frozenset(site.allowed_words), site.min_reading_ease)
 
 
 def _terms(entries: dict, taxonomy: str) -> tuple[Term, ...]:

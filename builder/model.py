@@ -65,6 +65,9 @@ class SiteConfig:
     safeguarding: Safeguarding
     brand_colour: str
     logo: str  # path under the theme's assets/, or ""
+    hard_words: tuple[str, ...]  # Easy Read checks warn about these unless explained
+    allowed_words: tuple[str, ...]  # ... and never about these
+    min_reading_ease: int
     areas: tuple[Term, ...]
     types: tuple[Term, ...]
     who_for: tuple[Term, ...]

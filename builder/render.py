@@ -67,7 +67,7 @@ class PageView:
 
 def plan_pages(catalogue: Catalogue) -> list[PageSpec]:
     specs = [PageSpec("home", ""), PageSpec("a-to-z", "a-to-z/"), PageSpec("providers", "providers/"),
-             PageSpec("not-found", "404.html")]
+             PageSpec("credits", "credits/"), PageSpec("not-found", "404.html")]
     specs += [PageSpec("service", s.url, s.id) for s in catalogue.services.values()]
     specs += [PageSpec("provider", p.url, p.key) for p in catalogue.providers.values()]
     specs += [PageSpec("page", p.url, p.slug) for p in catalogue.pages]
@@ -239,6 +239,11 @@ def _page(catalogue: Catalogue, spec: PageSpec) -> dict:
     return {"page": view, "info": page, "edit_url": edit_url(catalogue, page.source_path)}
 
 
+def _credits(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, "Credits", description="The pictures and software this website uses, and their licences.")
+    return {"page": view}
+
+
 def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
     view = _view(catalogue, spec, "Page not found", description="This page does not exist.")
     return {"page": view, "pages": catalogue.pages}
@@ -246,12 +251,12 @@ def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
 
 CONTEXTS = {
     "home": _home, "service": _service, "provider": _provider, "providers": _providers,
-    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "not-found": _not_found,
+    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "not-found": _not_found,
 }
 TEMPLATES = {
     "home": "home.html", "service": "service.html", "provider": "provider.html", "providers": "providers.html",
     "browse-index": "browse-index.html", "browse": "browse.html", "a-to-z": "a-to-z.html", "page": "page.html",
-    "not-found": "404.html",
+    "credits": "credits.html", "not-found": "404.html",
 }
 
 
