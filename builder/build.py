@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, markup, render, theme, validate
+from builder import content, easytext, markup, render, search, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
@@ -52,7 +52,8 @@ def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
     return Checked(assemble_catalogue(site, sources, bodies, today), found, len(tree.files) + 1)  # model
 
 
-def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None) -> Built:
+def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
+               with_search: bool = True) -> Built:
     started = time.perf_counter()
     checked = check_site(root, today, strict)
     if checked.catalogue is None:
@@ -62,4 +63,6 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         with worker_pool(len(specs)) as mapper:
             pages = render.render_site(checked.catalogue, specs, theme.theme_dirs(root), staging, mapper, progress)  # render
         copy_assets(staging, theme.asset_files(root))
+        if with_search:
+            search.index_site(staging, checked.catalogue)                         # index
     return Built(pages, checked.problems, time.perf_counter() - started, out)

@@ -77,8 +77,9 @@ def main():
               help="Where to write the website. Default: _site inside the site folder.")
 @strict_option
 @today_option
+@click.option("--no-search", is_flag=True, help="Skip the search index (quicker, for previews and benchmarks).")
 @friendly
-def build(root: Path, out: Path | None, strict: bool, today):
+def build(root: Path, out: Path | None, strict: bool, today, no_search: bool):
     """Check the content, then write the whole website.
 
     The new site replaces the old one only when every page has been written, so a failed
@@ -88,7 +89,7 @@ def build(root: Path, out: Path | None, strict: bool, today):
     out = out or root / "_site"
     report = _progress_reporter()
     try:
-        built = pipeline.build_site(root, out, _today(today), strict, progress=report)
+        built = pipeline.build_site(root, out, _today(today), strict, progress=report, with_search=not no_search)
     except ContentError as err:
         _print_problems(err.problems, "text")
         raise

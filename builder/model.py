@@ -14,7 +14,12 @@ from builder import wording
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
-EVENING_FROM = "18:00"  # a session still running after 6pm counts as an evening session
+EVENING_FROM = "18:00"
+SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
+    ("area", "Area"), ("who", "Who it is for"), ("type", "Type of support"), ("activity", "Activity"),
+    ("day", "Day"), ("cost", "Cost"), ("pay", "Ways to pay"), ("transport", "Transport"),
+    ("assessment", "How to join"), ("status", "Open or closed"),
+)  # a session still running after 6pm counts as an evening session
 
 
 @dataclass(frozen=True)
@@ -214,6 +219,23 @@ class Service:
         used = {d for s in self.sessions for d in s.days}
         return tuple(d for d in DAYS if d in used)
 
+    def search_filters(self, easy: bool = False) -> dict[str, tuple[str, ...]]:
+        """The filters a searcher can narrow by (Pagefind filters), in the page's version."""
+        label = (lambda t: t.easy) if easy else (lambda t: t.label)
+        days = tuple(wording.DAY_NAMES[d] for d in self.day_keys)
+        return {
+            "area": tuple(map(label, self.areas)),
+            "who": tuple(map(label, self.who_for)),
+            "type": tuple(map(label, self.types)),
+            "activity": tuple(map(label, self.activities)),
+            "day": days + (("Evenings",) if self.has_evening else ()) + (("Weekends",) if self.has_weekend else ()),
+            "transport": (wording.TRANSPORT_FILTERS[self.transport],) if self.transport in wording.TRANSPORT_FILTERS else (),
+            "cost": ("Free",) if self.is_free else ("Paid",) if self.costs else (),
+            "pay": tuple(wording.FUNDING_FILTERS[f] for f in self.funding if f in wording.FUNDING_FILTERS),
+            "assessment": ("No assessment needed",) if self.self_referral else (),
+            "status": (self.status_label,),
+        }
+
     @property
     def coordinates(self) -> tuple[float, float] | None:
         return next((loc.coordinates for loc in self.locations if loc.coordinates), None)
@@ -290,3 +312,23 @@ class Catalogue:
 
     def services_of(self, ids) -> list[Service]:
         return [self.services[i] for i in ids]
+
+    def search_facets(self, easy: bool = False) -> list[tuple[str, str, list[tuple[str, int]]]]:
+        """Every search filter as (name, legend, [(value, number of services)]), in a stable order."""
+        counts: dict[str, dict[str, int]] = {name: {} for name, _ in SEARCH_FACETS}
+        for service in self.services.values():
+            for name, values in service.search_filters(easy).items():
+                for value in values:
+                    counts[name][value] = counts[name].get(value, 0) + 1
+        order = {
+            "area": [t.easy if easy else t.label for t in self.site.areas],
+            "who": [t.easy if easy else t.label for t in self.site.who_for],
+            "type": [t.easy if easy else t.label for t in self.site.types],
+            "activity": [t.easy if easy else t.label for t in self.site.activities],
+            "day": [wording.DAY_NAMES[d] for d in DAYS] + ["Evenings", "Weekends"],
+        }
+        facets = []
+        for name, legend in SEARCH_FACETS:
+            values = order.get(name) or sorted(counts[name])
+            facets.append((name, legend, [(v, counts[name].get(v, 0)) for v in values]))
+        return facets

@@ -67,7 +67,7 @@ class PageView:
 
 def plan_pages(catalogue: Catalogue) -> list[PageSpec]:
     specs = [PageSpec("home", ""), PageSpec("a-to-z", "a-to-z/"), PageSpec("providers", "providers/"),
-             PageSpec("credits", "credits/"), PageSpec("not-found", "404.html")]
+             PageSpec("credits", "credits/"), PageSpec("search", "search/"), PageSpec("not-found", "404.html")]
     specs += [PageSpec("service", s.url, s.id) for s in catalogue.services.values()]
     specs += [PageSpec("provider", p.url, p.key) for p in catalogue.providers.values()]
     specs += [PageSpec("page", p.url, p.slug) for p in catalogue.pages]
@@ -239,6 +239,13 @@ def _page(catalogue: Catalogue, spec: PageSpec) -> dict:
     return {"page": view, "info": page, "edit_url": edit_url(catalogue, page.source_path)}
 
 
+def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
+    title = "Search" if spec.version == EASY else "Search for a service"
+    view = _view(catalogue, spec, title, description="Search the day opportunities, with filters.")
+    return {"page": view, "facets": catalogue.search_facets(spec.version == EASY), "total": len(catalogue.services),
+            "browse": catalogue.browse}
+
+
 def _credits(catalogue: Catalogue, spec: PageSpec) -> dict:
     view = _view(catalogue, spec, "Credits", description="The pictures and software this website uses, and their licences.")
     return {"page": view}
@@ -251,12 +258,12 @@ def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
 
 CONTEXTS = {
     "home": _home, "service": _service, "provider": _provider, "providers": _providers,
-    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "not-found": _not_found,
+    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "search": _search, "not-found": _not_found,
 }
 TEMPLATES = {
     "home": "home.html", "service": "service.html", "provider": "provider.html", "providers": "providers.html",
     "browse-index": "browse-index.html", "browse": "browse.html", "a-to-z": "a-to-z.html", "page": "page.html",
-    "credits": "credits.html", "not-found": "404.html",
+    "credits": "credits.html", "search": "search.html", "not-found": "404.html",
 }
 
 

@@ -35,6 +35,13 @@ FUNDING_LABELS = {
     "self-funded": "Paying for yourself",
     "free": "Free",
 }
+TRANSPORT_FILTERS = {"provided": "Transport provided", "help-to-arrange": "Help to arrange transport"}
+FUNDING_FILTERS = {
+    "council": "Council funding",
+    "direct-payment": "Direct payment",
+    "individual-service-fund": "Individual service fund",
+    "self-funded": "Paying for yourself",
+}
 REFERRAL_LABELS = {
     "self": "You can contact them yourself",
     "family": "A family member can contact them",

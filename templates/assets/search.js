@@ -1,0 +1,284 @@
+// Search over the Pagefind index, with our own accessible markup (rules S-1 to S-7).
+// The query, filters, page and sort live in the URL, so back, refresh and shared links work.
+// Without JavaScript the page shows links to the browse pages instead.
+
+const PER_PAGE = 20;
+const form = document.getElementById("search-form");
+
+if (form) {
+  start().catch((error) => {
+    document.getElementById("search-nojs").hidden = false;
+    setStatus("Search could not start. Please use the browse pages.");
+    console.error(error);
+  });
+}
+
+function $(id) {
+  return document.getElementById(id);
+}
+
+function setStatus(text) {
+  $("search-status").textContent = text;
+}
+
+async function start() {
+  $("search-nojs").hidden = true;
+  const pagefind = await import(new URL(form.dataset.pagefind + "pagefind.js", location.href).href);
+  await pagefind.options({ baseUrl: new URL(form.dataset.root || "./", location.href).pathname });
+  await pagefind.init();
+
+  const state = readUrl();
+  const input = $("search-input");
+  input.value = state.q;
+  for (const box of form.querySelectorAll('input[type="checkbox"]')) {
+    box.checked = (state.filters[box.name] || []).includes(box.value);
+  }
+
+  let typing;
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => run(pagefind, { page: 1, push: false }), 300);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run(pagefind, { page: 1, push: true, focusHeading: true });
+  });
+  window.addEventListener("popstate", () => {
+    const again = readUrl();
+    input.value = again.q;
+    for (const box of form.querySelectorAll('input[type="checkbox"]')) {
+      box.checked = (again.filters[box.name] || []).includes(box.value);
+    }
+    run(pagefind, { page: again.page, push: false, near: again.near });
+  });
+
+  const nearMe = $("near-me");
+  if (nearMe && "geolocation" in navigator) {
+    nearMe.hidden = false;
+    nearMe.addEventListener("click", () => locate(pagefind));
+  }
+  if (state.q || Object.keys(state.filters).length) {
+    await run(pagefind, { page: state.page, push: false, near: state.near });
+  }
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const [name, value] of params) {
+    if (!["q", "page", "near"].includes(name)) (filters[name] ||= []).push(value);
+  }
+  const near = params.get("near");
+  return {
+    q: params.get("q") || "",
+    filters,
+    page: Math.max(1, parseInt(params.get("page") || "1", 10) || 1),
+    near: near && /^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/.test(near) ? near.split(",").map(Number) : null,
+  };
+}
+
+function chosenFilters() {
+  const filters = {};
+  for (const box of form.querySelectorAll('input[type="checkbox"]:checked')) {
+    (filters[box.name] ||= []).push(box.value);
+  }
+  return filters;
+}
+
+function writeUrl(query, filters, page, near, push) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [name, values] of Object.entries(filters)) values.forEach((v) => params.append(name, v));
+  if (page > 1) params.set("page", String(page));
+  if (near) params.set("near", near.map((n) => n.toFixed(4)).join(","));
+  const url = location.pathname + (params.toString() ? "?" + params : "");
+  history[push ? "pushState" : "replaceState"](null, "", url);
+  return params;
+}
+
+let currentNear = null;
+
+async function run(pagefind, { page = 1, push = false, near = undefined, focusHeading = false }) {
+  if (near !== undefined) currentNear = near;
+  const query = $("search-input").value.trim();
+  const filters = chosenFilters();
+  const params = writeUrl(query, filters, page, currentNear, push);
+  const anyFilter = Object.keys(filters).length > 0;
+  showSelected(pagefind, filters);
+
+  if (!query && !anyFilter) {
+    setStatus("");
+    $("results").hidden = $("results-heading").hidden = $("pagination").hidden = true;
+    $("results").replaceChildren();
+    document.title = baseTitle();
+    return;
+  }
+  const pagefindFilters = {};
+  for (const [name, values] of Object.entries(filters)) pagefindFilters[name] = { any: values };
+  const search = await pagefind.search(query || null, { filters: pagefindFilters });
+  if (!search) return; // a newer search replaced this one
+  updateCounts(search.filters);
+
+  let results = search.results;
+  let data;
+  if (currentNear) {
+    data = await Promise.all(results.map((r) => r.data()));
+    const order = data.map((d, i) => ({ d, r: results[i], km: distance(currentNear, d.meta) }));
+    order.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity));
+    results = order.map((o) => o.r);
+    data = order.map((o) => o.d);
+  }
+  const total = results.length;
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  page = Math.min(page, pages);
+  const shown = results.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+  const shownData = data ? data.slice((page - 1) * PER_PAGE, page * PER_PAGE) : await Promise.all(shown.map((r) => r.data()));
+
+  const what = describe(query, filters);
+  const summary = total === 0 ? `No results ${what}` : `${total} result${total === 1 ? "" : "s"} ${what}`;
+  setStatus(summary + (currentNear ? ", nearest first" : "") + ".");
+  const heading = $("results-heading");
+  heading.hidden = false;
+  heading.textContent = pages > 1 ? `${summary} (page ${page} of ${pages})` : summary;
+  document.title = `${summary}${pages > 1 ? ` (page ${page} of ${pages})` : ""} – ${baseTitle()}`;
+  renderResults(shownData);
+  renderPagination(params, page, pages);
+  if (focusHeading) heading.focus();
+}
+
+function baseTitle() {
+  return form.dataset.baseTitle || (form.dataset.baseTitle = document.title);
+}
+
+function describe(query, filters) {
+  const parts = [];
+  if (query) parts.push(`for ‘${query}’`);
+  const chosen = Object.values(filters).flat();
+  if (chosen.length) parts.push(`with ${chosen.join(", ")}`);
+  return parts.join(" ");
+}
+
+function updateCounts(counts) {
+  for (const box of form.querySelectorAll('input[type="checkbox"]')) {
+    const label = form.querySelector(`label[for="${box.id}"] [data-count]`);
+    if (label) label.textContent = `(${(counts[box.name] || {})[box.value] || 0})`;
+  }
+}
+
+function showSelected(pagefind, filters) {
+  const holder = $("selected-filters");
+  holder.replaceChildren();
+  const chosen = Object.entries(filters).flatMap(([name, values]) => values.map((value) => ({ name, value })));
+  if (!chosen.length) return;
+  const heading = document.createElement("h2");
+  heading.textContent = "Selected filters";
+  heading.className = "selected-filters__heading";
+  const list = document.createElement("ul");
+  list.className = "selected-filters";
+  for (const { name, value } of chosen) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "remove-filter";
+    button.textContent = `Remove filter: ${value}`;
+    button.addEventListener("click", () => {
+      const box = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]`)].find((b) => b.value === value);
+      if (box) box.checked = false;
+      run(pagefind, { page: 1, push: true }).then(() => $("search-input").focus());
+    });
+    item.append(button);
+    list.append(item);
+  }
+  holder.append(heading, list);
+}
+
+function renderResults(items) {
+  const list = $("results");
+  list.replaceChildren();
+  list.hidden = items.length === 0;
+  const easy = form.dataset.version === "easy";
+  for (const data of items) {
+    const item = document.createElement("li");
+    item.className = "result";
+    const heading = document.createElement("h3");
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    heading.append(link);
+    item.append(heading);
+    const kind = (data.filters.kind || [])[0] || "";
+    const tag = document.createElement("p");
+    tag.className = "result__kind";
+    tag.textContent = [easy ? "Easy Read" : "Standard", kind, data.meta.status && data.meta.status !== "Open" ? data.meta.status : ""]
+      .filter(Boolean)
+      .join(" · ");
+    item.append(tag);
+    if (data.meta.summary) item.append(paragraph(data.meta.summary));
+    if (data.meta.areas) item.append(paragraph(`${easy ? "Where" : "Area"}: ${data.meta.areas}`));
+    if (data.meta.who) item.append(paragraph(`${easy ? "For" : "Who it is for"}: ${data.meta.who}`));
+    if (currentNear) {
+      const km = distance(currentNear, data.meta);
+      item.append(
+        paragraph(
+          data.meta.at_home ? "Comes to you at home: distance does not apply" : km == null ? "Distance not known" : `About ${formatMiles(km)} away`,
+          "result__distance",
+        ),
+      );
+    }
+    list.append(item);
+  }
+}
+
+function paragraph(text, className) {
+  const p = document.createElement("p");
+  p.textContent = text;
+  if (className) p.className = className;
+  return p;
+}
+
+function renderPagination(params, page, pages) {
+  const nav = $("pagination");
+  nav.replaceChildren();
+  nav.hidden = pages <= 1;
+  if (pages <= 1) return;
+  const list = document.createElement("ul");
+  const add = (label, target, current) => {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    const copy = new URLSearchParams(params);
+    if (target > 1) copy.set("page", String(target));
+    else copy.delete("page");
+    link.href = "?" + copy;
+    link.textContent = label;
+    if (current) link.setAttribute("aria-current", "page");
+    item.append(link);
+    list.append(item);
+  };
+  if (page > 1) add("Previous page", page - 1, false);
+  for (let n = 1; n <= pages; n++) add(`Page ${n}`, n, n === page);
+  if (page < pages) add("Next page", page + 1, false);
+  nav.append(list);
+}
+
+function locate(pagefind) {
+  setStatus("Finding where you are…");
+  navigator.geolocation.getCurrentPosition(
+    (position) => run(pagefind, { page: 1, push: true, near: [position.coords.latitude, position.coords.longitude] }),
+    () => setStatus("We could not find where you are. Check that location is allowed for this website."),
+    { timeout: 15000, maximumAge: 600000 },
+  );
+}
+
+function distance(from, meta) {
+  if (!meta || meta.at_home || meta.lat == null || meta.lon == null) return null;
+  const [lat1, lon1] = from.map((x) => (x * Math.PI) / 180);
+  const lat2 = (Number(meta.lat) * Math.PI) / 180;
+  const lon2 = (Number(meta.lon) * Math.PI) / 180;
+  const h = Math.sin((lat2 - lat1) / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin((lon2 - lon1) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+function formatMiles(km) {
+  const miles = km / 1.609;
+  return miles < 1 ? "less than 1 mile" : `${Math.round(miles)} mile${Math.round(miles) === 1 ? "" : "s"}`;
+}
