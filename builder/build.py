@@ -37,7 +37,7 @@ class Built:
 
 
 def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
-    site, config_problems = load_config(root)                                     # config
+    site, config_problems = load_config(root, today)                                   # config
     tree = content.find_content(root)
     with worker_pool(len(tree.files)) as mapper:
         sources, problems = content.read_content(root, tree, mapper)              # load

@@ -11,7 +11,9 @@ from pathlib import Path
 from builder import easytext, theme
 from builder.content import SITE, read_file
 from builder.errors import Problem
-from builder.model import Contact, Safeguarding, SiteConfig, Term
+import datetime as dt
+
+from builder.model import Accessibility, Contact, KnownIssue, Safeguarding, SiteConfig, Term
 from builder.validate import check_fields, check_site
 from builder.yamlfile import line_of
 
@@ -19,7 +21,7 @@ DEFAULT_BRAND = "#1d5b79"
 TAXONOMIES = ("types", "who_for", "activities")
 
 
-def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
+def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Problem]]:
     if not (root / "site.yaml").is_file():
         return None, [Problem("site.yaml", 0, "", f"there is no site.yaml in {root}.",
                               "Run the command in the site folder, or give the folder with --root.")]
@@ -31,7 +33,8 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     problems += _check_symbols(root, source)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return site_config(source.data), problems
+    site = site_config(source.data)
+    return site, problems + _check_statement(source.data, site, today)
 
 
 def _check_symbols(root: Path, source) -> list[Problem]:
@@ -69,9 +72,44 @@ def site_config(data: dict) -> SiteConfig:
         hard_words=easytext.HARD_WORDS + tuple(easy.get("hard_words", ())),
         allowed_words=tuple(easy.get("allowed_words", ())),
         min_reading_ease=easy.get("min_reading_ease", easytext.MIN_READING_EASE),
+        accessibility=_accessibility(data.get("accessibility") or {}),
         areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
     )
+
+
+def _accessibility(data: dict) -> Accessibility:
+    date = lambda key: _date(data.get(key))  # noqa: E731
+    return Accessibility(
+        prepared_on=date("prepared_on"), reviewed_on=date("reviewed_on"), tested_on=date("tested_on"),
+        tested_by=data.get("tested_by", ""), compliance=data.get("compliance", "partially"),
+        response_days=data.get("response_days", 5), northern_ireland=bool(data.get("northern_ireland")),
+        known_issues=tuple(KnownIssue(i["issue"], i["criterion"], _date(i["fix_by"])) for i in data.get("known_issues") or []),
+        out_of_scope=tuple(data.get("out_of_scope") or ()),
+    )
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _check_statement(data, site: SiteConfig, today: dt.date) -> list[Problem]:
+    """The accessibility statement must be reviewed at least every year (warnings)."""
+    statement = site.accessibility
+    if statement.reviewed_on is None:
+        return [Problem("site.yaml", 1, "accessibility", "there is no accessibility block, so the accessibility statement has no dates.",
+                        "Add accessibility: with prepared_on, reviewed_on and tested_on (see docs/content-model.md).", "warning")]
+    problems = []
+    for key in ("reviewed_on", "tested_on"):
+        when = getattr(statement, key)
+        if when and (today - when).days > 300:
+            problems.append(Problem("site.yaml", line_of(data, ["accessibility", key]), f"accessibility.{key}",
+                                    f"the accessibility statement was last {key.split('_')[0]} {(today - when).days} days ago; it must be reviewed at least every 365 days.",
+                                    "Check the site again and update the date.", "warning"))
+    return problems
 
 
 def wordlist(site: SiteConfig | None) -> easytext.Wordlist:

@@ -116,7 +116,8 @@ def read_file(root: Path, path: str, kind: str) -> tuple[SourceFile | None, list
         data = Located()
     if not isinstance(data, Located):
         return None, [Problem(path, getattr(data, "line", 1), "", "the fields must be written as 'field: value' lines (found a list or a single value).")]
-    problems = [Problem(path, line, key, "appears twice.", "Keep only one of them.") for line, key in duplicates]
+    problems = [Problem(path, line, key, f"is written twice in the same block (first on line {first}).",
+                        "Keep only one of them: the second one would win.") for line, key, first in duplicates]
     return SourceFile(path, kind, data, body, body_line), problems
 
 

@@ -58,6 +58,28 @@ class Safeguarding:
 
 
 @dataclass(frozen=True)
+class KnownIssue:
+    issue: str
+    criterion: str  # WCAG success criterion, like "1.1.1 Non-text content"
+    fix_by: dt.date
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """Facts for the accessibility statement (UK public sector format)."""
+
+    prepared_on: dt.date | None = None
+    reviewed_on: dt.date | None = None
+    tested_on: dt.date | None = None
+    tested_by: str = ""
+    compliance: str = "partially"  # fully | partially | not
+    response_days: int = 5
+    northern_ireland: bool = False
+    known_issues: tuple[KnownIssue, ...] = ()
+    out_of_scope: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: str
     organisation: str
@@ -73,6 +95,7 @@ class SiteConfig:
     hard_words: tuple[str, ...]  # Easy Read checks warn about these unless explained
     allowed_words: tuple[str, ...]  # ... and never about these
     min_reading_ease: int
+    accessibility: Accessibility
     areas: tuple[Term, ...]
     types: tuple[Term, ...]
     who_for: tuple[Term, ...]

@@ -67,7 +67,8 @@ class PageView:
 
 def plan_pages(catalogue: Catalogue) -> list[PageSpec]:
     specs = [PageSpec("home", ""), PageSpec("a-to-z", "a-to-z/"), PageSpec("providers", "providers/"),
-             PageSpec("credits", "credits/"), PageSpec("search", "search/"), PageSpec("not-found", "404.html")]
+             PageSpec("credits", "credits/"), PageSpec("search", "search/"),
+             PageSpec("statement", "accessibility-statement/"), PageSpec("not-found", "404.html")]
     specs += [PageSpec("service", s.url, s.id) for s in catalogue.services.values()]
     specs += [PageSpec("provider", p.url, p.key) for p in catalogue.providers.values()]
     specs += [PageSpec("page", p.url, p.slug) for p in catalogue.pages]
@@ -246,6 +247,12 @@ def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
             "browse": catalogue.browse}
 
 
+def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:
+    title = f"Accessibility statement for {catalogue.site.title}"
+    view = _view(catalogue, spec, title, description="How accessible this website is, and how to report a problem.")
+    return {"page": view, "statement": catalogue.site.accessibility}
+
+
 def _credits(catalogue: Catalogue, spec: PageSpec) -> dict:
     view = _view(catalogue, spec, "Credits", description="The pictures and software this website uses, and their licences.")
     return {"page": view}
@@ -258,12 +265,13 @@ def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
 
 CONTEXTS = {
     "home": _home, "service": _service, "provider": _provider, "providers": _providers,
-    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "search": _search, "not-found": _not_found,
+    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "search": _search, "statement": _statement, "not-found": _not_found,
 }
 TEMPLATES = {
     "home": "home.html", "service": "service.html", "provider": "provider.html", "providers": "providers.html",
     "browse-index": "browse-index.html", "browse": "browse.html", "a-to-z": "a-to-z.html", "page": "page.html",
-    "credits": "credits.html", "search": "search.html", "not-found": "404.html",
+    "credits": "credits.html", "search": "search.html", "statement": "accessibility-statement.html",
+    "not-found": "404.html",
 }
 
 

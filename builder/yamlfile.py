@@ -40,7 +40,7 @@ class _LineLoader(_BaseLoader):
 
     def __init__(self, stream):
         super().__init__(stream)
-        self.duplicates: list[tuple[int, str]] = []
+        self.duplicates: list[tuple[int, str, int]] = []  # (line, key, line of its first use)
 
 
 # Dates are validated as text so an editor's "2026-02-30" gets a message, not a crash.
@@ -61,7 +61,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
             key = str(key)
         line = key_node.start_mark.line + 1 + loader.line_offset
         if key in mapping:
-            loader.duplicates.append((line, str(key)))
+            loader.duplicates.append((line, str(key), mapping.lines[key]))
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = line
     return mapping
@@ -77,7 +77,7 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Located
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
-_PLAIN_ERRORS = {
+_PLAIN_ERRORS = {  # libyaml's problem -> (what is wrong, hint), in an editor's words
     "mapping values are not allowed here": (
         "a value contains a colon (:) that YAML reads as a new field",
         "Put the value in quotes, or check the indentation of this line.",
@@ -90,15 +90,28 @@ _PLAIN_ERRORS = {
         "a line is missing the colon (:) after its field name",
         "Each line should read 'field: value'.",
     ),
-    "found character '\\t' that cannot start any token": (
-        "a tab character is used for indentation",
-        "YAML needs spaces for indentation: replace the tab with spaces.",
-    ),
-    "found undefined alias": ("an '*' starts a value, which YAML reads as an alias", "Put the value in quotes."),
+    "found undefined alias": ("a value starts with '*', which YAML reads as an alias", "Put the value in quotes."),
     "did not find expected key": ("the indentation of this line does not match the lines around it", ""),
+    "did not find expected '-' indicator": ("this line is not lined up with the list item it belongs to", ""),
+    "block sequence entries are not allowed in this context": (
+        "a list item (- ...) starts on the same line as its field",
+        "Put each '- item' on its own line below the field, or write the list as [a, b].",
+    ),
     "found unexpected end of stream": ("a quote or bracket is opened but never closed", ""),
     "did not find expected ',' or ']'": ("a list in [brackets] is not closed with ']'", ""),
     "did not find expected ',' or '}'": ("a mapping in {braces} is not closed with '}'", ""),
+    "found unknown escape character": (
+        "a backslash (\\) inside double quotes starts a code YAML does not know",
+        "Use single quotes instead of double quotes.",
+    ),
+    "did not find expected hexdecimal number": (
+        "a backslash (\\) inside double quotes starts a code YAML does not know",
+        "Use single quotes instead of double quotes.",
+    ),
+    "but found another document": (
+        "a second line of three dashes (---) starts another set of fields",
+        "A file holds one set of fields: remove the extra '---' line.",
+    ),
 }
 
 _UNCLOSED = {
@@ -111,14 +124,15 @@ _UNCLOSED = {
 def load_yaml(text: str, line_offset: int = 0):
     """Parse YAML text; line numbers are shifted by `line_offset` (for front matter).
 
-    Returns (data, duplicate_keys) where duplicate_keys is a list of (line, key).
+    Returns (data, duplicate_keys) where duplicate_keys is a list of (line, key, first line).
     Raises YamlProblem with a plain-language message on a syntax error.
     """
     tab_line = _first_tab_indent(text)
     if tab_line:
+        source = text.split("\n")[tab_line - 1]
         raise YamlProblem(
             tab_line + line_offset,
-            "a tab character is used for indentation",
+            f"this line is indented with a tab character (found a tab before '{_shorten(source.strip())}').",
             "YAML needs spaces for indentation: replace the tab with spaces.",
         )
     loader = _LineLoader(text)
@@ -126,18 +140,44 @@ def load_yaml(text: str, line_offset: int = 0):
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
-        problem = (err.problem or "").strip()
-        # For something opened and never closed, the line where it opened is the useful one.
-        opened = problem in _UNCLOSED and err.context_mark is not None
-        mark = err.context_mark if opened else (err.problem_mark or err.context_mark)
-        line = (mark.line + 1 if mark else 1) + line_offset
-        message, hint = _PLAIN_ERRORS.get(problem, (f"the YAML cannot be read: {problem}", ""))
-        raise YamlProblem(line, message, hint or "Check the indentation and quotes on this line.") from err
+        raise _syntax_problem(err, text, line_offset) from err
+    except yaml.reader.ReaderError as err:  # a control character: the only error without a line
+        line = text[: err.position].count("\n") + 1 + line_offset
+        raise YamlProblem(line, f"the text contains an invisible control character (found U+{err.character:04X}).",
+                          "Delete it; if you cannot see it, type the line again.") from err
     except yaml.YAMLError as err:
-        raise YamlProblem(1 + line_offset, f"the YAML cannot be read: {err}") from err
+        raise YamlProblem(1 + line_offset, f"the YAML cannot be read ({str(err).splitlines()[0]}).",
+                          "Check the indentation and quotes.") from err
     finally:
         loader.dispose()
     return data, loader.duplicates
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:
+    problem = (err.problem or "").strip()
+    # For something opened and never closed, the line where it opened is the useful one.
+    opened = problem in _UNCLOSED and err.context_mark is not None
+    mark = err.context_mark if opened else (err.problem_mark or err.context_mark)
+    number, column = (mark.line, mark.column) if mark else (0, 0)
+    lines = text.split("\n")
+    source = lines[number] if number < len(lines) else ""
+    what, hint = _PLAIN_ERRORS.get(problem, (f"the YAML cannot be read ({problem})", ""))
+    before = source[:column].rstrip()
+    if problem == "did not find expected key" and before.endswith(("\"", "'")):
+        what, hint = "there is more text after the closing quote", "Put the whole value inside the quotes."
+    elif problem.startswith("mapping values") and column == source.find(":") and source[:1] == " ":
+        what = "this line is indented more than the field above it"
+        hint = "Line it up with the field above; if the line above goes on, put its value in quotes."
+    elif problem.startswith("found character") and column < len(source):
+        what, hint = f"a value starts with '{source[column]}', which YAML reserves", "Put the value in quotes."
+    elif problem.startswith("could not determine a constructor"):
+        what, hint = "a value starts with '!', which YAML reads as a type", "Put the value in quotes."
+    found = f" (found '{_shorten(source.strip())}')" if source.strip() else ""
+    return YamlProblem(number + 1 + line_offset, f"{what}{found}.", hint or "Check the indentation and quotes on this line.")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def _first_tab_indent(text: str) -> int:
