@@ -8,11 +8,12 @@ once the new site is complete.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, markup, render, search, theme, validate
+from builder import content, easytext, markup, offline, render, search, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
@@ -53,16 +54,34 @@ def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
 
 
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
-               with_search: bool = True) -> Built:
+               with_search: bool = True, offline_copy: bool = False) -> Built:
     started = time.perf_counter()
     checked = check_site(root, today, strict)
     if checked.catalogue is None:
         raise ContentError(checked.problems, checked.files)
-    specs = render.plan_pages(checked.catalogue)
+    catalogue = checked.catalogue
     with fresh_output(out, root) as staging:                                      # publish (on success)
-        with worker_pool(len(specs)) as mapper:
-            pages = render.render_site(checked.catalogue, specs, theme.theme_dirs(root), staging, mapper, progress)  # render
-        copy_assets(staging, theme.asset_files(root))
+        download = _offline_copy(root, catalogue, staging) if offline_copy else None
+        pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress)  # render
         if with_search:
-            search.index_site(staging, checked.catalogue)                         # index
+            search.index_site(staging, catalogue)                                 # index
+        offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
     return Built(pages, checked.problems, time.perf_counter() - started, out)
+
+
+def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.Edition, progress=None) -> int:
+    specs = render.plan_pages(catalogue, edition)
+    with worker_pool(len(specs)) as mapper:
+        pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, mapper, progress)
+    copy_assets(folder, theme.asset_files(root))
+    return pages
+
+
+def _offline_copy(root: Path, catalogue: Catalogue, staging: Path) -> tuple[str, str]:
+    """A zip of the site that works opened from disk, offered for download on the site itself."""
+    name = offline.copy_name(catalogue.site)
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / name
+        write_pages(root, catalogue, copy, render.Edition(files=True, search=False))
+        size = offline.write_offline_copy(copy, staging / "downloads" / f"{name}.zip")
+    return f"downloads/{name}.zip", offline.size_text(size)

@@ -78,8 +78,11 @@ def main():
 @strict_option
 @today_option
 @click.option("--no-search", is_flag=True, help="Skip the search index (quicker, for previews and benchmarks).")
+@click.option("--offline-copy", is_flag=True,
+              help="Also write a zip of the whole site that works without internet, opened straight from disk, "
+                   "and offer it for download on the home page.")
 @friendly
-def build(root: Path, out: Path | None, strict: bool, today, no_search: bool):
+def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, offline_copy: bool):
     """Check the content, then write the whole website.
 
     The new site replaces the old one only when every page has been written, so a failed
@@ -89,7 +92,8 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool):
     out = out or root / "_site"
     report = _progress_reporter()
     try:
-        built = pipeline.build_site(root, out, _today(today), strict, progress=report, with_search=not no_search)
+        built = pipeline.build_site(root, out, _today(today), strict, progress=report,
+                                     with_search=not no_search, offline_copy=offline_copy)
     except ContentError as err:
         _print_problems(err.problems, "text")
         raise

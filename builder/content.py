@@ -97,8 +97,9 @@ def read_file(root: Path, path: str, kind: str) -> tuple[SourceFile | None, list
         text = decode((root / path).read_bytes())
     except UnicodeDecodeError as err:
         line = err.object[: err.start].count(b"\n") + 1
-        return None, [Problem(path, line, "", f"the file is not saved as UTF-8 text (found byte 0x{err.object[err.start]:02x}).",
-                              "Save it again as UTF-8 in your editor.")]
+        before = err.object[: err.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace").strip()[-30:]
+        return None, [Problem(path, line, "", f"the file is not saved as UTF-8 text (found byte 0x{err.object[err.start]:02x}"
+                              + (f" after '{before}'" if before else "") + ").", "Save it again as UTF-8 in your editor.")]
     except OSError as err:
         return None, [Problem(path, 0, "", f"the file cannot be read ({err.strerror}).")]
     if not text.strip():

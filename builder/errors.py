@@ -94,7 +94,7 @@ def did_you_mean(found: object, choices: Iterable[str], list_them: bool = True) 
     close = difflib.get_close_matches(str(found), choices, n=1, cutoff=0.6)
     hint = f"Did you mean '{close[0]}'?" if close else ""
     if list_them and choices:
-        shown = ", ".join(choices[:12]) + (", ..." if len(choices) > 12 else "")
+        shown = ", ".join(choices[:12]) + (f" and {len(choices) - 12} more" if len(choices) > 12 else "")
         hint = f"{hint} Choose from: {shown}.".strip()
     return hint
 

@@ -117,6 +117,17 @@ def _line_of(source: SourceFile, target: str) -> int:
     return source.body_line
 
 
-def resolve_internal_links(html: str, prefix: str) -> str:
-    """Internal links become relative to the page showing them (`prefix` leads to the root)."""
-    return html.replace(f'href="{paths.INTERNAL}', f'href="{prefix}')
+_INTERNAL_LINK = re.compile(r'href="' + re.escape(paths.INTERNAL) + r'([^"#]*)')
+
+
+def resolve_internal_links(html: str, prefix: str, files: bool = False) -> str:
+    """Internal links become relative to the page showing them (`prefix` leads to the root).
+
+    With `files`, folder links name their index.html, for a copy opened straight from disk.
+    """
+    def relative(match: re.Match) -> str:
+        target = match.group(1)
+        if files and (target == "" or target.endswith("/")):
+            target += "index.html"
+        return f'href="{prefix}{target}'
+    return _INTERNAL_LINK.sub(relative, html)

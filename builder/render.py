@@ -27,11 +27,24 @@ TAXONOMY_SINGULAR = {"areas": "Area", "who_for": "Group", "types": "Type of supp
 
 
 @dataclass(frozen=True)
+class Edition:
+    """Which edition of the site is being written: the published one, or the offline copy."""
+
+    files: bool = False  # links name index.html explicitly, so pages open straight from disk
+    search: bool = True  # the offline copy has no search
+    download: tuple[str, str] | None = None  # (path from the root, size in words) of the offline copy
+
+
+PUBLISHED = Edition()
+
+
+@dataclass(frozen=True)
 class PageSpec:
     kind: str  # home, service, provider, providers, browse, browse-index, a-to-z, page, not-found
     url: str  # folder path from the site root ("" for home); "404.html" for the not-found page
     key: str = ""  # what the page shows: a service id, provider key, page slug, taxonomy or taxonomy/key
     version: str = STANDARD
+    edition: Edition = PUBLISHED
 
 
 @dataclass(frozen=True)
@@ -49,33 +62,43 @@ class PageView:
     edit_path: str = ""  # content file for "suggest a change"
     canonical: str = ""
     twin_url: str = ""  # the same page in the other version, from the root
+    edition: Edition = PUBLISHED
 
     @property
     def easy(self) -> bool:
         return self.version == EASY
 
     def url_to(self, target: str) -> str:
-        """Link to a page (in this page's version) or to an asset, relative to this page."""
-        if self.easy and not target.startswith(("assets/", "pagefind")):
-            target = paths.EASY + target
+        """Link to a page in this page's version, relative to this page."""
+        return self.link(paths.EASY + target if self.easy else target)
+
+    def asset(self, target: str) -> str:
+        """Link to a file that both versions share (CSS, JS, pictograms, the manifest)."""
+        return self.root + target
+
+    def link(self, target: str) -> str:
+        if self.edition.files and (target == "" or target.endswith("/")):
+            target += "index.html"
         return (self.root + target) or "./"
 
     @property
     def twin_href(self) -> str:
-        return (self.root + self.twin_url) or "./"
+        return self.link(self.twin_url)
 
 
-def plan_pages(catalogue: Catalogue) -> list[PageSpec]:
+def plan_pages(catalogue: Catalogue, edition: Edition = PUBLISHED) -> list[PageSpec]:
     specs = [PageSpec("home", ""), PageSpec("a-to-z", "a-to-z/"), PageSpec("providers", "providers/"),
-             PageSpec("credits", "credits/"), PageSpec("search", "search/"),
-             PageSpec("statement", "accessibility-statement/"), PageSpec("not-found", "404.html")]
+             PageSpec("credits", "credits/"), PageSpec("search", "search/"), PageSpec("offline", "offline/"),
+             PageSpec("my-list", "my-list/"), PageSpec("statement", "accessibility-statement/"),
+             PageSpec("not-found", "404.html")]
     specs += [PageSpec("service", s.url, s.id) for s in catalogue.services.values()]
     specs += [PageSpec("provider", p.url, p.key) for p in catalogue.providers.values()]
     specs += [PageSpec("page", p.url, p.slug) for p in catalogue.pages]
     for taxonomy, entries in catalogue.browse.items():
         specs.append(PageSpec("browse-index", paths.browse_url(taxonomy), taxonomy))
         specs += [PageSpec("browse", b.url, f"{taxonomy}/{b.term.key}") for b in entries]
-    return specs + [PageSpec(s.kind, paths.EASY + s.url, s.key, EASY) for s in specs]
+    specs += [PageSpec(s.kind, paths.EASY + s.url, s.key, EASY) for s in specs]
+    return [PageSpec(s.kind, s.url, s.key, s.version, edition) for s in specs]
 
 
 # ---------------------------------------------------------------- rendering in workers
@@ -144,7 +167,7 @@ def render_page(env: jinja2.Environment, catalogue: Catalogue, spec: PageSpec, p
         context["sections"] = easyread.service_sections(service, context["provider"], catalogue.site, pictures)
     template = ("easy/" if view.easy else "") + TEMPLATES[spec.kind]
     html = env.get_template(template).render(site=catalogue.site, catalogue=catalogue, pictures=pictures, **context)
-    return resolve_internal_links(html, view.root + (paths.EASY if view.easy else ""))
+    return resolve_internal_links(html, view.root + (paths.EASY if view.easy else ""), view.edition.files)
 
 
 def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", description: str = "",
@@ -160,7 +183,7 @@ def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", d
     canonical = site.base_url + ("" if spec.kind == "not-found" and spec.version == STANDARD else spec.url)
     twin = spec.url.removeprefix(paths.EASY) if spec.version == EASY else paths.EASY + spec.url
     return PageView(spec.kind, spec.url, spec.version, title, head, description, root,
-                    (("Home", ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin)
+                    (("Home", ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin, spec.edition)
 
 
 # ---------------------------------------------------------------- context of each page kind
@@ -253,6 +276,17 @@ def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:
     return {"page": view, "statement": catalogue.site.accessibility}
 
 
+def _offline(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, "You are offline" if spec.version == STANDARD else "No internet",
+                 description="This page is not saved on your device yet.")
+    return {"page": view}
+
+
+def _my_list(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, "My list", description="Services you saved in this browser.")
+    return {"page": view}
+
+
 def _credits(catalogue: Catalogue, spec: PageSpec) -> dict:
     view = _view(catalogue, spec, "Credits", description="The pictures and software this website uses, and their licences.")
     return {"page": view}
@@ -265,12 +299,13 @@ def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
 
 CONTEXTS = {
     "home": _home, "service": _service, "provider": _provider, "providers": _providers,
-    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "search": _search, "statement": _statement, "not-found": _not_found,
+    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "search": _search, "offline": _offline, "my-list": _my_list, "statement": _statement, "not-found": _not_found,
 }
 TEMPLATES = {
     "home": "home.html", "service": "service.html", "provider": "provider.html", "providers": "providers.html",
     "browse-index": "browse-index.html", "browse": "browse.html", "a-to-z": "a-to-z.html", "page": "page.html",
     "credits": "credits.html", "search": "search.html", "statement": "accessibility-statement.html",
+    "offline": "offline.html", "my-list": "my-list.html",
     "not-found": "404.html",
 }
 
@@ -279,7 +314,8 @@ TEMPLATES = {
 
 def sitemap(catalogue: Catalogue, specs: list[PageSpec]) -> str:
     base = catalogue.site.base_url
-    rows = "".join(f"  <url><loc>{xml_escape(base + spec.url)}</loc></url>\n" for spec in specs if spec.kind != "not-found")
+    hidden = ("not-found", "offline", "my-list")
+    rows = "".join(f"  <url><loc>{xml_escape(base + spec.url)}</loc></url>\n" for spec in specs if spec.kind not in hidden)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n'
 
 

@@ -41,3 +41,12 @@ def asset_files(root: Path) -> dict[str, Path]:
                 if file.is_file():
                     files[file.relative_to(folder).as_posix()] = file
     return files
+
+
+def read_text(root: Path, name: str) -> str:
+    """A theme file (like sw.js), the site's own copy first."""
+    for folder in theme_dirs(root):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise FileNotFoundError(f"the theme has no {name}")

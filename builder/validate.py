@@ -8,6 +8,7 @@ from the JSON Schemas (schemas.py); rules that need more than one record are cod
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections import Counter
 from typing import Callable, Iterable
@@ -16,10 +17,12 @@ from builder import paths, wording
 from builder.content import PAGE, PAGE_EASY, PROVIDER, SERVICE, SERVICE_EASY, ContentTree, SourceFile
 from builder.errors import Problem, did_you_mean
 from builder.model import SiteConfig
-from builder.schemas import validator
+from builder.schemas import schema, validator
 from builder.yamlfile import Located, line_of
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# The schema's shape for phone numbers: only numbers of that shape get the digit count check.
+PHONE_SHAPE = re.compile(schema("provider")["properties"]["contact"]["properties"]["phone"]["pattern"])
 TAXONOMY_NOUNS = {"types": "type of support", "who_for": "group", "activities": "activity", "areas": "area"}
 
 
@@ -48,27 +51,30 @@ def _explain(source: SourceFile, error) -> list[Problem]:
     kind, expected, instance = error.validator, error.validator_value, error.instance
     schema = error.schema
     described = schema.get("x-expected") or schema.get("description", "")
+    extra = schema.get("x-hint", "")  # a schema's own advice for this field, when it has some
+    if "propertyNames" in error.schema_path:  # the key itself is wrong: point at its line
+        line = line_of(source.data, path + [instance])
 
     if kind == "required":
         missing = [key for key in expected if key not in instance]
         props = error.schema.get("properties", {})
         return [Problem(source.path, line, _join(name, key), "is missing.",
-                        f"Add '{key}:' ({props.get(key, {}).get('description', 'required')}).") for key in missing]
+                        f"Add '{key}:' ({_lower_first(props.get(key, {}).get('description', 'required'))}).")
+                for key in missing]
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         extras = [key for key in instance if key not in known]
         return [Problem(source.path, line_of(source.data, path + [key]), _join(name, str(key)),
-                        f"is not a field we know (found '{key}').", did_you_mean(key, known)) for key in extras]
-    if kind == "propertyNames":
-        return [Problem(source.path, line, name, f"'{instance}' is not a valid key.",
-                        "Keys are lower-case letters, digits and hyphens, like 'older-people'.")]
+                        f"is not a field we know (found '{key}').",
+                        did_you_mean(key, known, list_them=False) or f"The fields here are: {', '.join(known)}.")
+                for key in extras]
     if kind == "enum":
         return [Problem(source.path, line, name, f"'{_shown(instance)}' is not one of the allowed values.",
                         did_you_mean(instance, expected))]
     if kind == "type":
         return [_type_problem(source.path, line, name, expected, instance)]
     if kind == "pattern":
-        return [Problem(source.path, line, name, f"should be {described} (found '{_shown(instance)}').", "")]
+        return [Problem(source.path, line, name, f"should be {described} (found '{_shown(instance)}').", extra)]
     if kind == "minLength":
         return [Problem(source.path, line, name, "is empty.", f"Write {described[0].lower() + described[1:]}." if described else "")]
     if kind == "maxLength":
@@ -86,12 +92,18 @@ def _explain(source: SourceFile, error) -> list[Problem]:
         return [Problem(source.path, line, name, "is empty.", f"{described}." if described else "")]
     if kind in ("minimum", "exclusiveMinimum", "maximum"):
         word = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}[kind]
-        return [Problem(source.path, line, name, f"should be {word} {expected} (found {_shown(instance)}).", "")]
+        return [Problem(source.path, line, name, f"should be {word} {expected} (found {_shown(instance)}).", extra)]
     return [Problem(source.path, line, name, error.message, "")]
 
 
 def _join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
+
+
+def _lower_first(text: str) -> str:
+    """'The page title' -> 'the page title', but 'CQC provider ID' stays as it is."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]
 
 
 def _shown(value) -> str:
@@ -140,19 +152,25 @@ def _type_problem(path: str, line: int, name: str, expected, instance) -> Proble
 def check_site(source: SourceFile, asset_exists: Callable[[str], bool]) -> list[Problem]:
     data, path = source.data, source.path
     problems = []
-    keys = [area.get("key") for area in data.get("areas") or [] if isinstance(area, dict)]
-    for index, key in enumerate(keys):
-        if key is not None and key in keys[:index]:
+    for at in (["contact", "phone"], ["safeguarding", "phone"], ["safeguarding", "out_of_hours"]):
+        problems += _check_phone(source, at)
+    seen: set[str] = set()
+    for index, area in enumerate(_mappings(data.get("areas"))):
+        key = area.get("key")
+        if not isinstance(key, str):
+            continue  # the schema reports it
+        if key in seen:
             problems.append(Problem(path, line_of(data, ["areas", index, "key"]), "areas.key",
                                     f"the area '{key}' is listed twice.", "Each area needs its own key."))
-    colour = (data.get("theme") or {}).get("brand_colour")
+        seen.add(key)
+    colour = _value_at(data, ["theme", "brand_colour"])
     if isinstance(colour, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
         ratio = contrast_with_white(colour)
         if ratio < 4.5:
             problems.append(Problem(path, line_of(data, ["theme", "brand_colour"]), "theme.brand_colour",
                                     f"white text on this colour is hard to read: contrast {ratio:.2f}:1, at least 4.5:1 is needed (found '{colour}').",
                                     "Choose a darker colour."))
-    logo = (data.get("theme") or {}).get("logo")
+    logo = _value_at(data, ["theme", "logo"])
     if isinstance(logo, str) and not asset_exists(logo):
         problems.append(Problem(path, line_of(data, ["theme", "logo"]), "theme.logo",
                                 f"the file does not exist (found '{logo}').", "Put the file in templates/assets/ or remove the line."))
@@ -174,11 +192,12 @@ def contrast_with_white(colour: str) -> float:
 def check_records(site: SiteConfig | None, tree: ContentTree, sources: list[SourceFile], today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     problems += _check_names(tree)
-    by_path = {s.path: s for s in sources}
     services = {paths.service_id(s.path): s for s in sources if s.kind == SERVICE}
     for source in sources:
         if source.kind == SERVICE:
             problems += _check_service(source, site, services, today)
+        elif source.kind == PROVIDER:
+            problems += _check_phone(source, ["contact", "phone"])
         elif source.kind in (SERVICE_EASY, PAGE_EASY):
             problems += _check_twin(source, tree)
             problems += _check_checked_on(source, today)
@@ -189,7 +208,6 @@ def check_records(site: SiteConfig | None, tree: ContentTree, sources: list[Sour
         if f"{folder}/provider.yaml" not in present:
             problems.append(Problem(folder, 0, "", "this provider folder has no provider.yaml.",
                                     f"Add {folder}/provider.yaml with the organisation's name and description."))
-    del by_path
     return problems
 
 
@@ -206,9 +224,10 @@ def _check_names(tree: ContentTree) -> list[Problem]:
             if not SLUG.fullmatch(stem):
                 problems.append(Problem(path, 0, "", f"the file name is not a valid slug (found '{stem}').",
                                         f"Rename it to '{slugify(stem)}{'.easy' if kind.endswith('easy') else ''}.md'."))
-        if kind in (PAGE, PAGE_EASY) and paths.stem(path) in paths.RESERVED:
-            problems.append(Problem(path, 0, "", f"'{paths.stem(path)}' is a name the site uses for its own pages.",
-                                    "Rename the file, for example by adding a word."))
+        if kind == PAGE and paths.stem(path) in paths.RESERVED:  # its .easy.md twin moves with it
+            name = paths.stem(path)
+            problems.append(Problem(path, 0, "", f"'{name}' is a name the site uses for its own pages (found '{name}.md').",
+                                    f"Rename it and its Easy Read twin, for example to 'about-{name}.md' and 'about-{name}.easy.md'."))
     for path in tree.ignored:
         problems.append(Problem(path, 0, "", "this file is not read by the builder.",
                                 "Services are .md files, providers need provider.yaml; move or delete it.", "warning"))
@@ -273,10 +292,9 @@ def _check_service(source: SourceFile, site: SiteConfig | None, services: dict, 
         problems += _check_review_due(source, site.review_months, today)
     problems += _check_times(source)
     problems += _check_costs(source)
-    problems += _check_contact(source, ["contact"])
+    problems += _check_phone(source, ["contact", "phone"])
     for index, location in enumerate(_mappings(data.get("locations"))):
-        problems += _check_contact(source, ["locations", index])
-        del location
+        problems += _check_coordinates(source, location, index)
     ages = data.get("ages")
     if isinstance(ages, Located) and _is_int(ages.get("min")) and _is_int(ages.get("max")) and ages["min"] > ages["max"]:
         problems.append(Problem(path, line_of(data, ["ages", "min"]), "ages.min",
@@ -377,31 +395,36 @@ def _check_costs(source: SourceFile) -> list[Problem]:
     return []
 
 
-def _check_contact(source: SourceFile, at: list) -> list[Problem]:
-    node = source.data
+def _check_phone(source: SourceFile, at: list) -> list[Problem]:
+    """A phone number the schema accepted must also have a UK number's 10 or 11 digits."""
+    phone = _value_at(source.data, at)
+    if not isinstance(phone, str) or not PHONE_SHAPE.fullmatch(phone) or wording.phone_is_valid(phone):
+        return []  # missing, already reported by the schema, or fine
+    return [Problem(source.path, line_of(source.data, at), _field_name(at),
+                    f"is not a complete UK phone number (found '{phone}').",
+                    "A UK number has 10 or 11 digits, like \"01632 960123\".")]
+
+
+def _value_at(data, at: list):
     for step in at:
-        node = node[step] if isinstance(node, (dict, list)) and (isinstance(step, int) or step in node) else None
-    if not isinstance(node, dict):
+        data = data.get(step) if isinstance(data, dict) else None
+    return data
+
+
+def _check_coordinates(source: SourceFile, location: dict, index: int) -> list[Problem]:
+    coordinates = location.get("coordinates")
+    if not (isinstance(coordinates, list) and len(coordinates) == 2 and all(_is_number(c) for c in coordinates)):
+        return []  # the schema reports the shape
+    lat, lon = coordinates
+    if -90 <= lat <= 90 and -180 <= lon <= 180:
         return []
-    problems = []
-    inner = node.get("contact") if at[-1] != "contact" else node
-    phone = inner.get("phone") if isinstance(inner, dict) else None
-    if isinstance(phone, str) and re.fullmatch(r"(0|\+44 ?)[0-9 ]{9,13}( ext\.? ?[0-9]{1,6})?", phone) and not wording.phone_is_valid(phone):
-        field_path = at + ["phone"] if at[-1] == "contact" else at + ["contact", "phone"]
-        problems.append(Problem(source.path, line_of(source.data, field_path), _field_name(field_path),
-                                f"is not a complete UK phone number (found '{phone}').", "A UK number has 10 or 11 digits, like \"01632 960123\"."))
-    coordinates = node.get("coordinates")
-    if isinstance(coordinates, list) and len(coordinates) == 2 and all(isinstance(c, (int, float)) for c in coordinates):
-        lat, lon = coordinates
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            problems.append(Problem(source.path, line_of(source.data, at + ["coordinates"]), "locations.coordinates",
-                                    f"are outside the map (found [{lat}, {lon}]).", "Write [latitude, longitude]: latitude -90 to 90, longitude -180 to 180."))
-    return problems
+    return [Problem(source.path, line_of(source.data, ["locations", index, "coordinates"]), "locations.coordinates",
+                    f"are outside the map (found [{lat}, {lon}]).",
+                    "Write [latitude, longitude]: latitude -90 to 90, longitude -180 to 180.")]
 
 
-def check_phone_fields(source: SourceFile) -> list[Problem]:
-    """Phone numbers in provider.yaml (services are checked with their other fields)."""
-    return _check_contact(source, ["contact"])
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def check_links(links: dict[str, list[tuple[int, str]]], existing: set[str]) -> list[Problem]:
@@ -410,6 +433,19 @@ def check_links(links: dict[str, list[tuple[int, str]]], existing: set[str]) -> 
     for path, found in links.items():
         for line, target in found:
             if target not in existing:
-                problems.append(Problem(path, line, "", f"links to a content file that does not exist (found '{target}').",
+                closest = _closest_file(target, existing)
+                problems.append(Problem(path, line, "", f"a link points to a content file that does not exist (found '{target}').",
+                                        f"Did you mean '{closest}'? Links are relative to this file." if closest else
                                         "Check the file name; links are relative to this file, like ../other-provider/service.md."))
     return problems
+
+
+def _closest_file(target: str, existing: set[str]) -> str:
+    """The same file name in another folder, or a close name in the same folder."""
+    folder, _, name = target.rpartition("/")
+    same_name = sorted(p for p in existing if p.rpartition("/")[2] == name)
+    if same_name:
+        return same_name[0]
+    siblings = {p.rpartition("/")[2]: p for p in existing if p.rpartition("/")[0] == folder}
+    close = difflib.get_close_matches(name, sorted(siblings), n=1, cutoff=0.8)
+    return siblings[close[0]] if close else ""

@@ -114,10 +114,12 @@ _PLAIN_ERRORS = {  # libyaml's problem -> (what is wrong, hint), in an editor's 
     ),
 }
 
-_UNCLOSED = {
+# For these, the line where the value began (the context mark) is the useful one.
+_AT_START = {
     "found unexpected end of stream",
     "did not find expected ',' or ']'",
     "did not find expected ',' or '}'",
+    "could not find expected ':'",
 }
 
 
@@ -155,13 +157,12 @@ def load_yaml(text: str, line_offset: int = 0):
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:
     problem = (err.problem or "").strip()
-    # For something opened and never closed, the line where it opened is the useful one.
-    opened = problem in _UNCLOSED and err.context_mark is not None
-    mark = err.context_mark if opened else (err.problem_mark or err.context_mark)
+    at_start = problem in _AT_START and err.context_mark is not None
+    mark = err.context_mark if at_start else (err.problem_mark or err.context_mark)
     number, column = (mark.line, mark.column) if mark else (0, 0)
     lines = text.split("\n")
     source = lines[number] if number < len(lines) else ""
-    what, hint = _PLAIN_ERRORS.get(problem, (f"the YAML cannot be read ({problem})", ""))
+    what, hint = _PLAIN_ERRORS.get(problem, (f"the YAML cannot be read: {problem}", ""))
     before = source[:column].rstrip()
     if problem == "did not find expected key" and before.endswith(("\"", "'")):
         what, hint = "there is more text after the closing quote", "Put the whole value inside the quotes."

@@ -1,0 +1,121 @@
+"""Stage 6: make the written site work offline and installable.
+
+Input: the staging folder after rendering and indexing. Output: sw.js (a service worker
+whose caches are versioned by a hash of the shell, so a new release replaces the old one
+on the next visit), manifest.webmanifest and its icons in the council's colour.
+The downloadable offline copy is made by `write_offline_copy`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import struct
+import tempfile
+import zlib
+from pathlib import Path
+
+from builder import paths
+from builder.model import SiteConfig
+from builder.output import write_text
+
+SHELL_PAGES = ("", "search/", "offline/", "my-list/")
+PAGEFIND_RUNTIME = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind", "wasm.unknown.pagefind")
+ICON_SIZES = (192, 512)
+
+
+def shell_files(staging: Path) -> list[str]:
+    """What the service worker stores on install, relative to the site root."""
+    files = [p.relative_to(staging).as_posix() for p in sorted((staging / "assets").rglob("*")) if p.is_file()]
+    for prefix in ("", paths.EASY):
+        files += [f"{prefix}{page}index.html" for page in SHELL_PAGES if (staging / prefix / page / "index.html").is_file()]
+        runtime = staging / prefix / "pagefind"
+        if runtime.is_dir():
+            files += [f"{prefix}pagefind/{name}" for name in PAGEFIND_RUNTIME if (runtime / name).is_file()]
+            files += [f"{prefix}pagefind/{p.name}" for p in sorted(runtime.glob("*.pf_meta"))]
+    return files + [f"icons/icon-{size}.png" for size in ICON_SIZES] + ["manifest.webmanifest"]
+
+
+def release_hash(staging: Path, shell: list[str]) -> str:
+    """Changes whenever the shell or any page changes size or name: the caches' version."""
+    digest = hashlib.blake2b(digest_size=8)
+    for name in shell:
+        path = staging / name
+        if path.is_file():
+            digest.update(name.encode() + path.read_bytes())
+    for page in sorted(staging.rglob("*.html")):
+        digest.update(f"{page.relative_to(staging)}:{page.stat().st_size}".encode())
+    return digest.hexdigest()
+
+
+def write_offline_support(staging: Path, site: SiteConfig, worker_template: str) -> None:
+    write_icons(staging, site.brand_colour)
+    write_text(staging, "manifest.webmanifest", manifest(site))
+    shell = shell_files(staging)
+    version = release_hash(staging, shell)
+    urls = ["./" + name.removesuffix("index.html") for name in shell]
+    worker = worker_template.replace("__VERSION__", version).replace("__SHELL__", json.dumps(urls))
+    write_text(staging, "sw.js", worker)
+
+
+def manifest(site: SiteConfig) -> str:
+    return json.dumps({
+        "name": site.title,
+        "short_name": site.title if len(site.title) <= 24 else site.organisation[:24],
+        "description": f"Day opportunities listed by {site.organisation}.",
+        "lang": site.language,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": site.brand_colour,
+        "icons": [{"src": f"icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
+                  for size in ICON_SIZES],
+    }, indent=2, ensure_ascii=False)
+
+
+def write_icons(staging: Path, colour: str) -> None:
+    (staging / "icons").mkdir(exist_ok=True)
+    for size in ICON_SIZES:
+        (staging / "icons" / f"icon-{size}.png").write_bytes(icon_png(size, colour))
+
+
+def icon_png(size: int, colour: str) -> bytes:
+    """A square in the brand colour with a white plus: the app icon, drawn without any library."""
+    brand = bytes(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    white = b"\xff\xff\xff"
+    bar, half = size // 8, size // 2
+    arm = size * 3 // 10
+    rows = []
+    for y in range(size):
+        row = bytearray(b"\x00")  # filter: none
+        for x in range(size):
+            in_plus = (abs(x - half) < bar // 2 + 1 and abs(y - half) < arm) or (abs(y - half) < bar // 2 + 1 and abs(x - half) < arm)
+            row += white if in_plus else brand
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+
+
+def copy_name(site: SiteConfig) -> str:
+    """The offline copy's folder and file name, from the site's title: 'find-day-opportunities-in-redvale'."""
+    return "-".join(re.findall(r"[a-z0-9]+", site.title.lower()))[:60] or "directory"
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"
+
+
+def write_offline_copy(copy: Path, zip_path: Path) -> int:
+    """Zip a rendered copy of the site (made with explicit index.html links); returns its size in bytes."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        archive = shutil.make_archive(str(Path(scratch) / "copy"), "zip", root_dir=copy.parent, base_dir=copy.name)
+        shutil.move(archive, zip_path)
+    return zip_path.stat().st_size

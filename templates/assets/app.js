@@ -1,0 +1,210 @@
+// Small enhancements for every page; the site works without them.
+// - registers the service worker (offline use), except when opened from disk;
+// - "Save to my list" on service pages, kept in this browser (localStorage) and cached for offline use;
+// - the "My list" page and the list of pages saved for offline use on the offline page.
+
+(function () {
+  "use strict";
+  var KEY = "catalogue-my-list";
+  var SAVED_CACHE = "catalogue-saved";
+  var root = document.documentElement.getAttribute("data-root") || "./";
+  var rootUrl = new URL(root, location.href);
+  var online = location.protocol === "http:" || location.protocol === "https:";
+
+  if (online && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(new URL("sw.js", rootUrl).href).catch(function () {});
+  }
+
+  function readList() {
+    try {
+      var list = JSON.parse(localStorage.getItem(KEY) || "[]");
+      return Array.isArray(list) ? list : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function writeList(list) {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(list));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function announce(region, text) {
+    if (region) region.textContent = text;
+  }
+
+  function cachePages(urls, keep) {
+    if (!online || !("caches" in window)) return;
+    caches.open(SAVED_CACHE).then(function (cache) {
+      urls.forEach(function (url) {
+        if (keep) cache.add(url).catch(function () {});
+        else cache.delete(url);
+      });
+    });
+  }
+
+  // Save buttons on service pages.
+  var saveButton = document.querySelector("[data-save-service]");
+  if (saveButton && window.localStorage) {
+    var status = document.getElementById("save-status");
+    var service = {
+      id: saveButton.getAttribute("data-id"),
+      name: saveButton.getAttribute("data-name"),
+      phone: saveButton.getAttribute("data-phone"),
+      phoneHref: saveButton.getAttribute("data-phone-href"),
+      url: new URL(saveButton.getAttribute("data-url"), rootUrl).pathname,
+      easyUrl: new URL(saveButton.getAttribute("data-easy-url"), rootUrl).pathname,
+    };
+    var isSaved = function () {
+      return readList().some(function (item) { return item.id === service.id; });
+    };
+    var show = function () {
+      var saved = isSaved();
+      saveButton.setAttribute("aria-pressed", saved ? "true" : "false");
+      saveButton.textContent = saved ? "Saved to my list" : "Save to my list";
+    };
+    saveButton.hidden = false;
+    var listLink = document.getElementById("my-list-link");
+    if (listLink) listLink.hidden = false;
+    show();
+    saveButton.addEventListener("click", function () {
+      var list = readList().filter(function (item) { return item.id !== service.id; });
+      var saving = !isSaved();
+      if (saving) list.push(service);
+      if (!writeList(list)) {
+        announce(status, "Your browser would not save the list.");
+        return;
+      }
+      cachePages([service.url, service.easyUrl], saving);
+      show();
+      announce(status, saving ? service.name + " is saved to your list." : service.name + " is removed from your list.");
+    });
+  }
+
+  // The My list page.
+  var listHolder = document.getElementById("my-list");
+  if (listHolder) {
+    var easy = listHolder.getAttribute("data-version") === "easy";
+    var listStatus = document.getElementById("my-list-status");
+    var render = function () {
+      var list = readList();
+      listHolder.replaceChildren();
+      document.getElementById("my-list-empty").hidden = list.length > 0;
+      document.getElementById("my-list-actions").hidden = list.length === 0;
+      list.forEach(function (item) {
+        var li = document.createElement("li");
+        li.className = "my-list__item";
+        var heading = document.createElement("h2");
+        var link = document.createElement("a");
+        link.href = easy ? item.easyUrl : item.url;
+        link.textContent = item.name;
+        heading.appendChild(link);
+        li.appendChild(heading);
+        if (item.phone) {
+          var p = document.createElement("p");
+          p.appendChild(document.createTextNode("Phone: "));
+          var tel = document.createElement("a");
+          tel.href = item.phoneHref;
+          tel.className = "phone";
+          tel.textContent = item.phone;
+          p.appendChild(tel);
+          li.appendChild(p);
+        }
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "remove-filter";
+        remove.textContent = "Remove " + item.name + " from my list";
+        remove.addEventListener("click", function () {
+          writeList(readList().filter(function (other) { return other.id !== item.id; }));
+          cachePages([item.url, item.easyUrl], false);
+          render();
+          announce(listStatus, item.name + " is removed from your list.");
+          document.getElementById("my-list-heading").focus();
+        });
+        li.appendChild(remove);
+        listHolder.appendChild(li);
+      });
+      var text = asText(list);
+      var mail = document.getElementById("my-list-email");
+      if (mail) mail.href = "mailto:?subject=" + encodeURIComponent(document.title) + "&body=" + encodeURIComponent(text);
+    };
+    var asText = function (list) {
+      return list
+        .map(function (item) {
+          return item.name + (item.phone ? "\nPhone: " + item.phone : "") + "\n" + new URL(easy ? item.easyUrl : item.url, location.href).href;
+        })
+        .join("\n\n");
+    };
+    document.getElementById("my-list-js").hidden = false;
+    document.getElementById("my-list-nojs").hidden = true;
+    var copy = document.getElementById("my-list-copy");
+    copy.addEventListener("click", function () {
+      var text = asText(readList());
+      var done = function () { announce(listStatus, "Your list is copied. You can paste it into a message."); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+      } else {
+        fallbackCopy(text);
+        done();
+      }
+    });
+    document.getElementById("my-list-print").addEventListener("click", function () { window.print(); });
+    render();
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (error) { /* nothing more we can do */ }
+    document.body.removeChild(area);
+  }
+
+  // The offline page: which pages can be opened without a connection.
+  var available = document.getElementById("offline-pages");
+  if (available && "caches" in window) {
+    caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) { return n.indexOf("catalogue-") === 0; }).map(function (n) { return caches.open(n); }));
+    }).then(function (stores) {
+      return Promise.all(stores.map(function (cache) { return cache.keys(); }));
+    }).then(function (groups) {
+      var seen = {};
+      var pages = [];
+      groups.forEach(function (requests) {
+        requests.forEach(function (request) {
+          var url = new URL(request.url);
+          if (url.pathname.slice(-1) !== "/" || seen[url.pathname] || url.pathname.indexOf("/offline/") !== -1) return;
+          seen[url.pathname] = true;
+          pages.push(url);
+        });
+      });
+      return Promise.all(pages.map(function (url) {
+        return caches.match(url.href).then(function (response) { return response ? response.text() : ""; }).then(function (html) {
+          var match = /<title>([^<]*)<\/title>/.exec(html);
+          var title = match ? new DOMParser().parseFromString(match[1], "text/html").documentElement.textContent : url.pathname;
+          return { url: url.pathname, title: title };
+        });
+      }));
+    }).then(function (pages) {
+      pages.sort(function (a, b) { return a.title.localeCompare(b.title); });
+      available.replaceChildren();
+      pages.forEach(function (page) {
+        var li = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = page.url;
+        link.textContent = page.title;
+        li.appendChild(link);
+        available.appendChild(li);
+      });
+      document.getElementById("offline-pages-section").hidden = pages.length === 0;
+    }).catch(function () {});
+  }
+})();
