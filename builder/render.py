@@ -8,6 +8,7 @@ are rendered by a pool of processes (forked, so the Catalogue is shared, not cop
 from __future__ import annotations
 
 import functools
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +127,7 @@ def _render_chunk(specs: list[PageSpec]) -> int:
     for spec in specs:
         html = render_page(env, _WORKER["catalogue"], spec, pictograms(tuple(_WORKER["theme_dirs"])))
         target = spec.url if spec.url.endswith(".html") else spec.url + "index.html"
-        write_text(_WORKER["staging"], target, html)
+        write_text(_WORKER["staging"], target, compact(html))
     return len(specs)
 
 
@@ -147,6 +148,13 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         TAXONOMY_TITLES=TAXONOMY_TITLES, TAXONOMY_SINGULAR=TAXONOMY_SINGULAR,
     )
     return env
+
+
+def compact(html: str) -> str:
+    """Drop indentation and blank lines: fewer bytes for people on slow connections."""
+    if "<pre" in html or "<textarea" in html:
+        return html
+    return re.sub(r"\n\s+", "\n", html)
 
 
 @functools.cache

@@ -9,13 +9,13 @@ a closed day centre is not a choice anyone can make.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from html import escape
 
 import markdown
 
 from builder import wording
+from builder.mdtext import href, literal as _md
 from builder.model import DAYS, EVENING_FROM, Catalogue, Contact, Provider, Service, SiteConfig, Term
 
 EVENINGS = "Evenings (after 6pm)"
@@ -173,7 +173,7 @@ def _due_section(report: Report, level: str) -> list[str]:
         service, provider = item.service, item.provider
         status = "" if service.is_open else f" ({service.status_label.lower()})"
         edit = report.site.edit_url.replace("{path}", service.source_path) if report.site.edit_url else ""
-        file = f"[`{service.source_path}`]({_href(edit)})" if edit else f"`{service.source_path}`"
+        file = f"[`{service.source_path}`]({href(edit)})" if edit else f"`{service.source_path}`"
         lines += [f"- **{_md(service.name)}**{status}, last checked {wording.date_text(service.last_reviewed)}. "
                   f"File: {file}",
                   f"  - Provider: {_md(provider.name)}. {_contact_text(provider.contact)}"]
@@ -189,7 +189,7 @@ def _contact_text(contact: Contact) -> str:
     if contact.email:
         parts.append(f"e-mail {_md(contact.email)}")
     if contact.website:
-        parts.append(f"[website]({_href(contact.website)})")
+        parts.append(f"[website]({href(contact.website)})")
     return (", ".join(parts) + ".") if parts else ""
 
 
@@ -211,19 +211,6 @@ def _listings(count: int) -> str:
 def _in_sentence(label: str) -> str:
     """'Autistic people' -> 'autistic people' inside a sentence; 'BSL users' stays as it is."""
     return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
-
-
-def _md(text: str) -> str:
-    """Editor text as literal Markdown: no formatting, no HTML, no table breaks."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def _href(url: str) -> str:
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
 # ---------------------------------------------------------------- HTML

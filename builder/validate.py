@@ -17,12 +17,12 @@ from builder import paths, wording
 from builder.content import PAGE, PAGE_EASY, PROVIDER, SERVICE, SERVICE_EASY, ContentTree, SourceFile
 from builder.errors import Problem, did_you_mean
 from builder.model import SiteConfig
-from builder.schemas import schema, validator
+from builder.schemas import schema as load_schema, validator
 from builder.yamlfile import Located, line_of
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # The schema's shape for phone numbers: only numbers of that shape get the digit count check.
-PHONE_SHAPE = re.compile(schema("provider")["properties"]["contact"]["properties"]["phone"]["pattern"])
+PHONE_SHAPE = re.compile(load_schema("provider")["properties"]["contact"]["properties"]["phone"]["pattern"])
 TAXONOMY_NOUNS = {"types": "type of support", "who_for": "group", "activities": "activity", "areas": "area"}
 
 
@@ -73,13 +73,15 @@ def _explain(source: SourceFile, error) -> list[Problem]:
                         did_you_mean(instance, expected))]
     if kind == "type":
         return [_type_problem(source.path, line, name, expected, instance)]
+    if instance == "" and kind in ("pattern", "minLength"):
+        optional = ", or delete the line" if not _required(source.kind, error) else ""
+        return [Problem(source.path, line, name, "is empty.", f"Write {_lower_first(described)}{optional}." if described else "")]
     if kind == "pattern":
         return [Problem(source.path, line, name, f"should be {described} (found '{_shown(instance)}').", extra)]
-    if kind == "minLength":
-        return [Problem(source.path, line, name, "is empty.", f"Write {described[0].lower() + described[1:]}." if described else "")]
     if kind == "maxLength":
+        below = "; the full detail can go in the text below the front matter" if source.kind in (SERVICE, PAGE) else ""
         return [Problem(source.path, line, name, f"is too long: {len(instance)} characters, the limit is {expected}.",
-                        "Shorten it; the full detail can go in the description below the front matter.")]
+                        f"Shorten it{below}.")]
     if kind == "minItems":
         return [Problem(source.path, line, name, "is an empty list." if not instance else f"needs at least {expected} items.",
                         f"{described}." if described else "")]
@@ -94,6 +96,17 @@ def _explain(source: SourceFile, error) -> list[Problem]:
         word = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}[kind]
         return [Problem(source.path, line, name, f"should be {word} {expected} (found {_shown(instance)}).", extra)]
     return [Problem(source.path, line, name, error.message, "")]
+
+
+def _required(kind: str, error) -> bool:
+    """Whether the field an error is about is required where it stands (so deleting it is no fix)."""
+    steps = list(error.absolute_schema_path)[:-1]  # [..., "properties", field]
+    if len(steps) < 2 or steps[-2] != "properties":
+        return True
+    parent = load_schema(kind)
+    for step in steps[:-2]:
+        parent = parent[step]
+    return steps[-1] in parent.get("required", ())
 
 
 def _join(prefix: str, key: str) -> str:

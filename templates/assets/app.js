@@ -47,6 +47,8 @@
     });
   }
 
+  window.catalogueList = { read: readList, write: writeList, cachePages: cachePages, announce: announce };
+
   // Save buttons on service pages.
   var saveButton = document.querySelector("[data-save-service]");
   if (saveButton && window.localStorage) {
@@ -85,126 +87,4 @@
     });
   }
 
-  // The My list page.
-  var listHolder = document.getElementById("my-list");
-  if (listHolder) {
-    var easy = listHolder.getAttribute("data-version") === "easy";
-    var listStatus = document.getElementById("my-list-status");
-    var render = function () {
-      var list = readList();
-      listHolder.replaceChildren();
-      document.getElementById("my-list-empty").hidden = list.length > 0;
-      document.getElementById("my-list-actions").hidden = list.length === 0;
-      list.forEach(function (item) {
-        var li = document.createElement("li");
-        li.className = "my-list__item";
-        var heading = document.createElement("h2");
-        var link = document.createElement("a");
-        link.href = easy ? item.easyUrl : item.url;
-        link.textContent = item.name;
-        heading.appendChild(link);
-        li.appendChild(heading);
-        if (item.phone) {
-          var p = document.createElement("p");
-          p.appendChild(document.createTextNode("Phone: "));
-          var tel = document.createElement("a");
-          tel.href = item.phoneHref;
-          tel.className = "phone";
-          tel.textContent = item.phone;
-          p.appendChild(tel);
-          li.appendChild(p);
-        }
-        var remove = document.createElement("button");
-        remove.type = "button";
-        remove.className = "remove-filter";
-        remove.textContent = "Remove " + item.name + " from my list";
-        remove.addEventListener("click", function () {
-          writeList(readList().filter(function (other) { return other.id !== item.id; }));
-          cachePages([item.url, item.easyUrl], false);
-          render();
-          announce(listStatus, item.name + " is removed from your list.");
-          document.getElementById("my-list-heading").focus();
-        });
-        li.appendChild(remove);
-        listHolder.appendChild(li);
-      });
-      var text = asText(list);
-      var mail = document.getElementById("my-list-email");
-      if (mail) mail.href = "mailto:?subject=" + encodeURIComponent(document.title) + "&body=" + encodeURIComponent(text);
-    };
-    var asText = function (list) {
-      return list
-        .map(function (item) {
-          return item.name + (item.phone ? "\nPhone: " + item.phone : "") + "\n" + new URL(easy ? item.easyUrl : item.url, location.href).href;
-        })
-        .join("\n\n");
-    };
-    document.getElementById("my-list-js").hidden = false;
-    document.getElementById("my-list-nojs").hidden = true;
-    var copy = document.getElementById("my-list-copy");
-    copy.addEventListener("click", function () {
-      var text = asText(readList());
-      var done = function () { announce(listStatus, "Your list is copied. You can paste it into a message."); };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
-      } else {
-        fallbackCopy(text);
-        done();
-      }
-    });
-    document.getElementById("my-list-print").addEventListener("click", function () { window.print(); });
-    render();
-  }
-
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    try { document.execCommand("copy"); } catch (error) { /* nothing more we can do */ }
-    document.body.removeChild(area);
-  }
-
-  // The offline page: which pages can be opened without a connection.
-  var available = document.getElementById("offline-pages");
-  if (available && "caches" in window) {
-    caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (n) { return n.indexOf("catalogue-") === 0; }).map(function (n) { return caches.open(n); }));
-    }).then(function (stores) {
-      return Promise.all(stores.map(function (cache) { return cache.keys(); }));
-    }).then(function (groups) {
-      var seen = {};
-      var pages = [];
-      groups.forEach(function (requests) {
-        requests.forEach(function (request) {
-          var url = new URL(request.url);
-          if (url.pathname.slice(-1) !== "/" || seen[url.pathname] || url.pathname.indexOf("/offline/") !== -1) return;
-          seen[url.pathname] = true;
-          pages.push(url);
-        });
-      });
-      return Promise.all(pages.map(function (url) {
-        return caches.match(url.href).then(function (response) { return response ? response.text() : ""; }).then(function (html) {
-          var match = /<title>([^<]*)<\/title>/.exec(html);
-          var title = match ? new DOMParser().parseFromString(match[1], "text/html").documentElement.textContent : url.pathname;
-          return { url: url.pathname, title: title };
-        });
-      }));
-    }).then(function (pages) {
-      pages.sort(function (a, b) { return a.title.localeCompare(b.title); });
-      available.replaceChildren();
-      pages.forEach(function (page) {
-        var li = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = page.url;
-        link.textContent = page.title;
-        li.appendChild(link);
-        available.appendChild(li);
-      });
-      document.getElementById("offline-pages-section").hidden = pages.length === 0;
-    }).catch(function () {});
-  }
 })();
