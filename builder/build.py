@@ -71,8 +71,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
 
 def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.Edition, progress=None) -> int:
     specs = render.plan_pages(catalogue, edition)
-    with worker_pool(len(specs)) as mapper:
-        pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, mapper, progress)
+    pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress)
     copy_assets(folder, theme.asset_files(root))
     return pages
 

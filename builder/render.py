@@ -21,6 +21,7 @@ from builder import easyread, paths, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.output import write_text
+from builder.workers import worker_pool
 
 STANDARD, EASY = "standard", "easy"
 TAXONOMY_TITLES = {"areas": "Areas", "who_for": "Who it is for", "types": "Types of support", "activities": "Activities"}
@@ -108,15 +109,17 @@ _WORKER: dict = {}
 
 
 def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
-                mapper: Callable = map, progress: Callable | None = None, chunk: int = 100) -> int:
+                progress: Callable | None = None, chunk: int = 100) -> int:
     """Render and write every page; returns the number written. `progress(done, total)` is told as it goes."""
+    # before the pool starts: forked workers see the Catalogue without it being copied to them
     _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging)
     chunks = [specs[i:i + chunk] for i in range(0, len(specs), chunk)]
     written = 0
-    for count in mapper(_render_chunk, chunks):
-        written += count
-        if progress and len(specs) > 1000:
-            progress(written, len(specs))
+    with worker_pool(len(specs)) as mapper:
+        for count in mapper(_render_chunk, chunks):
+            written += count
+            if progress and len(specs) > 1000:
+                progress(written, len(specs))
     write_text(staging, "sitemap.xml", sitemap(catalogue, specs))
     write_text(staging, "robots.txt", robots(catalogue))
     return written
