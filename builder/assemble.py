@@ -34,7 +34,10 @@ def assemble_catalogue(site: SiteConfig, sources: list[SourceFile], bodies: dict
                 for s in by_kind.get(SERVICE, [])]
     services.sort(key=lambda s: (s.name.casefold(), s.id))
     service_map = {s.id: s for s in services}
-    providers = sorted((_provider(s, services) for s in by_kind.get(PROVIDER, [])), key=lambda p: p.name.casefold())
+    by_provider: dict[str, list[str]] = {}
+    for service in services:
+        by_provider.setdefault(service.provider_key, []).append(service.id)
+    providers = sorted((_provider(s, by_provider) for s in by_kind.get(PROVIDER, [])), key=lambda p: p.name.casefold())
     pages = sorted((_page(s, html, easy.get(s.path)) for s in by_kind.get(PAGE, [])), key=lambda p: (p.order, p.title.casefold()))
     return Catalogue(
         site=site,
@@ -112,7 +115,7 @@ def _location(data) -> Location:
     )
 
 
-def _provider(source: SourceFile, services: list[Service]) -> Provider:
+def _provider(source: SourceFile, services_by_provider: dict[str, list[str]]) -> Provider:
     data = source.data
     key = source.path.split("/")[2]
     return Provider(
@@ -125,7 +128,7 @@ def _provider(source: SourceFile, services: list[Service]) -> Provider:
         charity_number=data.get("charity_number", ""),
         cqc_provider_id=data.get("cqc_provider_id", ""),
         contact=_contact(data.get("contact")),
-        services=tuple(s.id for s in services if s.provider_key == key),
+        services=tuple(services_by_provider.get(key, ())),
     )
 
 
@@ -141,10 +144,12 @@ def _page(source: SourceFile, html: dict, easy: SourceFile | None) -> Page:
 
 
 def _browse(taxonomy: str, terms: tuple[Term, ...], services: list[Service]) -> tuple[Browse, ...]:
-    field = "who_for" if taxonomy == "who_for" else taxonomy
+    members: dict[str, list[Service]] = {term.key: [] for term in terms}
+    for service in services:
+        for term in getattr(service, taxonomy):
+            members[term.key].append(service)
     result = []
     for term in terms:
-        members = [s for s in services if term in getattr(s, field)]
-        members.sort(key=lambda s: STATUS_ORDER[s.status])  # stable: keeps A to Z within each status
-        result.append(Browse(taxonomy, term, paths.browse_url(taxonomy, term.key), tuple(s.id for s in members)))
+        listed = sorted(members[term.key], key=lambda s: STATUS_ORDER[s.status])  # stable: A to Z within each status
+        result.append(Browse(taxonomy, term, paths.browse_url(taxonomy, term.key), tuple(s.id for s in listed)))
     return tuple(result)

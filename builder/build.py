@@ -38,12 +38,13 @@ class Built:
 
 
 def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
-    site, config_problems = load_config(root, today)                                   # config
+    site, problems = load_config(root, today)                                     # config
     tree = content.find_content(root)
-    with worker_pool(len(tree.files)) as mapper:
-        sources, problems = content.read_content(root, tree, mapper)              # load
-        problems += config_problems + validate.check_all_fields(sources, mapper)  # validate: shapes
-        bodies = markup.render_bodies(sources, mapper)                            # Markdown -> safe HTML
+    with worker_pool(len(tree.files)) as mapper:                                  # load, file by file
+        loaded = list(mapper(load_file, [(str(root), path, kind) for path, kind in tree.files]))
+    sources = [source for source, _, _ in loaded if source is not None]
+    bodies = {body.path: body for _, _, body in loaded if body is not None}
+    problems += [problem for _, file_problems, _ in loaded for problem in file_problems]
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
     problems += easytext.check_easy_text(sources, wordlist(site))                 # validate: Easy Read text
@@ -51,6 +52,16 @@ def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
     return Checked(assemble_catalogue(site, sources, bodies, today), found, len(tree.files) + 1)  # model
+
+
+def load_file(job: tuple[str, str, str]) -> tuple[content.SourceFile | None, list, markup.RenderedBody | None]:
+    """One content file: read it, check its fields' shapes, render its Markdown (runs in a worker)."""
+    root, path, kind = job
+    source, problems = content.read_file(Path(root), path, kind)
+    if source is None:
+        return None, problems, None
+    body = markup.render_body(source) if source.body.strip() else None
+    return source, problems + validate.check_fields(source), body
 
 
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,

@@ -94,11 +94,6 @@ def render_body(source: SourceFile) -> RenderedBody:
     return RenderedBody(source.path, sanitise(html), list(_STATE["links"]))
 
 
-def render_bodies(sources: list[SourceFile], mapper=map) -> dict[str, RenderedBody]:
-    with_body = [s for s in sources if s.body.strip()]
-    return {body.path: body for body in mapper(render_body, with_body)}
-
-
 def sanitise(html: str) -> str:
     return nh3.clean(
         html,

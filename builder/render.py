@@ -16,6 +16,7 @@ from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
+from markupsafe import Markup
 
 from builder import easyread, paths, wording
 from builder.markup import resolve_internal_links
@@ -113,6 +114,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     """Render and write every page; returns the number written. `progress(done, total)` is told as it goes."""
     # before the pool starts: forked workers see the Catalogue without it being copied to them
     _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging)
+    _CARDS.clear()
     chunks = [specs[i:i + chunk] for i in range(0, len(specs), chunk)]
     written = 0
     with worker_pool(len(specs)) as mapper:
@@ -143,6 +145,7 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["card"] = _card
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
                        phone=wording.phone_display, tel=wording.phone_href)
     env.globals.update(
@@ -151,6 +154,20 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         TAXONOMY_TITLES=TAXONOMY_TITLES, TAXONOMY_SINGULAR=TAXONOMY_SINGULAR,
     )
     return env
+
+
+_CARDS: dict = {}
+
+
+@jinja2.pass_environment
+def _card(env: jinja2.Environment, service: Service, page: PageView, pictures, level: int = 2) -> Markup:
+    """A service in a list (browse pages, A to Z, providers). The same card appears on many
+    pages at the same depth, so each is rendered once per process and reused."""
+    key = (service.id, page.root, page.version, page.edition, level)
+    if key not in _CARDS:
+        name = "partials/easy-card.html" if page.easy else "partials/service-card.html"
+        _CARDS[key] = Markup(env.get_template(name).render(service=service, page=page, level=level, pictures=pictures))
+    return _CARDS[key]
 
 
 def compact(html: str) -> str:
