@@ -26,6 +26,10 @@ edit_url: https://github.com/example/catalogue/edit/main/{path}
 contact:
   phone: "01632 960000"
   email: care@example.org
+accessibility:
+  prepared_on: 2026-06-01
+  reviewed_on: 2026-06-01
+  tested_on: 2026-06-01
 areas:
   - key: north
     name: North
