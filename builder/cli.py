@@ -179,3 +179,7 @@ def _progress_reporter():
     def report(done: int, total: int) -> None:
         click.echo(f"\rRendering pages: {done}/{total}", nl=done == total, err=True)
     return report
+
+
+from builder.cli_editors import changes, report  # noqa: E402
+main.add_command(report); main.add_command(changes)

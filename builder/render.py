@@ -234,12 +234,23 @@ def _service(catalogue: Catalogue, spec: PageSpec) -> dict:
         "hub": catalogue.services.get(service.spoke_of),
         "spokes": catalogue.services_of(service.spokes),
         "edit_url": edit_url(catalogue, service.source_path),
+        "problem_url": problem_url(catalogue, service, view),
     }
 
 
 def edit_url(catalogue: Catalogue, source_path: str) -> str:
     template = catalogue.site.edit_url
     return template.replace("{path}", source_path) if template else ""
+
+
+def problem_url(catalogue: Catalogue, service: Service, view: PageView) -> str:
+    """The "report a problem" issue form on GitHub, with the listing named (empty for other hosts)."""
+    template = catalogue.site.edit_url
+    if "github.com/" not in template or "/edit/" not in template:
+        return ""
+    query = urllib.parse.urlencode({"template": "report-a-problem.yml", "title": f"Problem with a listing: {service.name}",
+                                    "listing": f"{service.name} – {view.canonical}"})
+    return f"{template.split('/edit/')[0]}/issues/new?{query}"
 
 
 def _provider(catalogue: Catalogue, spec: PageSpec) -> dict:

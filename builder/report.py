@@ -9,6 +9,7 @@ a closed day centre is not a choice anyone can make.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -44,10 +45,6 @@ class AreaGaps:
     types: tuple[Term, ...]  # types of support with none
     no_weekends: bool
     no_evenings: bool
-
-    @property
-    def any(self) -> bool:
-        return bool(self.groups or self.types or self.no_weekends or self.no_evenings)
 
 
 @dataclass(frozen=True)
@@ -114,22 +111,26 @@ def _provider_counts(catalogue: Catalogue) -> tuple[ProviderCount, ...]:
 def report_markdown(report: Report, due_only: bool = False) -> str:
     if due_only:
         return "\n".join(_due_section(report, level="#")) + "\n"
-    site, closed = report.site, report.listings - report.active
+    site = report.site
     lines = [f"# {_md(site.title)}: report for commissioners", "",
              f"{_md(site.organisation)}, {wording.date_text(report.today)}. "
              f"{report.listings} listings from {len(report.providers)} providers.", "",
-             f"Coverage counts only the {report.active} active listings: {_listings(closed)} closed or "
-             f"temporarily closed {'is' if closed == 1 else 'are'} left out, because nobody can choose "
-             "them. A service counts in every area it serves "
-             "(its `areas`). An evening is a session still running after "
-             f"{wording.clock(EVENING_FROM)}; one-to-one support with no times given counts for its area, "
-             "group and type but not for any day.", ""]
+             _what_counts(report.active, report.listings - report.active), ""]
     lines += _gaps_section(report)
     for coverage in report.coverage:
         lines += _coverage_table(coverage, report.site.areas)
     lines += _due_section(report, level="##")
     lines += _providers_table(report)
     return "\n".join(lines) + "\n"
+
+
+def _what_counts(active: int, closed: int) -> str:
+    left_out = (f": {_listings(closed)} closed or temporarily closed {'is' if closed == 1 else 'are'} left out, "
+                "because nobody can choose them. " if closed else ". ")
+    return (f"Coverage counts only the {_listings(active)} that {'is' if active == 1 else 'are'} active{left_out}"
+            "A service counts in every area it serves (its `areas`). An evening is a session still running "
+            f"after {wording.clock(EVENING_FROM)}; one-to-one support with no times given counts for its area, "
+            "group and type but not for any day.")
 
 
 def _gaps_section(report: Report) -> list[str]:
@@ -176,9 +177,9 @@ def _due_section(report: Report, level: str) -> list[str]:
         file = f"[`{service.source_path}`]({href(edit)})" if edit else f"`{service.source_path}`"
         lines += [f"- **{_md(service.name)}**{status}, last checked {wording.date_text(service.last_reviewed)}. "
                   f"File: {file}",
-                  f"  - Provider: {_md(provider.name)}. {_contact_text(provider.contact)}"]
+                  f"    - Provider: {_md(provider.name)}. {_contact_text(provider.contact)}"]
         if service.contact != provider.contact and _contact_text(service.contact):
-            lines.append(f"  - This listing's own contact: {_contact_text(service.contact)}")
+            lines.append(f"    - This listing's own contact: {_contact_text(service.contact)}")
     return lines + [""]
 
 
@@ -218,7 +219,7 @@ def _in_sentence(label: str) -> str:
 def report_html(report: Report, due_only: bool = False) -> str:
     """A standalone page made from the Markdown, so the two versions always say the same."""
     body = markdown.markdown(report_markdown(report, due_only), extensions=["tables"], output_format="html")
-    body = body.replace("<th>", '<th scope="col">')
+    body = re.sub(r"<th(?=[\s>])", '<th scope="col"', body)  # every table's header cells head columns
     title = f"{report.site.title}: report for commissioners, {wording.date_text(report.today)}"
     return (f'<!doctype html>\n<html lang="{escape(report.site.language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
