@@ -34,7 +34,7 @@ class Problem:
     def github(self) -> str:
         """A GitHub Actions workflow command, shown on the line in the pull request."""
         where = f"file={_escape_property(self.path)}" + (f",line={self.line}" if self.line else "")
-        title = _escape_property(self.field or "content")
+        title = _escape_property(self.field or "catalogue check")  # the bold heading of the annotation
         text = f"{self.field + ': ' if self.field else ''}{self.message}" + (f" {self.hint}" if self.hint else "")
         return f"::{self.severity} {where},title={title}::{_escape_data(text)}"
 

@@ -19,9 +19,9 @@ PROVIDER_TEMPLATE = """\
 name: {title}                         # required: the organisation's name
 description: A short plain description of the organisation.   # required: one or two sentences
 kind: charity                         # charity | council | community-interest-company | social-enterprise | private | community-group
-charity_number: ""                    # optional: registered charity number, in quotes; delete the line if none
-cqc_provider_id: ""                   # optional: Care Quality Commission provider ID like "1-101234567"; delete if none
-contact:
+# charity_number: "1234567"          # optional: registered charity number, in quotes
+# cqc_provider_id: "1-101234567"      # optional: Care Quality Commission provider ID
+contact:                              # how people contact the organisation
   phone: "01632 960000"               # a UK phone number, in quotes
   email: info@example.org             # an e-mail address, without mailto:
   website: https://example.org        # starts with https://
@@ -50,7 +50,7 @@ times:                                 # when it runs; times in quotes, 24-hour
   - days: [mon, tue, wed, thu, fri]    # mon tue wed thu fri sat sun
     from: "09:30"
     to: "15:30"
-    note: ""                           # optional, like "First Saturday of the month"
+    # note: First Saturday of the month  # optional
 transport: none                        # provided | help-to-arrange | none
 costs:                                 # delete the block if it is free, and put free in funding
   - label: Full day, including lunch
@@ -60,7 +60,7 @@ funding: [council, direct-payment, self-funded]   # council | direct-payment | i
 referral: [self, social-worker]        # self | family | carer | social-worker | gp | other
 needs_assessment: false                # true if a council care needs assessment is needed first
 # cqc_location_id: "1-1234567890"      # optional: the Care Quality Commission location ID
-contact:
+contact:                               # how people contact the service
   phone: "01632 960000"
   email: hello@example.org
   website: https://example.org

@@ -2,7 +2,8 @@
 
 Input: the SiteConfig and the SourceFiles read by content.py. Output: a list of Problems,
 all of them, each naming file, line and field in plain words with a hint. Field shapes come
-from the JSON Schemas (schemas.py); rules that need more than one record are code here.
+from the JSON Schemas (schemas.py), whose `x-expected` says in words what a valid value looks
+like and `x-hint` adds advice; rules that need more than one record are code here.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def _explain(source: SourceFile, error) -> list[Problem]:
         return [Problem(source.path, line, name, "is empty.", f"Write {_lower_first(described)}{optional}." if described else "")]
     if kind == "pattern":
         return [Problem(source.path, line, name, f"should be {described} (found '{_shown(instance)}').", extra)]
+    if kind == "minLength":
+        return [Problem(source.path, line, name, f"is too short: at least {expected} characters (found '{instance}').", extra)]
     if kind == "maxLength":
         below = "; the full detail can go in the text below the front matter" if source.kind in (SERVICE, PAGE) else ""
         return [Problem(source.path, line, name, f"is too long: {len(instance)} characters, the limit is {expected}.",
@@ -279,7 +282,8 @@ def _check_date(source: SourceFile, key: str, today: dt.date) -> list[Problem]:
     try:
         date = dt.date.fromisoformat(value)
     except ValueError:
-        return [Problem(source.path, line, key, f"is not a real date (found '{value}').", "Write it as YYYY-MM-DD.")]
+        return [Problem(source.path, line, key, f"is not a real date (found '{value}').",
+                        "Check the day and the month; dates are written YYYY-MM-DD.")]
     if date > today:
         return [Problem(source.path, line, key, f"is in the future (found '{value}').",
                         f"Is it a typo? Today is {today.isoformat()}.")]
@@ -445,11 +449,12 @@ def check_links(links: dict[str, list[tuple[int, str]]], existing: set[str]) -> 
     problems = []
     for path, found in links.items():
         for line, target in found:
-            if target not in existing:
-                closest = _closest_file(target, existing)
-                problems.append(Problem(path, line, "", f"a link points to a content file that does not exist (found '{target}').",
-                                        f"Did you mean '{closest}'? Links are relative to this file." if closest else
-                                        "Check the file name; links are relative to this file, like ../other-provider/service.md."))
+            if target in existing:
+                continue
+            closest = _closest_file(target, existing)
+            hint = (f"Did you mean '{closest}'? Links are relative to this file." if closest
+                    else "Check the file name; links are relative to this file, like ../other-provider/service.md.")
+            problems.append(Problem(path, line, "", f"a link points to a content file that does not exist (found '{target}').", hint))
     return problems
 
 

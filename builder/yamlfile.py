@@ -40,7 +40,8 @@ class _LineLoader(_BaseLoader):
 
     def __init__(self, stream):
         super().__init__(stream)
-        self.duplicates: list[tuple[int, str, int]] = []  # (line, key, line of its first use)
+        self.duplicates: list[tuple[int, str, int]] = []  # (line, dotted field name, line of its first use)
+        self.keys: list[str] = []  # the keys leading to the mapping being built, for those names
 
 
 # Dates are validated as text so an editor's "2026-02-30" gets a message, not a crash.
@@ -61,8 +62,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
             key = str(key)
         line = key_node.start_mark.line + 1 + loader.line_offset
         if key in mapping:
-            loader.duplicates.append((line, str(key), mapping.lines[key]))
+            loader.duplicates.append((line, ".".join([*loader.keys, str(key)]), mapping.lines[key]))
+        loader.keys.append(str(key))
         mapping[key] = loader.construct_object(value_node, deep=True)
+        loader.keys.pop()
         mapping.lines[key] = line
     return mapping
 
@@ -97,9 +100,9 @@ _PLAIN_ERRORS = {  # libyaml's problem -> (what is wrong, hint), in an editor's 
         "a list item (- ...) starts on the same line as its field",
         "Put each '- item' on its own line below the field, or write the list as [a, b].",
     ),
-    "found unexpected end of stream": ("a quote or bracket is opened but never closed", ""),
-    "did not find expected ',' or ']'": ("a list in [brackets] is not closed with ']'", ""),
-    "did not find expected ',' or '}'": ("a mapping in {braces} is not closed with '}'", ""),
+    "found unexpected end of stream": ("a quote or bracket is opened but never closed", "Add the closing quote or bracket."),
+    "did not find expected ',' or ']'": ("a list in [brackets] is not closed with ']'", "Add ']' after the last item."),
+    "did not find expected ',' or '}'": ("a mapping in {braces} is not closed with '}'", "Add '}' after the last field."),
     "found unknown escape character": (
         "a backslash (\\) inside double quotes starts a code YAML does not know",
         "Use single quotes instead of double quotes.",
@@ -126,7 +129,7 @@ _AT_START = {
 def load_yaml(text: str, line_offset: int = 0):
     """Parse YAML text; line numbers are shifted by `line_offset` (for front matter).
 
-    Returns (data, duplicate_keys) where duplicate_keys is a list of (line, key, first line).
+    Returns (data, duplicate_keys) where duplicate_keys is a list of (line, dotted key, line of the first).
     Raises YamlProblem with a plain-language message on a syntax error.
     """
     tab_line = _first_tab_indent(text)
@@ -156,6 +159,7 @@ def load_yaml(text: str, line_offset: int = 0):
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str, line_offset: int) -> YamlProblem:
+    """libyaml's error -> the line to fix, what is wrong in plain words, and that line's text."""
     problem = (err.problem or "").strip()
     at_start = problem in _AT_START and err.context_mark is not None
     mark = err.context_mark if at_start else (err.problem_mark or err.context_mark)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builder import build, easyread
 from builder.theme import default_theme
-from tests.conftest import TODAY, make_site
+from conftest import TODAY, make_site
 
 PICTURES = easyread.Pictograms.load(default_theme() / "pictograms.yaml")
 

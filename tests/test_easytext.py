@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.easytext import body_sentences, reading_ease
-from tests.conftest import MINIMAL_SITE, TODAY, make_site, run_cli
+from conftest import MINIMAL_SITE, TODAY, make_site, run_cli
 
 SERVICE_EASY = """\
 ---

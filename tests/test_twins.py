@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-from tests.conftest import PROJECT
+from conftest import PROJECT
 
 
 class _Links(HTMLParser):
@@ -116,7 +116,7 @@ def test_easy_read_pages_are_marked_as_easy_read(sample_site):
 
 
 def test_a_page_without_an_easy_read_version_says_so_with_a_phone_number_and_a_link(tmp_path):
-    from tests.conftest import TODAY, make_site, run_cli
+    from conftest import TODAY, make_site, run_cli
     root = make_site(tmp_path / "site", {"content/pages/about.easy.md": None})
     check = run_cli("check", "--root", str(root), "--today", TODAY)
     assert "content/pages/about.md: warning: this page has no Easy Read version yet." in check.stderr
