@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from builder.errors import Problem
 from builder.yamlfile import Located, YamlProblem, load_yaml
@@ -72,23 +71,6 @@ def _provider_file_kind(file: Path) -> str:
 
 def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
-
-
-def read_content(root: Path, tree: ContentTree, mapper: Callable = map) -> tuple[list[SourceFile], list[Problem]]:
-    """Read every file (in parallel when `mapper` is a pool's map)."""
-    jobs = [(str(root), path, kind) for path, kind in tree.files]
-    sources: list[SourceFile] = []
-    problems: list[Problem] = []
-    for source, file_problems in mapper(_read_job, jobs):
-        problems.extend(file_problems)
-        if source is not None:
-            sources.append(source)
-    return sources, problems
-
-
-def _read_job(job: tuple[str, str, str]):
-    root, path, kind = job
-    return read_file(Path(root), path, kind)
 
 
 def read_file(root: Path, path: str, kind: str) -> tuple[SourceFile | None, list[Problem]]:

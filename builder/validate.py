@@ -37,10 +37,6 @@ def check_fields(source: SourceFile) -> list[Problem]:
     return problems
 
 
-def check_all_fields(sources: list[SourceFile], mapper: Callable = map) -> list[Problem]:
-    return [p for problems in mapper(check_fields, sources) for p in problems]
-
-
 def _field_name(path: Iterable) -> str:
     return ".".join(str(step) for step in path if not isinstance(step, int))
 
