@@ -16,7 +16,7 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
 EVENING_FROM = "18:00"
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
-    ("area", "Area"), ("who", "Who it is for"), ("type", "Type of support"), ("activity", "Activity"),
+    ("kind", "Show"), ("area", "Area"), ("who", "Who it is for"), ("type", "Type of support"), ("activity", "Activity"),
     ("day", "Day"), ("cost", "Cost"), ("pay", "Ways to pay"), ("transport", "Transport"),
     ("assessment", "How to join"), ("status", "Open or closed"),
 )  # a session still running after 6pm counts as an evening session
@@ -339,6 +339,7 @@ class Catalogue:
     def search_facets(self, easy: bool = False) -> list[tuple[str, str, list[tuple[str, int]]]]:
         """Every search filter as (name, legend, [(value, number of services)]), in a stable order."""
         counts: dict[str, dict[str, int]] = {name: {} for name, _ in SEARCH_FACETS}
+        counts["kind"] = {"Service": len(self.services), "Provider": len(self.providers), "Information": len(self.pages)}
         for service in self.services.values():
             for name, values in service.search_filters(easy).items():
                 for value in values:
@@ -349,6 +350,7 @@ class Catalogue:
             "type": [t.easy if easy else t.label for t in self.site.types],
             "activity": [t.easy if easy else t.label for t in self.site.activities],
             "day": [wording.DAY_NAMES[d] for d in DAYS] + ["Evenings", "Weekends"],
+            "kind": ["Service", "Provider", "Information"],
         }
         facets = []
         for name, legend in SEARCH_FACETS:
