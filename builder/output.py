@@ -8,6 +8,7 @@ The builder refuses to write over the site's sources or over a folder it did not
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import re
 import shutil
@@ -39,8 +40,9 @@ def fresh_output(out: Path, root: Path):
     check_output_location(out, root)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in out.parent.glob(f".{out.name}.building-*"):  # left by a build that was killed
-        shutil.rmtree(stale, ignore_errors=True)
+    for pattern in (f".{out.name}.building-*", f".{out.name}.old-*"):  # left by a build that was killed
+        for stale in out.parent.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
     staging.mkdir()
     (staging / MARKER).write_text("Made by catalogue build. This whole folder is replaced on every build.\n", encoding="utf-8")
@@ -53,11 +55,26 @@ def fresh_output(out: Path, root: Path):
 
 
 def _swap_in(staging: Path, out: Path) -> None:
+    """Replace `out` with `staging`; atomically where the system allows, so `out` always exists."""
+    if out.exists() and _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous output
+        return
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     if out.exists():
         out.rename(old)
     staging.rename(out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
 
 
 def write_text(staging: Path, relative: str, text: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import traceback
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from builder import easyread, paths, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
+from builder.errors import SiteError
 from builder.output import write_text
 from builder.workers import worker_pool
 
@@ -130,7 +132,10 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
 def _render_chunk(specs: list[PageSpec]) -> int:
     env = environment(tuple(_WORKER["theme_dirs"]))
     for spec in specs:
-        html = render_page(env, _WORKER["catalogue"], spec, pictograms(tuple(_WORKER["theme_dirs"])))
+        try:
+            html = render_page(env, _WORKER["catalogue"], spec, pictograms(tuple(_WORKER["theme_dirs"])))
+        except jinja2.TemplateError as err:
+            raise SiteError(template_problem(err, _WORKER["theme_dirs"], spec)) from None
         target = spec.url if spec.url.endswith(".html") else spec.url + "index.html"
         write_text(_WORKER["staging"], target, compact(html))
     return len(specs)
@@ -168,6 +173,21 @@ def _card(env: jinja2.Environment, service: Service, page: PageView, pictures, l
         name = "partials/easy-card.html" if page.easy else "partials/service-card.html"
         _CARDS[key] = Markup(env.get_template(name).render(service=service, page=page, level=level, pictures=pictures))
     return _CARDS[key]
+
+
+def template_problem(err: jinja2.TemplateError, theme_dirs: list[str], spec: PageSpec) -> str:
+    """'templates/service.html:12: 'x' is undefined (while writing services/a/b/)': the template's own line."""
+    where = ""
+    if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
+        folder = next((d for d in theme_dirs if err.filename.startswith(d)), None)
+        where = f"{Path(err.filename).relative_to(Path(folder).parent).as_posix() if folder else err.filename}:{err.lineno}"
+    else:
+        for frame, line in traceback.walk_tb(err.__traceback__):
+            name = frame.f_code.co_filename
+            folder = next((d for d in theme_dirs if name.startswith(d)), None)
+            if folder is not None:
+                where = f"{Path(name).relative_to(Path(folder).parent).as_posix()}:{line}"
+    return f"{where or 'a template'}: {err.message or type(err).__name__} (while writing {spec.url}). Fix the template and build again. Nothing was published."
 
 
 def compact(html: str) -> str:
