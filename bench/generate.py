@@ -308,7 +308,7 @@ PAGES = [
     ("needs-assessment", "Getting a care needs assessment", "How the council works out what support you need.",
      "Getting help from the council", "The council can talk to you about help."),
     ("direct-payments", "Direct payments and personal budgets", "Using your personal budget to choose your own support.",
-     "Direct payments", "Money from the council to pay for help."),
+     "Money to pay for your own help", "The council can give you money to pay for help."),
     ("carers", "Support for carers", "Breaks, advice and a carer's assessment for people who look after someone.",
      "Help for carers", "Help for people who look after someone."),
     ("transport", "Getting there", "Community transport, bus passes and help with travel.",
@@ -427,6 +427,13 @@ def site_yaml() -> str:
         "  url: \"https://example.org/safeguarding\"",
         "theme:",
         "  brand_colour: \"#1d5b79\"",
+        "accessibility:",
+        "  prepared_on: 2026-03-02",
+        "  reviewed_on: 2026-09-15",
+        "  tested_on: 2026-09-15",
+        "  tested_by: \"the digital team, with automated checks and a manual check with a screen reader\"",
+        "  compliance: partially",
+        "  response_days: 5",
         "areas:",
     ]
     for key, name, *_ in AREAS:
@@ -475,10 +482,12 @@ def make_providers(rng: random.Random, n_services: int) -> list:
 
 
 def provider_yaml(rng: random.Random, p: Provider) -> str:
+    kind = KIND_TEXT[p.kind]
+    article = "An" if kind[0] in "aeiou" else "A"
     descriptions = [
-        f"A local {p.kind.replace('-', ' ')} running day opportunities in {p.area[1]} since {rng.randint(1962, 2022)}.",
+        f"{article} {kind} running day opportunities in {p.area[1]} since {rng.randint(1962, 2022)}.",
         f"{p.name} supports adults across {p.area[1]} to live the life they choose.",
-        f"A {p.kind.replace('-', ' ')} working with people, families and carers in and around {p.area[2]}.",
+        f"{article} {kind} working with people, families and carers in and around {p.area[2]}.",
     ]
     lines = [
         f"name: {q(p.name)}",
@@ -515,10 +524,13 @@ def plan_services(rng: random.Random, n: int, providers: list) -> list:
         # service, then random (some providers run many services).
         p = providers[i] if i < len(providers) else rng.choice(providers)
         type_ = rng.choices(["day-centre", "community-group", "one-to-one"], weights=[30, 50, 20])[0]
-        place = rng.choice(SERVICE_PLACE) if rng.random() < 0.6 else p.area[2]
-        name = f"{place} {rng.choice(SERVICE_THING[type_])}"
-        if rng.random() < 0.15:
-            name += f" ({rng.choice(['Mondays', 'Evenings', 'Weekends', 'Young Adults', 'Over 60s', 'North', 'South'])})"
+        for attempt in range(6):  # a provider rarely runs two services with the same name
+            place = rng.choice(SERVICE_PLACE) if rng.random() < 0.6 else p.area[2]
+            name = f"{place} {rng.choice(SERVICE_THING[type_])}"
+            if rng.random() < 0.15 or attempt >= 3:
+                name += f" ({rng.choice(['Mondays', 'Evenings', 'Weekends', 'Young Adults', 'Over 60s', 'North', 'South'])})"
+            if slugify(name)[:50].strip("-") not in used[p.slug]:
+                break
         slug = unique(slugify(name)[:50].strip("-"), used[p.slug])
         services.append(Service(p, slug, name, type_))
     # Hubs: about 4 % of building-based services; spokes: about 8 % of the rest.
@@ -584,7 +596,7 @@ def make_times(rng: random.Random, type_: str) -> list:
     return slots
 
 
-def fill(rng, template: str, ctx: dict) -> str:
+def fill(template: str, ctx: dict) -> str:
     return template.format(**ctx)
 
 
@@ -603,7 +615,7 @@ def make_body(rng: random.Random, ctx: dict, s: Service, acts: list, transport: 
             return False
         chosen = rng.sample(fresh, min(len(fresh), rng.randint(k_lo, k_hi)))
         used.update(chosen)
-        text = " ".join(fill(rng, t, ctx) for t in chosen)
+        text = " ".join(fill(t, ctx) for t in chosen)
         words += text.count(" ") + 1
         parts.append(text)
         return True
@@ -799,9 +811,10 @@ def service_md(rng: random.Random, s: Service, who_label: dict, act_label: dict)
     easy = None
     if rng.random() < 0.05:
         easy_lines = []
-        if rng.random() < 0.7:
-            easy_lines += ["---", f"checked_by: {q(rng.choice(CHECKERS))}",
-                           f"checked_on: {review_date(rng)}", "---"]
+        # Always recorded as checked: an unchecked file is a (realistic) warning, but
+        # keeping `check` silent lets the benchmark run with --strict too.
+        easy_lines += ["---", f"checked_by: {q(rng.choice(CHECKERS))}",
+                       f"checked_on: {review_date(rng)}", "---"]
         sentences = rng.sample(EASY_READ, rng.randint(3, 6))
         easy_lines.append("\n\n".join(sentences))
         easy = "\n".join(easy_lines) + "\n"

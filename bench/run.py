@@ -243,8 +243,13 @@ def main(argv=None) -> int:
         return 2
     supports_no_search = "--no-search" in help_text
     extra = ["--no-search"] if (supports_no_search and not args.search) else []
-    search_label = "no" if extra else ("yes" if supports_no_search or args.search else "n/a")
+    # "default": the build has no --no-search flag, so it does whatever it does by default.
+    search_label = "no" if extra else ("yes" if supports_no_search else "default")
 
+    load_before = os.getloadavg()[0]
+    if load_before > 0.5:
+        print(f"warning: the 1-minute load average is {load_before:.2f}: other work on this "
+              "machine will slow the builds down; the table records it", file=sys.stderr)
     cpus = os.cpu_count()
     try:
         usable = len(os.sched_getaffinity(0))
@@ -275,12 +280,14 @@ def main(argv=None) -> int:
                 with open(log, errors="replace") as f:
                     tail = f.read()[-4000:]
                 print(tail, file=sys.stderr)
+                print(f"[{n}] the generated site is kept in {site} and the log in {log}",
+                      file=sys.stderr)
                 failed = True
                 break
             runs.append(r)
             pss_text = f", PSS {human_bytes(r['peak_pss'])}" if args.pss else ""
             print(f"[{n}] run {i + 1}/{args.runs}: {r['wall']:.2f} s, peak tree RSS "
-                  f"{human_bytes(r['peak'])}{pss_text} ({r['procs']} processes, "
+                  f"{human_bytes(r['peak'])}{pss_text} ({r['procs']} process{'es' if r['procs'] != 1 else ''}, "
                   f"{r['samples']} samples)", flush=True)
         if not runs:
             continue
@@ -326,7 +333,8 @@ def main(argv=None) -> int:
         f"(`python -m builder build{' --no-search' if extra else ''}`), seed {args.seed}, "
         f"CATALOGUE_TODAY={builder_env()['CATALOGUE_TODAY']}; "
         f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
-        f"builder at {git_revision()}. Peak memory is the largest sum of VmRSS over the build "
+        f"builder at {git_revision()}, load average {load_before:.2f} before the first run. "
+        f"Peak memory is the largest sum of VmRSS over the build "
         f"process and all its descendants, sampled every {SAMPLE_INTERVAL * 1000:.0f} ms. "
         f"Targets assume 2 cores."
     )

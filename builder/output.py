@@ -78,11 +78,13 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 def write_text(staging: Path, relative: str, text: str) -> None:
-    target = (staging / relative).resolve()
-    if staging.resolve() not in target.parents:
+    """Write a file inside the output folder; page paths come from slugs, but never trust them to stay inside."""
+    if relative.startswith("/") or ".." in relative.split("/"):
         raise SiteError(f"refusing to write outside the output folder: {relative}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target = os.path.join(staging, relative)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as file:
+        file.write(text)
 
 
 def copy_assets(staging: Path, files: dict[str, Path]) -> None:

@@ -21,4 +21,4 @@ def worker_pool(size_hint: int):
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(processes) as pool:
-        yield lambda fn, items: pool.imap(fn, items, chunksize=max(1, len(items) // (processes * 8)) if hasattr(items, "__len__") else 1)
+        yield lambda fn, items: pool.imap(fn, items, chunksize=max(1, len(items) // (processes * 16)))
