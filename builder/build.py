@@ -40,28 +40,28 @@ class Built:
 def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
     site, problems = load_config(root, today)                                     # config
     tree = content.find_content(root)
+    words = wordlist(site)
     with worker_pool(len(tree.files)) as mapper:                                  # load, file by file
-        loaded = list(mapper(load_file, [(str(root), path, kind) for path, kind in tree.files]))
+        loaded = list(mapper(load_file, [(str(root), path, kind, words) for path, kind in tree.files]))
     sources = [source for source, _, _ in loaded if source is not None]
     bodies = {body.path: body for _, _, body in loaded if body is not None}
     problems += [problem for _, file_problems, _ in loaded for problem in file_problems]
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
-    problems += easytext.check_easy_text(sources, wordlist(site))                 # validate: Easy Read text
     found = Problems(problems).strict() if strict else Problems(problems)
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
     return Checked(assemble_catalogue(site, sources, bodies, today), found, len(tree.files) + 1)  # model
 
 
-def load_file(job: tuple[str, str, str]) -> tuple[content.SourceFile | None, list, markup.RenderedBody | None]:
-    """One content file: read it, check its fields' shapes, render its Markdown (runs in a worker)."""
-    root, path, kind = job
+def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.RenderedBody | None]:
+    """One content file: read it, check its fields and its Easy Read text, render its Markdown (in a worker)."""
+    root, path, kind, words = job
     source, problems = content.read_file(Path(root), path, kind)
     if source is None:
         return None, problems, None
     body = markup.render_body(source) if source.body.strip() else None
-    return source, problems + validate.check_fields(source), body
+    return source, problems + validate.check_fields(source) + easytext.check_easy_text(source, words), body
 
 
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,

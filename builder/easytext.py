@@ -43,21 +43,19 @@ class Sentence:
     line: int
 
 
-def check_easy_text(sources: list[SourceFile], words: Wordlist) -> list[Problem]:
-    problems: list[Problem] = []
-    for source in sources:
-        if source.kind == SERVICE and isinstance(source.data.get("easy_read"), list):
-            sentences = [Sentence(text, line_of(source.data, ["easy_read", i]))
-                         for i, text in enumerate(source.data["easy_read"]) if isinstance(text, str)]
-            problems += _check_sentences(source.path, sentences, words, "easy_read")
-        elif source.kind in (SERVICE_EASY, PAGE_EASY):
-            sentences = body_sentences(source.body, source.body_line)
-            if source.kind == PAGE_EASY and isinstance(source.data.get("title"), str):
-                sentences.insert(0, Sentence(source.data["title"], line_of(source.data, ["title"])))
-            problems += _check_sentences(source.path, sentences, words, "")
-            problems += _check_reading_ease(source.path, sentences, words)
-            problems += _check_checked(source)
-    return problems
+def check_easy_text(source: SourceFile, words: Wordlist) -> list[Problem]:
+    """Warnings for the editor-written Easy Read text in one file (none for other files)."""
+    if source.kind == SERVICE and isinstance(source.data.get("easy_read"), list):
+        sentences = [Sentence(text, line_of(source.data, ["easy_read", i]))
+                     for i, text in enumerate(source.data["easy_read"]) if isinstance(text, str)]
+        return _check_sentences(source.path, sentences, words, "easy_read")
+    if source.kind in (SERVICE_EASY, PAGE_EASY):
+        sentences = body_sentences(source.body, source.body_line)
+        if source.kind == PAGE_EASY and isinstance(source.data.get("title"), str):
+            sentences.insert(0, Sentence(source.data["title"], line_of(source.data, ["title"])))
+        return (_check_sentences(source.path, sentences, words, "")
+                + _check_reading_ease(source.path, sentences, words) + _check_checked(source))
+    return []
 
 
 def body_sentences(body: str, first_line: int) -> list[Sentence]:

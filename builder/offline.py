@@ -39,14 +39,15 @@ def shell_files(staging: Path) -> list[str]:
 
 
 def release_hash(staging: Path, shell: list[str]) -> str:
-    """Changes whenever the shell or any page changes size or name: the caches' version."""
+    """Changes whenever the shell, the list of pages or the search index changes: the caches' version.
+
+    Pages themselves are fetched network-first, so a changed page needs no new version.
+    """
     digest = hashlib.blake2b(digest_size=8)
-    for name in shell:
+    for name in shell + ["sitemap.xml"]:
         path = staging / name
         if path.is_file():
             digest.update(name.encode() + path.read_bytes())
-    for page in sorted(staging.rglob("*.html")):
-        digest.update(f"{page.relative_to(staging)}:{page.stat().st_size}".encode())
     return digest.hexdigest()
 
 
