@@ -23,42 +23,51 @@ function setStatus(text) {
 
 async function start() {
   $("search-nojs").hidden = true;
-  const pagefind = await import(new URL(form.dataset.pagefind + "pagefind.js", location.href).href);
-  await pagefind.options({ baseUrl: new URL(form.dataset.root || "./", location.href).pathname });
-  await pagefind.init();
-
   const state = readUrl();
   const input = $("search-input");
   input.value = state.q;
-  for (const box of form.querySelectorAll('input[type="checkbox"]')) {
-    box.checked = (state.filters[box.name] || []).includes(box.value);
-  }
+  setBoxes(state.filters);
 
+  // Listen at once: people may type before the index has loaded.
+  const ready = loadPagefind();
   let typing;
   input.addEventListener("input", () => {
     clearTimeout(typing);
-    typing = setTimeout(() => run(pagefind, { page: 1, push: false }), 300);
+    typing = setTimeout(async () => run(await ready, { page: 1, push: false }), 300);
   });
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    run(pagefind, { page: 1, push: true, focusHeading: true });
+    run(await ready, { page: 1, push: true, focusHeading: true });
   });
-  window.addEventListener("popstate", () => {
+  window.addEventListener("popstate", async () => {
     const again = readUrl();
     input.value = again.q;
-    for (const box of form.querySelectorAll('input[type="checkbox"]')) {
-      box.checked = (again.filters[box.name] || []).includes(box.value);
-    }
-    run(pagefind, { page: again.page, push: false, near: again.near });
+    setBoxes(again.filters);
+    run(await ready, { page: again.page, push: false, near: again.near });
   });
 
+  const pagefind = await ready;
   const nearMe = $("near-me");
   if (nearMe && "geolocation" in navigator) {
     nearMe.hidden = false;
     nearMe.addEventListener("click", () => locate(pagefind));
   }
-  if (state.q || Object.keys(state.filters).length) {
+  if (input.value.trim() || Object.keys(chosenFilters()).length) {
     await run(pagefind, { page: state.page, push: false, near: state.near });
+  }
+}
+
+async function loadPagefind() {
+  const pagefind = await import(new URL(form.dataset.pagefind + "pagefind.js", location.href).href);
+  await pagefind.options({ baseUrl: new URL(form.dataset.root || "./", location.href).pathname });
+  await pagefind.init();
+  await pagefind.filters(); // loads the filter index, so searches report a count for each filter value
+  return pagefind;
+}
+
+function setBoxes(filters) {
+  for (const box of form.querySelectorAll('input[type="checkbox"]')) {
+    box.checked = (filters[box.name] || []).includes(box.value);
   }
 }
 
@@ -97,6 +106,7 @@ function writeUrl(query, filters, page, near, push) {
 }
 
 let currentNear = null;
+let latestSearch = 0; // answers to older searches that arrive late are dropped
 
 async function run(pagefind, { page = 1, push = false, near = undefined, focusHeading = false }) {
   if (near !== undefined) currentNear = near;
@@ -115,8 +125,9 @@ async function run(pagefind, { page = 1, push = false, near = undefined, focusHe
   }
   const pagefindFilters = {};
   for (const [name, values] of Object.entries(filters)) pagefindFilters[name] = { any: values };
+  const mine = ++latestSearch;
   const search = await pagefind.search(query || null, { filters: pagefindFilters });
-  if (!search) return; // a newer search replaced this one
+  if (!search || mine !== latestSearch) return;
   updateCounts(search.filters);
 
   let results = search.results;
@@ -133,6 +144,7 @@ async function run(pagefind, { page = 1, push = false, near = undefined, focusHe
   page = Math.min(page, pages);
   const shown = results.slice((page - 1) * PER_PAGE, page * PER_PAGE);
   const shownData = data ? data.slice((page - 1) * PER_PAGE, page * PER_PAGE) : await Promise.all(shown.map((r) => r.data()));
+  if (mine !== latestSearch) return;
 
   const what = describe(query, filters);
   const summary = total === 0 ? `No results ${what}` : `${total} result${total === 1 ? "" : "s"} ${what}`;
