@@ -36,7 +36,7 @@ def page(browser):
 
 def wait_for_results(page, previous: str = ""):
     page.wait_for_function("prev => { const s = document.getElementById('search-status').textContent; "
-                           "return s.length > 0 && s !== prev && !s.startsWith('Finding'); }", arg=previous, timeout=15000)
+                           "return s.length > 0 && s !== prev && !s.startsWith('Finding'); }", arg=previous, timeout=30000)
     return page.inner_text("#search-status")
 
 
