@@ -9,6 +9,7 @@ templates mark the searchable part with data-pagefind-body), not the browse list
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -24,7 +25,13 @@ def searchable_globs(catalogue: Catalogue) -> list[str]:
 
 def index_site(staging: Path, catalogue: Catalogue) -> int:
     """Writes both indexes; returns the number of pages indexed."""
-    return asyncio.run(_index_both(staging, catalogue))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_index_both(staging, catalogue))
+    # called from code that already runs an event loop (a test driving a browser, say)
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, _index_both(staging, catalogue)).result()
 
 
 async def _index_both(staging: Path, catalogue: Catalogue) -> int:
