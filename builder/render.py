@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easyread, paths, wording
+from builder import easyread, paths, search, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -165,7 +165,7 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(card=_card, footer=_footer)
+    env.globals.update(card=_card, footer=_footer, service_record=search.service_record, page_record=search.page_record)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
                        phone=wording.phone_display, tel=wording.phone_href)
     env.globals.update(

@@ -12,10 +12,38 @@ import asyncio
 import concurrent.futures
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from pagefind.index import IndexConfig, PagefindIndex
 
 from builder import paths
-from builder.model import Catalogue
+from builder.model import Catalogue, Service
+
+
+def service_record(service: Service, easy: bool) -> Markup:
+    """What Pagefind records about a service page: the filters to narrow by and the facts shown
+    in results. Hidden from everyone; data-pagefind-ignore keeps these words out of the text index.
+    (Written here rather than in a template: it is on every service page, and this is faster.)"""
+    label = "easy" if easy else "label"
+    spans = [("filter", name, value) for name, values in service.search_filters(easy).items() for value in values]
+    spans += [("filter", "kind", "Service"), ("meta", "summary", service.summary),
+              ("meta", "areas", ", ".join(getattr(t, label) for t in service.areas)),
+              ("meta", "who", ", ".join(getattr(t, label) for t in service.who_for)),
+              ("meta", "status", service.status_label), ("sort", "name", service.name)]
+    if service.is_one_to_one:
+        spans.append(("meta", "at_home", "yes"))
+    elif service.coordinates:
+        spans += [("meta", "lat", str(service.coordinates[0])), ("meta", "lon", str(service.coordinates[1]))]
+    return _hidden(spans)
+
+
+def page_record(kind: str, summary: str) -> Markup:
+    """The same for a provider or information page."""
+    return _hidden([("filter", "kind", kind), ("meta", "summary", summary)])
+
+
+def _hidden(spans: list[tuple[str, str, str]]) -> Markup:
+    inner = "".join(f'<span data-pagefind-{role}="{escape(name)}">{escape(value)}</span>' for role, name, value in spans)
+    return Markup(f"<div hidden data-pagefind-ignore>{inner}</div>")
 
 
 def searchable_globs(catalogue: Catalogue) -> list[str]:
