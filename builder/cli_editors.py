@@ -1,8 +1,7 @@
 """`catalogue report` and `catalogue changes`: commands for commissioners and pull-request reviews.
 
 Each command parses its flags and calls one function. cli.py registers them at its end, so
-this module must not import cli.py (that would be a circular import): it declares its own
---root and --today options, worded as cli.py's are.
+this module must not import cli.py (that would be a circular import); shared options are in options.py.
 """
 
 from __future__ import annotations
@@ -17,18 +16,8 @@ import click
 from builder import build as pipeline
 from builder.changes import changes_markdown, compare_trees
 from builder.errors import ContentError, SiteError
+from builder.options import root_option, today_option
 from builder.report import commissioners_report, report_html, report_markdown
-
-
-def _root_option(fn):
-    return click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-                        help="The site folder: the one holding site.yaml and content/.")(fn)
-
-
-def _today_option(fn):
-    return click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), envvar="CATALOGUE_TODAY",
-                        help="Pretend today is this date (YYYY-MM-DD) when deciding which listings are due for "
-                             "review. Also read from CATALOGUE_TODAY.")(fn)
 
 
 def _checked(root: Path, today: dt.datetime | None):
@@ -42,8 +31,8 @@ def _checked(root: Path, today: dt.datetime | None):
 
 
 @click.command(short_help="Report for commissioners: gaps in choice, reviews due, listings per provider.")
-@_root_option
-@_today_option
+@root_option
+@today_option
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True,
               help="markdown to paste into an e-mail, issue or document; html for a page to open in a browser.")
 @click.option("--due", is_flag=True,
@@ -80,8 +69,8 @@ def report(root: Path, today, fmt: str, due: bool, out: Path | None):
 @click.command(short_help="List the listings a pull request adds, changes and removes.")
 @click.option("--base", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="The site folder before the change: in a pull request, the base branch checked out separately.")
-@_root_option
-@_today_option
+@root_option
+@today_option
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
               help="markdown for a pull request's summary; json for tools.")
 def changes(base: Path, root: Path, today, fmt: str):

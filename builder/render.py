@@ -11,7 +11,7 @@ import functools
 import re
 import traceback
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape as xml_escape

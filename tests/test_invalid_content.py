@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_PROVIDER, MINIMAL_SERVICE, MINIMAL_SITE, PROJECT, TODAY, make_site, run_cli
+from conftest import MINIMAL_PROVIDER, MINIMAL_SERVICE, PROJECT, TODAY, make_site, run_cli
 
 CASES = Path(__file__).parent / "invalid"
 CASE_NAMES = sorted(folder.name for folder in CASES.iterdir() if folder.is_dir())
