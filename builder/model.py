@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from builder import wording
 
@@ -41,11 +42,11 @@ class Contact:
     website: str = ""
     hours: str = ""
 
-    @property
+    @cached_property
     def phone_display(self) -> str:
         return wording.phone_display(self.phone)
 
-    @property
+    @cached_property
     def phone_href(self) -> str:
         return wording.phone_href(self.phone)
 
@@ -113,14 +114,14 @@ class Location:
     coordinates: tuple[float, float] | None
     access: tuple[str, ...] | None  # None: not known; (): no access features
 
-    @property
+    @cached_property
     def map_url(self) -> str:
         if self.coordinates:
             lat, lon = self.coordinates
             return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
         return "https://www.openstreetmap.org/search?query=" + wording.quote(f"{self.address}, {self.postcode}")
 
-    @property
+    @cached_property
     def access_labels(self) -> tuple[str, ...]:
         return tuple(wording.ACCESS_LABELS[a] for a in self.access or ())
 
@@ -140,11 +141,11 @@ class Session:
     def is_weekend(self) -> bool:
         return bool(WEEKEND & set(self.days))
 
-    @property
+    @cached_property
     def days_text(self) -> str:
         return wording.days_text(self.days)
 
-    @property
+    @cached_property
     def hours_text(self) -> str:
         return wording.time_range(self.start, self.end)
 
@@ -155,7 +156,7 @@ class Cost:
     amount: float
     per: str
 
-    @property
+    @cached_property
     def text(self) -> str:
         return f"{wording.money(self.amount)} a {self.per}" if self.per != "hour" else f"{wording.money(self.amount)} an hour"
 
@@ -205,11 +206,11 @@ class Service:
     def is_one_to_one(self) -> bool:
         return not self.locations
 
-    @property
+    @cached_property
     def has_evening(self) -> bool:
         return any(s.is_evening for s in self.sessions)
 
-    @property
+    @cached_property
     def has_weekend(self) -> bool:
         return any(s.is_weekend for s in self.sessions)
 
@@ -233,11 +234,11 @@ class Service:
     def ages_text(self) -> str:
         return wording.ages_text(*self.ages)
 
-    @property
+    @cached_property
     def language_names(self) -> list[str]:
         return [wording.LANGUAGE_NAMES.get(code, code) for code in self.languages]
 
-    @property
+    @cached_property
     def day_keys(self) -> tuple[str, ...]:
         used = {d for s in self.sessions for d in s.days}
         return tuple(d for d in DAYS if d in used)
@@ -259,7 +260,7 @@ class Service:
             "status": (self.status_label,),
         }
 
-    @property
+    @cached_property
     def coordinates(self) -> tuple[float, float] | None:
         return next((loc.coordinates for loc in self.locations if loc.coordinates), None)
 
