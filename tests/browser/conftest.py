@@ -1,0 +1,59 @@
+"""The sample site served under a sub-path, and one Chromium for every browser test in this folder.
+
+Chromium is Debian's /usr/bin/chromium (installed by .ci/setup). If it or the npm tools are
+missing the tests fail with a message saying so: they are never skipped.
+
+The browser is package-scoped: it lives while the tests in tests/browser run, then closes, because
+Playwright's sync API cannot run two instances at once and other test modules start their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser_support import launch, serve
+
+from .a11y import AXE, DESKTOP, PAGE_LIBRARY, VNU
+
+
+@pytest.fixture(scope="package")
+def site_url(sample_site):
+    """The sample build, served as http://127.0.0.1:PORT/day-opportunities/ (as a GitHub project site is)."""
+    with serve(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="package")
+def browser():
+    for tool in (AXE, VNU):
+        assert tool.is_file(), f"{tool} is missing: run .ci/setup (npm ci installs the pinned test tools)"
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="package")
+def new_context(browser):
+    """Makes browser contexts with the page helpers installed; each is closed at the end."""
+    made = []
+
+    def make(**options):
+        options.setdefault("viewport", DESKTOP)
+        options.setdefault("service_workers", "block")  # the offline worker would serve cached pages between tests
+        context = browser.new_context(**options)
+        context.add_init_script(PAGE_LIBRARY)
+        context.set_default_timeout(15000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture(scope="package")
+def page(new_context):
+    """One tab reused by the tests (each test opens the page it needs with a11y.visit)."""
+    return new_context().new_page()

@@ -1,0 +1,44 @@
+"""Keyboard use (checklist P-3, CI-9): the skip link first, every control reached in order with visible focus."""
+
+from __future__ import annotations
+
+import pytest
+
+from .a11y import ALL_PAGES, EASY_SERVICE, SERVICE, keyboard_problems, page_id, skip_link_problems, visit
+
+
+@pytest.mark.parametrize("site_page", ALL_PAGES, ids=page_id)
+def test_first_tab_focuses_the_skip_link_and_it_moves_focus_to_main(page, site_url, site_page):
+    visit(page, site_url, site_page.url)
+    problems = skip_link_problems(page)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("url", [
+    SERVICE,
+    EASY_SERVICE,
+    "services/redvale-council/orchard-house-hub/",
+    "search/?q=dementia",
+    "easy-read/search/?q=dementia",
+    "",
+    "easy-read/",
+], ids=lambda url: url or "home")
+def test_tab_reaches_every_control_in_document_order_with_a_visible_focus_indicator(page, site_url, url):
+    visit(page, site_url, url)
+    problems = keyboard_problems(page)
+    assert not problems, "\n".join(problems)
+
+
+def test_search_filters_can_be_ticked_and_applied_with_the_keyboard_alone(page, site_url):
+    visit(page, site_url, "search/?q=dementia")
+    before = page.inner_text("#search-status")
+    box = page.locator("input[name=area]").first
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    assert page.evaluate("document.activeElement.name") == "area"  # ticking does not move focus (3.2.2)
+    assert page.inner_text("#search-status") == before  # nor does it submit the form
+    page.locator("button", has_text="Apply filters").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("prev => document.getElementById('search-status').textContent !== prev", arg=before)
+    assert "area=" in page.url
