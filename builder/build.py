@@ -19,7 +19,7 @@ from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
 from builder.model import Catalogue
 from builder.output import copy_assets, fresh_output
-from builder.workers import worker_pool
+from builder.workers import fewer_collections, worker_pool
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
     return source, problems + validate.check_fields(source) + easytext.check_easy_text(source, words), body
 
 
+@fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False) -> Built:
     started = time.perf_counter()

@@ -24,7 +24,7 @@ from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
 from builder.output import write_text
-from builder.workers import worker_pool
+from builder.workers import freeze_before_fork, worker_pool
 
 STANDARD, EASY = "standard", "easy"
 TAXONOMY_TITLES = {"areas": "Areas", "who_for": "Who it is for", "types": "Types of support", "activities": "Activities"}
@@ -119,6 +119,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     _CARDS.clear()
     environment.cache_clear()
     pictograms.cache_clear()
+    freeze_before_fork()
     heavy_first = sorted(specs, key=lambda spec: spec.kind not in ("browse", "a-to-z", "provider"))  # balances the workers
     chunks = [heavy_first[i:i + chunk] for i in range(0, len(heavy_first), chunk)]
     written = 0

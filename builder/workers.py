@@ -7,6 +7,7 @@ Small sites run in-process: starting workers costs more than it saves.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 
@@ -22,3 +23,23 @@ def worker_pool(size_hint: int):
     context = multiprocessing.get_context("fork")
     with context.Pool(processes) as pool:
         yield lambda fn, items: pool.imap(fn, items, chunksize=max(1, len(items) // (processes * 16)))
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    """Builds create hundreds of thousands of objects that live until the end: Python's cycle
+    collector would scan them again and again (a quarter of the CPU time at 10,000 services).
+    Collect rarely while building, and freeze what exists before forking workers, so they
+    neither rescan it nor copy its memory by touching it."""
+    old = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
+def freeze_before_fork() -> None:
+    gc.collect()
+    gc.freeze()
