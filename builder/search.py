@@ -64,10 +64,11 @@ def index_site(staging: Path, catalogue: Catalogue) -> int:
 
 async def _index_both(staging: Path, catalogue: Catalogue) -> int:
     globs = searchable_globs(catalogue)
-    standard = _index(staging, staging / "pagefind", globs)
-    easy = _index(staging, staging / paths.EASY / "pagefind", [paths.EASY + g for g in globs])
-    counts = await asyncio.gather(standard, easy)
-    return sum(counts)
+    # One after the other: each Pagefind process holds its whole index in memory, and running
+    # both at once doubled the peak (4.2 GiB at 10,000 services) for little gain in time.
+    standard = await _index(staging, staging / "pagefind", globs)
+    easy = await _index(staging, staging / paths.EASY / "pagefind", [paths.EASY + g for g in globs])
+    return standard + easy
 
 
 async def _index(staging: Path, output: Path, globs: list[str]) -> int:
