@@ -70,6 +70,7 @@ def main() -> None:
     site, out = work / f"search-site-{args.size}", work / f"search-build-{args.size}"
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
+    site.mkdir(parents=True)
     generate.generate(args.size, str(site), seed=1)
     today = dt.date(2026, 11, 1)
     built = build.build_site(site, out, today, with_search=False)
@@ -84,6 +85,8 @@ def main() -> None:
     stop.set()
     sampler.join()
     size = folder_size(out / "pagefind") + folder_size(out / "easy-read" / "pagefind")
+    print(f"indexed {pages} pages in {seconds:.1f} s: {size / 2**20:.1f} MiB, Pagefind peak {(peak[0] if peak else 0) / 2**20:.0f} MiB",
+          flush=True)
 
     timings = {"cold": [], "warm": []}
     with sync_playwright() as playwright, serve(out) as url:
@@ -93,7 +96,8 @@ def main() -> None:
             for kind in ("cold", "warm"):
                 if kind == "cold":
                     page.goto(url + "search/")
-                    page.wait_for_function("document.getElementById('near-me') && !document.getElementById('near-me').hidden")
+                    page.wait_for_function("document.getElementById('near-me') && !document.getElementById('near-me').hidden",
+                                           timeout=120000)
                 page.fill("#search-input", "")
                 page.evaluate("document.getElementById('search-status').textContent = ''")
                 start = time.perf_counter()
