@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, markup, offline, render, search, theme, validate
+from builder import content, easytext, markup, offline, render, search, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
@@ -61,7 +61,7 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
     if source is None:
         return None, problems, None
     body = markup.render_body(source) if source.body.strip() else None
-    return source, problems + validate.check_fields(source) + easytext.check_easy_text(source, words), body
+    return source, problems + shapes.check_fields(source) + easytext.check_easy_text(source, words), body
 
 
 @fewer_collections()

@@ -14,7 +14,8 @@ from builder.errors import Problem
 import datetime as dt
 
 from builder.model import Accessibility, Contact, KnownIssue, Safeguarding, SiteConfig, Term
-from builder.validate import check_fields, check_site
+from builder.shapes import check_fields
+from builder.validate import check_site
 from builder.yamlfile import line_of
 
 DEFAULT_BRAND = "#1d5b79"

@@ -1,9 +1,8 @@
-"""Stage 2: check the records against the schemas and against each other.
+"""Stage 2, second half: the rules that need more than one record, or site.yaml.
 
 Input: the SiteConfig and the SourceFiles read by content.py. Output: a list of Problems,
-all of them, each naming file, line and field in plain words with a hint. Field shapes come
-from the JSON Schemas (schemas.py), whose `x-expected` says in words what a valid value looks
-like and `x-hint` adds advice; rules that need more than one record are code here.
+all of them, each naming file, line and field in plain words with a hint. Field shapes (one
+file against its JSON Schema) are checked by shapes.py.
 """
 
 from __future__ import annotations
@@ -11,152 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections import Counter
-from typing import Callable, Iterable
+from typing import Callable
 
 from builder import paths, wording
 from builder.content import PAGE, PAGE_EASY, PROVIDER, SERVICE, SERVICE_EASY, ContentTree, SourceFile
 from builder.errors import Problem, did_you_mean
 from builder.model import SiteConfig
-from builder.schemas import schema as load_schema, validator
+from builder.schemas import schema as load_schema
+from builder.shapes import field_name
 from builder.yamlfile import Located, line_of
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # The schema's shape for phone numbers: only numbers of that shape get the digit count check.
 PHONE_SHAPE = re.compile(load_schema("provider")["properties"]["contact"]["properties"]["phone"]["pattern"])
 TAXONOMY_NOUNS = {"types": "type of support", "who_for": "group", "activities": "activity", "areas": "area"}
-
-
-# ---------------------------------------------------------------- field shapes (schemas)
-
-def check_fields(source: SourceFile) -> list[Problem]:
-    """Schema problems of one file, in plain words."""
-    problems = []
-    for error in validator(source.kind).iter_errors(source.data):
-        problems.extend(_explain(source, error))
-    return problems
-
-
-def _field_name(path: Iterable) -> str:
-    return ".".join(str(step) for step in path if not isinstance(step, int))
-
-
-def _explain(source: SourceFile, error) -> list[Problem]:
-    path = list(error.absolute_path)
-    name = _field_name(path)
-    line = line_of(source.data, path)
-    kind, expected, instance = error.validator, error.validator_value, error.instance
-    schema = error.schema
-    described = schema.get("x-expected") or schema.get("description", "")
-    extra = schema.get("x-hint", "")  # a schema's own advice for this field, when it has some
-    if "propertyNames" in error.schema_path:  # the key itself is wrong: point at its line
-        line = line_of(source.data, path + [instance])
-
-    if kind == "required":
-        missing = [key for key in expected if key not in instance]
-        props = error.schema.get("properties", {})
-        return [Problem(source.path, line, _join(name, key), "is missing.",
-                        f"Add '{key}:' ({_lower_first(props.get(key, {}).get('description', 'required'))}).")
-                for key in missing]
-    if kind == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        extras = [key for key in instance if key not in known]
-        return [Problem(source.path, line_of(source.data, path + [key]), _join(name, str(key)),
-                        f"is not a field we know (found '{key}').",
-                        did_you_mean(key, known, list_them=False) or f"The fields here are: {', '.join(known)}.")
-                for key in extras]
-    if kind == "enum":
-        return [Problem(source.path, line, name, f"'{_shown(instance)}' is not one of the allowed values.",
-                        did_you_mean(instance, expected))]
-    if kind == "type":
-        return [_type_problem(source.path, line, name, expected, instance)]
-    if instance == "" and kind in ("pattern", "minLength"):
-        optional = ", or delete the line" if not _required(source.kind, error) else ""
-        return [Problem(source.path, line, name, "is empty.", f"Write {_lower_first(described)}{optional}." if described else "")]
-    if kind == "pattern":
-        return [Problem(source.path, line, name, f"should be {described} (found '{_shown(instance)}').", extra)]
-    if kind == "minLength":
-        return [Problem(source.path, line, name, f"is too short: at least {expected} characters (found '{instance}').", extra)]
-    if kind == "maxLength":
-        below = "; the full detail can go in the text below the front matter" if source.kind in (SERVICE, PAGE) else ""
-        return [Problem(source.path, line, name, f"is too long: {len(instance)} characters, the limit is {expected}.",
-                        f"Shorten it{below}.")]
-    if kind == "minItems":
-        return [Problem(source.path, line, name, "is an empty list." if not instance else f"needs at least {expected} items.",
-                        f"{described}." if described else "")]
-    if kind == "maxItems":
-        return [Problem(source.path, line, name, f"has too many items: at most {expected}.", f"It should be {described}.")]
-    if kind == "uniqueItems":
-        twice = [item for item, count in Counter(map(str, instance)).items() if count > 1]
-        return [Problem(source.path, line, name, f"lists '{twice[0] if twice else ''}' more than once.", "Keep one of them.")]
-    if kind == "minProperties":
-        return [Problem(source.path, line, name, "is empty.", f"{described}." if described else "")]
-    if kind in ("minimum", "exclusiveMinimum", "maximum"):
-        word = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}[kind]
-        return [Problem(source.path, line, name, f"should be {word} {expected} (found {_shown(instance)}).", extra)]
-    return [Problem(source.path, line, name, error.message, "")]
-
-
-def _required(kind: str, error) -> bool:
-    """Whether the field an error is about is required where it stands (so deleting it is no fix)."""
-    steps = list(error.absolute_schema_path)[:-1]  # [..., "properties", field]
-    if len(steps) < 2 or steps[-2] != "properties":
-        return True
-    parent = load_schema(kind)
-    for step in steps[:-2]:
-        parent = parent[step]
-    return steps[-1] in parent.get("required", ())
-
-
-def _join(prefix: str, key: str) -> str:
-    return f"{prefix}.{key}" if prefix else key
-
-
-def _lower_first(text: str) -> str:
-    """'The page title' -> 'the page title', but 'CQC provider ID' stays as it is."""
-    first = text.split(" ", 1)[0]
-    return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]
-
-
-def _shown(value) -> str:
-    if value is True or value is False:
-        return "true" if value else "false"
-    return str(value)
-
-
-TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-              "array": "a list", "object": "a set of 'field: value' lines"}
-
-
-def _describe(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return _shown(value)
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a set of fields"
-    return f"'{value}'"
-
-
-def _type_problem(path: str, line: int, name: str, expected, instance) -> Problem:
-    wanted = " or ".join(TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-    hint = ""
-    leaf = name.rsplit(".", 1)[-1]
-    if leaf in ("from", "to") and isinstance(instance, int) and not isinstance(instance, bool):
-        hours, minutes = divmod(instance, 60)
-        return Problem(path, line, name, f"should be a time in quotes (found {instance}: YAML reads an unquoted time as a number).",
-                       f"Add quotes: \"{hours:02d}:{minutes:02d}\".")
-    if expected == "string" and instance is not None:
-        hint = "Put the value in quotes."
-    elif expected == "array" and isinstance(instance, str):
-        hint = f"Write it as a list: [{instance}]."
-    elif instance is None:
-        hint = "Give it a value, or remove the line."
-    return Problem(path, line, name, f"should be {wanted} (found {_describe(instance)}).", hint)
 
 
 # ---------------------------------------------------------------- site.yaml
@@ -413,7 +280,7 @@ def _check_phone(source: SourceFile, at: list) -> list[Problem]:
     phone = _value_at(source.data, at)
     if not isinstance(phone, str) or not PHONE_SHAPE.fullmatch(phone) or wording.phone_is_valid(phone):
         return []  # missing, already reported by the schema, or fine
-    return [Problem(source.path, line_of(source.data, at), _field_name(at),
+    return [Problem(source.path, line_of(source.data, at), field_name(at),
                     f"is not a complete UK phone number (found '{phone}').",
                     "A UK number has 10 or 11 digits, like \"01632 960123\".")]
 

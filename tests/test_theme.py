@@ -200,7 +200,7 @@ def test_serve_rebuilds_within_seconds_when_a_content_file_changes(served):
     page = url + "services/testshire-care/garden-club/"
     text = service_file(root).read_text(encoding="utf-8")
     service_file(root).write_text(text.replace("name: Garden Club", "name: Allotment Club"), encoding="utf-8")
-    wait_for(lambda: h1_of(get(page)[1]) == ["Allotment Club"], 10, "the page showed the new name")
+    assert wait_for(lambda: h1_of(get(page)[1]) == ["Allotment Club"], 10, "the page showed the new name")
 
 
 def test_serve_keeps_the_last_good_build_when_content_breaks_then_recovers(served):
