@@ -4,30 +4,14 @@ from __future__ import annotations
 
 import zipfile
 
-import pytest
-from playwright.sync_api import sync_playwright
 
 import sampledata
-from browser_support import launch, serve
+from browser_support import serve
 from conftest import TODAY, make_site, run_cli
 
 SERVICE_A = "riverside-care/riverside-day-centre"
 SERVICE_B = "active-redvale/walking-football"
 UNVISITED = "makers-kitchen/cafe-training"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve(sample_site) as url:
-        yield url
 
 
 def controlled_page(browser, url):

@@ -7,28 +7,13 @@ import re
 import urllib.parse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 import sampledata
-from browser_support import launch, serve
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    with serve(sample_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
-def page(browser):
+def fresh_page(browser):
+    """A new profile for each test, with the service worker allowed (the package's shared page blocks it)."""
     context = browser.new_context()
     yield context.new_page()
     context.close()
@@ -62,7 +47,8 @@ DEMENTIA = services_where(lambda d: "dementia" in d["who_for"])
 AREA_NAMES = sampledata.terms("areas")
 
 
-def test_typing_dementia_lists_exactly_the_services_for_people_with_dementia(page, site_url):
+def test_typing_dementia_lists_exactly_the_services_for_people_with_dementia(fresh_page, site_url):
+    page = fresh_page
     page.goto(site_url + "search/")
     page.fill("#search-input", "dementia")
     status = wait_for_results(page)
@@ -73,7 +59,8 @@ def test_typing_dementia_lists_exactly_the_services_for_people_with_dementia(pag
     assert "q=dementia" in page.url
 
 
-def test_an_area_filter_narrows_then_clearing_restores_the_list(page, site_url):
+def test_an_area_filter_narrows_then_clearing_restores_the_list(fresh_page, site_url):
+    page = fresh_page
     area_key = collections.Counter(a for k in DEMENTIA for a in sampledata.services()[k]["areas"]).most_common()[-1][0]
     area = AREA_NAMES[area_key]
     page.goto(site_url + "search/?q=dementia")
@@ -89,7 +76,8 @@ def test_an_area_filter_narrows_then_clearing_restores_the_list(page, site_url):
     assert service_results(page) == DEMENTIA
 
 
-def test_the_weekend_filter_keeps_only_services_with_a_saturday_or_sunday_session(page, site_url):
+def test_the_weekend_filter_keeps_only_services_with_a_saturday_or_sunday_session(fresh_page, site_url):
+    page = fresh_page
     page.goto(site_url + "search/")
     page.check("input[name=day][value='Weekends']")
     page.click("button:has-text('Apply filters')")
@@ -101,7 +89,8 @@ def test_the_weekend_filter_keeps_only_services_with_a_saturday_or_sunday_sessio
     assert page.inner_text("#results-heading").startswith(f"{len(expected)} result")
 
 
-def test_filter_counts_match_the_content(page, site_url):
+def test_filter_counts_match_the_content(fresh_page, site_url):
+    page = fresh_page
     page.goto(site_url + "search/?q=dementia")
     wait_for_results(page)
     for area_key, area in AREA_NAMES.items():
@@ -110,7 +99,8 @@ def test_filter_counts_match_the_content(page, site_url):
         assert label.endswith(f"({expected})"), (area, label)
 
 
-def test_a_search_link_with_query_and_filters_shows_the_same_results_when_loaded(page, site_url):
+def test_a_search_link_with_query_and_filters_shows_the_same_results_when_loaded(fresh_page, site_url):
+    page = fresh_page
     query = urllib.parse.urlencode([("q", "lunch"), ("day", "Weekends")])
     page.goto(site_url + "search/?" + query)
     wait_for_results(page)
@@ -145,7 +135,8 @@ def test_near_me_puts_the_nearest_service_first_and_home_support_last(browser, s
     context.close()
 
 
-def test_easy_read_search_finds_easy_read_pages(page, site_url):
+def test_easy_read_search_finds_easy_read_pages(fresh_page, site_url):
+    page = fresh_page
     page.goto(site_url + "easy-read/search/")
     page.check("input[name=who] + label:has-text('People with dementia')")
     page.click("button:has-text('Show the services')")
@@ -155,7 +146,8 @@ def test_easy_read_search_finds_easy_read_pages(page, site_url):
     assert {re.search(r"/services/([^/]+/[^/]+)/$", link).group(1) for link in links} == DEMENTIA
 
 
-def test_the_header_search_box_submits_to_the_search_page(page, site_url):
+def test_the_header_search_box_submits_to_the_search_page(fresh_page, site_url):
+    page = fresh_page
     page.goto(site_url + "a-to-z/")
     page.fill("#header-search-input", "garden")
     page.press("#header-search-input", "Enter")
