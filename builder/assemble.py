@@ -82,9 +82,9 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         spoke_of=data.get("spoke_of", ""),
         spokes=spokes,
         locations=tuple(_location(loc) for loc in data.get("locations") or []),
-        sessions=tuple(Session(tuple(t["days"]), t["from"], t["to"], t.get("note", "")) for t in data.get("times") or []),
+        sessions=tuple(Session(tuple(t["days"]), t["from"], t["to"], t.get("note", ""), t.get("easy_note", "")) for t in data.get("times") or []),
         transport=data.get("transport", ""),
-        costs=tuple(Cost(c["label"], float(c["amount"]), c["per"]) for c in data.get("costs") or []),
+        costs=tuple(Cost(c["label"], float(c["amount"]), c["per"], c.get("kind", "")) for c in data.get("costs") or []),
         funding=tuple(data.get("funding") or ()),
         referral=tuple(data.get("referral") or ()),
         needs_assessment=data.get("needs_assessment"),
@@ -100,6 +100,7 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         easy_body_html=html.get(easy.path, "") if easy else "",
         easy_checked_by=easy_data.get("checked_by", ""),
         easy_checked_on=easy_data.get("checked_on", ""),
+        easy_alert=data.get("easy_alert", ""),
     )
 
 

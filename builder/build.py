@@ -40,7 +40,7 @@ class Built:
 def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
     site, problems = load_config(root, today)                                     # config
     tree = content.find_content(root)
-    words = wordlist(site)
+    words = wordlist(site, root)
     with worker_pool(len(tree.files)) as mapper:                                  # load, file by file
         loaded = list(mapper(load_file, [(str(root), path, kind, words) for path, kind in tree.files]))
     sources = [source for source, _, _ in loaded if source is not None]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from builder import easytext, theme
 from builder.content import SITE, read_file
+from builder.easyread import Pictograms
 from builder.errors import Problem
 import datetime as dt
 
@@ -76,6 +77,7 @@ def site_config(data: dict) -> SiteConfig:
         accessibility=_accessibility(data.get("accessibility") or {}),
         areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
+        easy_checking_group=easy.get("checking_group", ""),
     )
 
 
@@ -113,14 +115,16 @@ def _check_statement(data, site: SiteConfig, today: dt.date) -> list[Problem]:
     return problems
 
 
-def wordlist(site: SiteConfig | None) -> easytext.Wordlist:
+def wordlist(site: SiteConfig | None, root: Path | None = None) -> easytext.Wordlist:
     if site is None:
         return easytext.Wordlist()
-    return easytext.Wordlist(site.hard_words, frozenset(site.allowed_words), site.min_reading_ease)
+    return easytext.Wordlist(site.hard_words, frozenset(site.allowed_words), site.min_reading_ease,
+                             Pictograms.from_theme(theme.theme_dirs(root)) if root else None)
 
 
 def _terms(entries: dict, taxonomy: str) -> tuple[Term, ...]:
     return tuple(
-        Term(key, entry["label"], entry["easy"], entry.get("description", ""), entry.get("symbol", ""), taxonomy)
+        Term(key, entry["label"], entry["easy"], entry.get("description", ""), entry.get("symbol", ""), taxonomy,
+             bool(entry.get("personal_care")))
         for key, entry in entries.items()
     )

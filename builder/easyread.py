@@ -8,6 +8,7 @@ Pure: the pictogram names come from the theme's pictograms.yaml (see `Pictograms
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class Row:
     link_text: str = ""  # the linked words, placed after `text`
     big: bool = False  # the phone number: large and easy to tap
     lang: str = ""
+    question: str = ""  # in the summary box: the question this row answers
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,12 @@ class Pictograms:
     def load(cls, path: Path) -> "Pictograms":
         return cls(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
 
+    @classmethod
+    def from_theme(cls, theme_dirs) -> "Pictograms":
+        """The theme's pictograms.yaml: the site's own copy replaces the default one."""
+        found = next((Path(d) / "pictograms.yaml" for d in theme_dirs if (Path(d) / "pictograms.yaml").is_file()), None)
+        return cls.load(found) if found else cls()
+
     def fact(self, key: str) -> str:
         return self.groups.get("facts", {}).get(key, "")
 
@@ -57,6 +65,19 @@ class Pictograms:
 
     def day(self, key: str) -> str:
         return self.groups.get("days", {}).get(key, "")
+
+    def named(self, name: str) -> str:
+        """An editor's {picture: name}: a fact, taxonomy or word key, or a symbol file name; "" if unknown."""
+        if name.endswith(".svg"):
+            return name if name in self.files() else ""
+        return next((group[name] for group in self.groups.values() if name in group), "")
+
+    def for_words(self, text: str) -> str:
+        """The picture of the first word-list entry (in list order) that `text` uses, or ""."""
+        for word, symbol in self.groups.get("words", {}).items():
+            if re.search(rf"(?<![A-Za-z]){re.escape(word)}(s|es|ed|ing)?(?![A-Za-z])", text, re.IGNORECASE):
+                return symbol
+        return ""
 
     def files(self) -> set[str]:
         return {name for group in self.groups.values() for name in group.values()}
@@ -78,6 +99,19 @@ PAY_SENTENCES = {
     "individual-service-fund": ("The council can give your money to the service to spend on your support.", "pay"),
     "self-funded": ("You can pay for it yourself.", "pay"),
 }
+# What each price pays for (Cost.kind), and "per" -> how the sentence ends. Whole sentences, for translation.
+COST_SENTENCES = {
+    "attendance": {"session": "Each visit costs {money}.", "hour": "It costs {money} an hour.", "day": "A day costs {money}.",
+                   "week": "It costs {money} a week.", "month": "It costs {money} a month.", "year": "It costs {money} a year."},
+    "lunch": {"": "Lunch costs {money}."},
+    "transport": {"": "Transport there and back costs {money}."},
+    "support": {"hour": "An hour with a support worker costs {money}.", "day": "A day with a support worker costs {money}."},
+    "entry": {"": "It costs {money} to get in."},
+}
+COST_LABEL_WORDS = (("transport", ("return transport", "transport", "community car", "minibus", "bus")),
+                    ("lunch", ("lunch and pudding", "two-course lunch")), ("support", ("support worker time", "sitter time")),
+                    ("entry", ("entry",)))
+NEWS = "There is news about this service. Phone them to find out more."
 TRANSPORT_SENTENCES = {
     "provided": "They can pick you up and take you home.",
     "help-to-arrange": "They can help you find a way to get there.",
@@ -98,9 +132,59 @@ def service_sections(service: Service, provider: Provider, site: SiteConfig, pic
         Section("How do I get there?", _transport(service, pictures), "transport"),
         Section("How do I find out more?", _contact(service, provider, pictures), "contact"),
         Section("Is it checked?", _checked(service, pictures), "checked"),
-        Section("More about it", tuple(Row(pictures.fact("information"), text) for text in service.easy_read), "more"),
     ]
     return tuple(s for s in sections if s.rows)
+
+
+def summary_rows(service: Service, provider: Provider, pictures: Pictograms) -> tuple[Row, ...]:
+    """The six answers a reader wants first: what, who for, when, where, how much, how to get in touch."""
+    rows = [Row(pictures.term(service.types[0]), " ".join(_sentence(t.easy) for t in service.types), question="What is it?")]
+    who = [t.easy if i == 0 else t.easy[:1].lower() + t.easy[1:] for i, t in enumerate(service.who_for)]
+    rows.append(Row(pictures.term(service.who_for[0]), _sentence(wording.join_words(who)), question="Who is it for?"))
+    days = {day for session in service.sessions for day in session.days}
+    when = f"It is on {wording.days_text(days)}." if days else "Phone them to ask when it is on."
+    rows.append(Row(pictures.day("weekday"), when, question="When is it on?"))
+    rows.append(Row(*_summary_where(service, pictures), question="Where is it?"))
+    cost = _cost(service, pictures)[0]
+    rows.append(Row(cost.symbol, cost.text, question="How much does it cost?"))
+    contact = service.contact if (service.contact.phone or service.contact.email) else provider.contact
+    if contact.phone:
+        rows.append(Row(pictures.fact("phone"), "Phone", contact.phone_href, contact.phone_display, big=True, question="How do I get in touch?"))
+    elif contact.email:
+        rows.append(Row(pictures.fact("email"), "Email", f"mailto:{contact.email}", contact.email, question="How do I get in touch?"))
+    return tuple(rows)
+
+
+def _summary_where(service: Service, pictures: Pictograms) -> tuple[str, str]:
+    if service.is_one_to_one:
+        return pictures.fact("home"), "A support worker comes to your home."
+    if not service.locations:
+        return pictures.fact("phone"), "Phone them to ask where it is."
+    first = service.locations[0]
+    if len(service.locations) == 1:
+        return pictures.fact("address"), f"It is at {first.name}, {first.postcode}."
+    return pictures.fact("address"), f"It is at {first.name}, {first.postcode}, and other places."
+
+
+# Who checked what, kept apart: the facts (by the council, with the provider) and the Easy Read (by readers).
+FACTS_CHECKED = "We checked these facts on {date}."
+EASY_CHECKED = "{group} checked that this page is easy to read."
+EASY_NOT_CHECKED = "People with learning disabilities have not checked this page yet."
+
+
+def checked_rows(facts_on, easy_checked_by: str, pictures: Pictograms) -> tuple[Row, ...]:
+    """The two checks a page has had, in words that do not mix them up; `facts_on` is a date or None."""
+    rows = [Row(pictures.fact("facts-checked"), FACTS_CHECKED.format(date=wording.date_text(facts_on)))] if facts_on else []
+    if easy_checked_by:
+        rows.append(Row(pictures.fact("easy-checked"), EASY_CHECKED.format(group=easy_checked_by)))
+    else:
+        rows.append(Row(pictures.fact("easy-read"), EASY_NOT_CHECKED))
+    return tuple(rows)
+
+
+def summary_text(service: Service) -> str:
+    """The first Easy Read sentences of a service (what it is, who it is for), for search results."""
+    return " ".join([_sentence(t.easy) for t in service.types[:1]] + [_sentence(t.easy) for t in service.who_for[:1]])
 
 
 def _sentence(text: str) -> str:
@@ -115,8 +199,10 @@ def _notices(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
         rows.append(Row(pictures.fact("closed"), "This service has closed. It does not run any more."))
     elif service.status == "temporarily-closed":
         rows.append(Row(pictures.fact("closed"), "This service is closed for now. Phone them to ask when it opens."))
-    if service.alert:
-        rows.append(Row(pictures.fact("alert"), _sentence(service.alert)))
+    if service.easy_alert:
+        rows.append(Row(pictures.fact("alert"), _sentence(service.easy_alert)))
+    elif service.alert:
+        rows.append(Row(pictures.fact("phone"), NEWS))
     return tuple(rows)
 
 
@@ -141,7 +227,7 @@ def _where(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     else:
         rows = []
         for location in service.locations:
-            rows.append(Row(pictures.fact("where"), f"It is at {location.name}, {location.address}, {location.postcode}."))
+            rows.append(Row(pictures.fact("address"), f"It is at {location.name}, {location.address}, {location.postcode}."))
             for key in location.access or ():
                 rows.append(Row(pictures.access(key), ACCESS_SENTENCES[key]))
             if location.access is None:
@@ -158,8 +244,10 @@ def _when(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     for session in service.sessions:
         symbol = pictures.day("evening") if session.is_evening else pictures.day("weekend") if set(session.days) <= WEEKEND else pictures.day("weekday")
         rows.append(Row(symbol, f"It is on {wording.days_text(session.days)}, {wording.time_range(session.start, session.end)}."))
-        if session.note:
-            rows.append(Row(pictures.fact("when"), _sentence(session.note)))
+        if session.easy_note:
+            rows.append(Row(pictures.fact("when"), _sentence(session.easy_note)))
+        elif session.note:
+            rows.append(Row(pictures.fact("phone"), "Phone them to ask which weeks it is on."))
     return tuple(rows)
 
 
@@ -168,8 +256,7 @@ def _cost(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
         return (Row(pictures.fact("cost"), "It is free."),)
     if not service.costs:
         return (Row(pictures.fact("cost"), "Phone them to ask how much it costs."),)
-    rows = [Row(pictures.fact("cost"), f"It costs {wording.money(c.amount)} {'an' if c.per == 'hour' else 'a'} {c.per}.")
-            for c in service.costs]
+    rows = [Row(pictures.fact(f"cost-{cost_kind(c)}") or pictures.fact("cost"), cost_sentence(c)) for c in service.costs]
     rows += [Row(pictures.fact(symbol), text) for key, (text, symbol) in PAY_SENTENCES.items() if key in service.funding]
     return tuple(rows)
 
@@ -182,7 +269,7 @@ def _start(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     elif "self" in service.referral:
         rows.append(Row(pictures.fact("start"), "You can phone them yourself."))
     if not service.needs_assessment and "social-worker" in service.referral:
-        rows.append(Row(pictures.fact("social-worker"), "A social worker can help you ask for a place."))
+        rows.append(Row(pictures.fact("social-worker"), "A social worker can help you ask to join this service."))
     if "family" in service.referral or "carer" in service.referral:
         rows.append(Row(pictures.fact("family"), "Your family or carer can phone them for you."))
     if "gp" in service.referral:
@@ -208,7 +295,24 @@ def _contact(service: Service, provider: Provider, pictures: Pictograms) -> tupl
 
 
 def _checked(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
+    """Said only where it helps: registered services, and types that may give personal care (the glossary explains it)."""
     if service.cqc_location_id:
-        return (Row(pictures.fact("checked"), "The Care Quality Commission checks this service."),
-                Row(pictures.fact("checked"), "They make sure care is safe and good."))
-    return (Row(pictures.fact("not-checked"), "The Care Quality Commission does not check this service."),)
+        return (Row(pictures.fact("checked"), "The Care Quality Commission checks this service."),)
+    if any(t.personal_care for t in service.types):
+        return (Row(pictures.fact("not-checked"), "The Care Quality Commission does not check this service."),)
+    return ()
+
+
+def cost_kind(cost) -> str:
+    """What a price pays for: the editor's `kind`, else guessed from the label, else the visit itself."""
+    if cost.kind:
+        return cost.kind
+    label = cost.label.casefold()
+    return next((kind for kind, words in COST_LABEL_WORDS if label.startswith(words)), "attendance")
+
+
+def cost_sentence(cost) -> str:
+    """'Lunch costs £7.50.', 'A day costs £42.'"""
+    sentences = COST_SENTENCES[cost_kind(cost)]
+    sentence = sentences.get(cost.per) or sentences.get("") or COST_SENTENCES["attendance"][cost.per]
+    return sentence.format(money=wording.money(cost.amount))

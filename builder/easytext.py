@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from builder.content import PAGE_EASY, SERVICE, SERVICE_EASY, SourceFile
+from builder.easyread import Pictograms
 from builder.errors import WARNING, Problem
 from builder.yamlfile import line_of
 
@@ -27,6 +28,7 @@ HARD_WORDS = (
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+MARKER = re.compile(r"\{\s*picture\s*:\s*([A-Za-z0-9_,.-]+)\s*\}\s*")  # an editor's choice of picture
 ALWAYS_ALLOWED = {"OK", "TV"}
 
 
@@ -35,12 +37,14 @@ class Wordlist:
     hard: tuple[str, ...] = HARD_WORDS
     allowed: frozenset[str] = frozenset()
     min_reading_ease: int = MIN_READING_EASE
+    pictures: Pictograms | None = None  # the theme's pictograms.yaml: warn about sentences with no picture
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
     line: int
+    heading: bool = False  # a heading or title: no picture beside it
 
 
 def check_easy_text(source: SourceFile, words: Wordlist) -> list[Problem]:
@@ -48,12 +52,14 @@ def check_easy_text(source: SourceFile, words: Wordlist) -> list[Problem]:
     if source.kind == SERVICE and isinstance(source.data.get("easy_read"), list):
         sentences = [Sentence(text, line_of(source.data, ["easy_read", i]))
                      for i, text in enumerate(source.data["easy_read"]) if isinstance(text, str)]
-        return _check_sentences(source.path, sentences, words, "easy_read")
+        return (_check_sentences(source.path, sentences, words, "easy_read")
+                + _check_pictures(source.path, sentences, words, "easy_read") + _check_voice(source.path, sentences, "easy_read"))
     if source.kind in (SERVICE_EASY, PAGE_EASY):
         sentences = body_sentences(source.body, source.body_line)
         if source.kind == PAGE_EASY and isinstance(source.data.get("title"), str):
-            sentences.insert(0, Sentence(source.data["title"], line_of(source.data, ["title"])))
-        return (_check_sentences(source.path, sentences, words, "")
+            sentences.insert(0, Sentence(source.data["title"], line_of(source.data, ["title"]), heading=True))
+        voice = _check_voice(source.path, sentences, "") if source.kind == SERVICE_EASY else []
+        return (_check_sentences(source.path, sentences, words, "") + _check_pictures(source.path, sentences, words, "") + voice
                 + _check_reading_ease(source.path, sentences, words) + _check_checked(source))
     return []
 
@@ -67,13 +73,34 @@ def body_sentences(body: str, first_line: int) -> list[Sentence]:
         text = re.sub(r"[*_`]+", "", text).strip()
         text = re.sub(r"\S+@\S+|https?://\S+", "", text)  # e-mail and web addresses are not words to read
         for part in re.split(r"(?<=[.!?])\s+", text):
-            if re.search(r"[A-Za-z]", part):
-                sentences.append(Sentence(part, first_line + offset))
+            if re.search(r"[A-Za-z]", MARKER.sub("", part)):
+                sentences.append(Sentence(part, first_line + offset, heading=raw.lstrip().startswith("#")))
     return sentences
 
 
 def words_of(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z£0-9][A-Za-z0-9'’.,:£-]*", text)
+    return re.findall(r"[A-Za-z£0-9][A-Za-z0-9'’.,:£-]*", MARKER.sub("", text))
+
+
+def _check_pictures(path: str, sentences: list[Sentence], words: Wordlist, field: str) -> list[Problem]:
+    """Every sentence needs a picture: the editor's {picture: name}, or one the word list finds."""
+    pictures, problems = words.pictures, []
+    for sentence in [s for s in sentences if not s.heading] if pictures else []:
+        marker = MARKER.search(sentence.text)
+        if marker and not pictures.named(marker.group(1)):
+            problems.append(Problem(path, sentence.line, field, f"there is no picture called '{marker.group(1)}'.",
+                                    "Use a name from templates/pictograms.yaml, like {picture: money}.", WARNING))
+        elif not marker and not pictures.for_words(sentence.text):
+            problems.append(Problem(path, sentence.line, field, f"no picture fits this Easy Read sentence (found '{_clip(sentence.text)}').",
+                                    "Choose one: put {picture: name} in the sentence, with a name from templates/pictograms.yaml.", WARNING))
+    return problems
+
+
+def _check_voice(path: str, sentences: list[Sentence], field: str) -> list[Problem]:
+    """In Easy Read 'we' is always the council, so a provider's own words say 'They'."""
+    return [Problem(path, s.line, field, f"in Easy Read 'we' means the council, but a provider wrote this (found '{_clip(s.text)}').",
+                    "Write what the provider does with 'They', like 'They paint and sing.'", WARNING)
+            for s in sentences if re.search(r"\b(we|our|us|ours)\b", s.text, re.IGNORECASE)]
 
 
 def _check_sentences(path: str, sentences: list[Sentence], words: Wordlist, field: str) -> list[Problem]:
@@ -108,14 +135,14 @@ def _check_hard_words(path: str, sentences: list[Sentence], words: Wordlist, fie
             if not pattern.search(sentence.text):
                 continue
             nearby = [s.text for s in sentences[index: index + 1 + EXPLAIN_WITHIN]]
-            if not any(_explains(word, text) for text in nearby):
+            if not any(explains(word, text) for text in nearby):
                 problems.append(Problem(path, sentence.line, field, f"'{word}' is a hard word (found in '{_clip(sentence.text)}').",
                                         f"Use an everyday word, or explain it the first time: '{word.capitalize()} means ...'.", WARNING))
             break  # only the first use needs explaining
     return problems
 
 
-def _explains(word: str, sentence: str) -> bool:
+def explains(word: str, sentence: str) -> bool:
     """'An assessment is ...', 'This is called a direct payment.', 'We call them providers.'"""
     word = re.escape(word)
     patterns = (rf"\b{word}s?\b[^.?!]*?\b(is|are|means|mean)\b(?! called)",

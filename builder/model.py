@@ -33,6 +33,7 @@ class Term:
     description: str = ""
     symbol: str = ""  # Easy Read pictogram file chosen in site.yaml, "" for the default
     taxonomy: str = ""  # "types", "who_for", "activities" or "areas"
+    personal_care: bool = False  # a type whose services may give personal care (Easy Read explains regulation)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class SiteConfig:
     types: tuple[Term, ...]
     who_for: tuple[Term, ...]
     activities: tuple[Term, ...]
+    easy_checking_group: str = ""  # who checks the council's Easy Read, from easy_read.checking_group
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
@@ -132,6 +134,7 @@ class Session:
     start: str  # "HH:MM"
     end: str  # "HH:MM", "24:00" for midnight
     note: str = ""
+    easy_note: str = ""  # the note in Easy Read, or "": Easy Read pages never copy the standard note
 
     @property
     def is_evening(self) -> bool:
@@ -155,6 +158,7 @@ class Cost:
     label: str
     amount: float
     per: str
+    kind: str = ""  # what it pays for: attendance | lunch | transport | support | entry ("" when not said)
 
     @cached_property
     def text(self) -> str:
@@ -197,6 +201,7 @@ class Service:
     easy_body_html: str  # sanitised body of <service>.easy.md, or ""
     easy_checked_by: str = ""
     easy_checked_on: str = ""
+    easy_alert: str = ""  # the alert in Easy Read, or "": Easy Read pages never copy the standard alert
 
     @property
     def is_free(self) -> bool:

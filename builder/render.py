@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easyread, paths, search, wording
+from builder import easypage, easyread, paths, search, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -218,19 +218,14 @@ def template_problem(err: jinja2.TemplateError, theme_dirs: list[str], spec: Pag
 @functools.cache
 def pictograms(theme_dirs: tuple[str, ...]) -> easyread.Pictograms:
     """The theme's pictograms.yaml: the site's own copy replaces the default one."""
-    for folder in theme_dirs:
-        candidate = Path(folder) / "pictograms.yaml"
-        if candidate.is_file():
-            return easyread.Pictograms.load(candidate)
-    return easyread.Pictograms()
+    return easyread.Pictograms.from_theme(theme_dirs)
 
 
 def render_page(env: jinja2.Environment, catalogue: Catalogue, spec: PageSpec, pictures: easyread.Pictograms) -> str:
     context = CONTEXTS[spec.kind](catalogue, spec)
     view: PageView = context["page"]
-    if view.easy and spec.kind == "service":
-        service = context["service"]
-        context["sections"] = easyread.service_sections(service, context["provider"], catalogue.site, pictures)
+    if view.easy:
+        context.update(easypage.easy_context(spec.kind, context, catalogue.site, pictures, tuple(_WORKER.get("theme_dirs", ()))))
     template = ("easy/" if view.easy else "") + TEMPLATES[spec.kind]
     html = env.get_template(template).render(site=catalogue.site, catalogue=catalogue, pictures=pictures, **context)
     return resolve_internal_links(html, view.root + (paths.EASY if view.easy else ""), view.edition.files)

@@ -66,6 +66,7 @@ class Report:
     coverage: tuple[Coverage, ...]  # by group, by type, by day
     gaps: tuple[AreaGaps, ...]  # one per area, in site.yaml order
     providers: tuple[ProviderCount, ...]  # by name
+    unchecked_easy: tuple[tuple[str, str], ...] = ()  # (title, content file) of Easy Read nobody has checked yet
 
 
 def commissioners_report(catalogue: Catalogue) -> Report:
@@ -89,7 +90,15 @@ def commissioners_report(catalogue: Catalogue) -> Report:
     return Report(site, catalogue.today, len(services), len(active),
                   tuple(sorted(due, key=lambda d: (d.service.last_reviewed, d.service.name))),
                   (Coverage("group", by_group), Coverage("type of support", by_type), Coverage("day", by_day)),
-                  gaps, _provider_counts(catalogue))
+                  gaps, _provider_counts(catalogue), _unchecked_easy(catalogue))
+
+
+def _unchecked_easy(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
+    """Easy Read pages with no `checked_by`: information pages first, then services, by name."""
+    pages = [(p.easy.title if p.easy else p.title, p.source_path.removesuffix(".md") + ".easy.md")
+             for p in catalogue.pages if not (p.easy and p.easy.checked_by)]
+    services = [(s.name, s.source_path) for s in catalogue.services.values() if not (s.easy_body_html and s.easy_checked_by)]
+    return tuple(pages + services)
 
 
 def _has(terms: tuple[Term, ...], term: Term) -> bool:
@@ -120,6 +129,7 @@ def report_markdown(report: Report, due_only: bool = False) -> str:
     for coverage in report.coverage:
         lines += _coverage_table(coverage, report.site.areas)
     lines += _due_section(report, level="##")
+    lines += _unchecked_easy_section(report)
     lines += _providers_table(report)
     return "\n".join(lines) + "\n"
 
@@ -181,6 +191,17 @@ def _due_section(report: Report, level: str) -> list[str]:
         if service.contact != provider.contact and _contact_text(service.contact):
             lines.append(f"    - This listing's own contact: {_contact_text(service.contact)}")
     return lines + [""]
+
+
+def _unchecked_easy_section(report: Report) -> list[str]:
+    count = len(report.unchecked_easy)
+    if not count:
+        return ["## Every Easy Read page has been checked", ""]
+    group = _md(report.site.easy_checking_group) or "people with learning disabilities"
+    lines = [f"## {count} Easy Read {'page has' if count == 1 else 'pages have'} not been checked yet", "",
+             f"Nobody has recorded that {group} checked these pages. Ask them to check each one, then add "
+             "`checked_by` and `checked_on` to its `.easy.md` file (a service needs one: see docs/content-model.md).", ""]
+    return lines + [f"- {_md(title)}: `{path}`" for title, path in report.unchecked_easy] + [""]
 
 
 def _contact_text(contact: Contact) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from pagefind.index import IndexConfig, PagefindIndex
 
-from builder import paths
+from builder import easyread, paths
 from builder.model import Catalogue, Service
 
 
@@ -25,7 +25,8 @@ def service_record(service: Service, easy: bool) -> Markup:
     (Written here rather than in a template: it is on every service page, and this is faster.)"""
     label = "easy" if easy else "label"
     spans = [("filter", name, value) for name, values in service.search_filters(easy).items() for value in values]
-    spans += [("filter", "kind", "Service"), ("meta", "summary", service.summary),
+    summary = easyread.summary_text(service) if easy else service.summary  # Easy Read results show Easy Read words
+    spans += [("filter", "kind", "Service"), ("meta", "summary", summary),
               ("meta", "areas", ", ".join(getattr(t, label) for t in service.areas)),
               ("meta", "who", ", ".join(getattr(t, label) for t in service.who_for)),
               ("meta", "status", service.status_label), ("sort", "name", service.name)]

@@ -1,0 +1,26 @@
+"""What an Easy Read page shows beyond its template: a service's summary box and sections, and
+editor-written Easy Read as picture rows, with hard words explained where they first appear."""
+
+from __future__ import annotations
+
+from builder import easyprose, easyread, glossary
+from builder.easyread import Pictograms, Section
+from builder.model import SiteConfig
+
+
+def easy_context(kind: str, context: dict, site: SiteConfig, pictures: Pictograms, theme_dirs: tuple[str, ...]) -> dict:
+    explainer = glossary.Explainer(glossary.load(theme_dirs), pictures)
+    if kind == "service":
+        service, provider = context["service"], context["provider"]
+        summary = explainer.rows(easyread.summary_rows(service, provider, pictures))
+        sections = easyread.service_sections(service, provider, site, pictures)
+        more = Section("More about it", easyprose.sentence_rows(service.easy_read, pictures), "more")
+        sections = tuple(Section(s.heading, explainer.rows(s.rows), s.key) for s in (*sections, more) if s.rows)
+        return {"summary": summary, "sections": sections,
+                "prose": explainer.blocks(easyprose.body_blocks(service.easy_body_html, pictures)),
+                "checks": easyread.checked_rows(service.last_reviewed, service.easy_checked_by if service.easy_body_html else "", pictures)}
+    if kind == "page" and context["info"].easy:
+        easy = context["info"].easy
+        return {"prose": explainer.blocks(easyprose.body_blocks(easy.body_html, pictures)),
+                "checks": easyread.checked_rows(None, easy.checked_by, pictures)}
+    return {}

@@ -1,0 +1,65 @@
+"""Hard words explained where they first appear on an Easy Read page (the theme's glossary.yaml).
+
+The first row of a page that uses a glossary word is followed by the word's Easy Read explanation,
+with its picture, unless the page explains the word itself in the next few sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from builder.easyprose import Block, plain
+from builder.easyread import Pictograms, Row
+from builder.easytext import EXPLAIN_WITHIN, explains
+
+
+@dataclass(frozen=True)
+class Entry:
+    words: tuple[str, ...]  # the word first, then its other forms
+    easy: str  # the explanation: one Easy Read sentence
+    picture: str  # a key of `facts` in pictograms.yaml
+
+    def used_in(self, text: str) -> bool:
+        return any(re.search(rf"\b{re.escape(word)}s?\b", text, re.IGNORECASE) for word in self.words)
+
+    def explained_in(self, text: str) -> bool:
+        return any(explains(word, text) for word in self.words)
+
+
+@functools.cache
+def load(theme_dirs: tuple[str, ...]) -> tuple[Entry, ...]:
+    """The site's own glossary.yaml replaces the default one."""
+    for folder in theme_dirs:
+        path = Path(folder) / "glossary.yaml"
+        if path.is_file():
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            return tuple(Entry((word, *entry.get("forms", ())), entry["easy"], entry.get("picture", ""))
+                         for word, entry in data.items())
+    return ()
+
+
+class Explainer:
+    """Walks one page's rows in reading order, adding each explanation after the word's first use."""
+
+    def __init__(self, entries: tuple[Entry, ...], pictures: Pictograms):
+        self.waiting = list(entries)
+        self.pictures = pictures
+
+    def rows(self, rows: tuple[Row, ...]) -> tuple[Row, ...]:
+        texts = [plain(f"{row.text} {row.link_text}") for row in rows]
+        result = []
+        for index, row in enumerate(rows):
+            result.append(row)
+            for entry in [e for e in self.waiting if e.used_in(texts[index])]:
+                self.waiting.remove(entry)
+                if not any(entry.explained_in(text) for text in texts[index: index + 1 + EXPLAIN_WITHIN]):
+                    result.append(Row(self.pictures.fact(entry.picture) or self.pictures.fact("information"), entry.easy))
+        return tuple(result)
+
+    def blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        return tuple(Block("rows", rows=self.rows(b.rows)) if b.kind == "rows" else b for b in blocks)
