@@ -95,7 +95,7 @@ ACCESS_SENTENCES = {
 }
 PAY_SENTENCES = {
     "council": ("The council can pay if you need this support.", "pay"),
-    "direct-payment": ("You can pay with a direct payment. This is money from the council that you control.", "pay"),
+    "direct-payment": ("You can pay with a direct payment.", "pay"),  # the glossary explains it
     "individual-service-fund": ("The council can give your money to the service to spend on your support.", "pay"),
     "self-funded": ("You can pay for it yourself.", "pay"),
 }
@@ -111,6 +111,9 @@ COST_SENTENCES = {
 COST_LABEL_WORDS = (("transport", ("return transport", "transport", "community car", "minibus", "bus")),
                     ("lunch", ("lunch and pudding", "two-course lunch")), ("support", ("support worker time", "sitter time")),
                     ("entry", ("entry",)))
+WHO_AND_OTHERS = "{first} and others."
+AT_PLACE = "It is at {name}. The address is {address}, {postcode}."
+EVERY_AREA = "It is for people who live in any part of the county."
 NEWS = "There is news about this service. Phone them to find out more."
 TRANSPORT_SENTENCES = {
     "provided": "They can pick you up and take you home.",
@@ -125,7 +128,7 @@ def service_sections(service: Service, provider: Provider, site: SiteConfig, pic
         Section("What is it?", tuple(Row(pictures.term(t), _sentence(t.easy)) for t in service.types), "what"),
         Section("Who is it for?", _who(service, pictures), "who"),
         Section("What can I do there?", tuple(Row(pictures.term(t), _sentence(t.easy)) for t in service.activities), "activities"),
-        Section("Where is it?", _where(service, pictures), "where"),
+        Section("Where is it?", _where(service, site, pictures), "where"),
         Section("When is it on?", _when(service, pictures), "when"),
         Section("How much does it cost?", _cost(service, pictures), "cost"),
         Section("How do I start?", _start(service, pictures), "start"),
@@ -140,7 +143,8 @@ def summary_rows(service: Service, provider: Provider, pictures: Pictograms) -> 
     """The six answers a reader wants first: what, who for, when, where, how much, how to get in touch."""
     rows = [Row(pictures.term(service.types[0]), " ".join(_sentence(t.easy) for t in service.types), question="What is it?")]
     who = [t.easy if i == 0 else t.easy[:1].lower() + t.easy[1:] for i, t in enumerate(service.who_for)]
-    rows.append(Row(pictures.term(service.who_for[0]), _sentence(wording.join_words(who)), question="Who is it for?"))
+    who_text = WHO_AND_OTHERS.format(first=who[0]) if len(who) > 2 else _sentence(wording.join_words(who))
+    rows.append(Row(pictures.term(service.who_for[0]), who_text, question="Who is it for?"))
     days = {day for session in service.sessions for day in session.days}
     when = f"It is on {wording.days_text(days)}." if days else "Phone them to ask when it is on."
     rows.append(Row(pictures.day("weekday"), when, question="When is it on?"))
@@ -221,19 +225,20 @@ def _who(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def _where(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
+def _where(service: Service, site: SiteConfig, pictures: Pictograms) -> tuple[Row, ...]:
     if service.is_one_to_one:
         rows = [Row(pictures.fact("home"), "A support worker comes to your home.")]
     else:
         rows = []
         for location in service.locations:
-            rows.append(Row(pictures.fact("address"), f"It is at {location.name}, {location.address}, {location.postcode}."))
+            rows.append(Row(pictures.fact("address"), AT_PLACE.format(name=location.name, address=location.address, postcode=location.postcode)))
             for key in location.access or ():
                 rows.append(Row(pictures.access(key), ACCESS_SENTENCES[key]))
             if location.access is None:
                 rows.append(Row(pictures.access("step-free"), "Phone them to ask if you can get in with a wheelchair."))
     areas = wording.join_words([a.easy for a in service.areas])
-    rows.append(Row(pictures.fact("area"), f"It is for people who live in {areas}."))
+    every = len(service.areas) > 2 and set(service.areas) == set(site.areas)
+    rows.append(Row(pictures.fact("area"), EVERY_AREA if every else f"It is for people who live in {areas}."))
     return tuple(rows)
 
 

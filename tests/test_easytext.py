@@ -10,11 +10,11 @@ SERVICE_EASY = """\
 checked_by: Testers
 checked_on: 2026-06-01
 ---
-We grow vegetables together in the garden every Tuesday morning with lots of friendly people who like plants.
+They grow vegetables together in the garden every Tuesday morning with lots of friendly people who like plants.
 
 You need an assessment.
 
-We meet at 10am.
+They meet at 10am.
 """
 
 
@@ -29,7 +29,7 @@ def test_a_long_sentence_and_a_hard_word_are_warned_about_with_file_and_line(tmp
     lines = warnings_for(tmp_path, {"content/providers/testshire-care/garden-club.easy.md": SERVICE_EASY})
     assert lines == [
         "content/providers/testshire-care/garden-club.easy.md:5: warning: this Easy Read sentence has 18 words; "
-        "aim for 10 and no more than 15 (found 'We grow vegetables together in the garden every Tuesday mor…'). "
+        "aim for 10 and no more than 15 (found 'They grow vegetables together in the garden every Tuesday m…'). "
         "Split it into shorter sentences, one idea each.",
         "content/providers/testshire-care/garden-club.easy.md:7: warning: 'assessment' is a hard word "
         "(found in 'You need an assessment.'). Use an everyday word, or explain it the first time: 'Assessment means ...'.",
@@ -43,7 +43,7 @@ def test_a_hard_word_that_is_explained_is_not_warned_about(tmp_path):
 
 
 def test_initials_number_words_and_missing_checker_are_warned_about(tmp_path):
-    text = "We are a CIC.\n\nWe meet three times a week.\n"
+    text = "They are a CIC group.\n\nThey meet three times a week.\n"
     lines = warnings_for(tmp_path, {"content/providers/testshire-care/garden-club.easy.md": text})
     assert lines == [
         "content/providers/testshire-care/garden-club.easy.md:1: warning: initials or capitals are hard to read (found 'CIC'). "
@@ -58,7 +58,7 @@ def test_initials_number_words_and_missing_checker_are_warned_about(tmp_path):
 def test_the_easy_read_sentences_in_a_service_are_checked_on_their_own_lines(tmp_path):
     service = (
         "---\nname: Garden Club\nsummary: A club.\ntypes: [community-group]\nwho_for: [older-people]\n"
-        "areas: [north]\nfunding: [free]\nlast_reviewed: 2026-06-01\neasy_read:\n  - We garden.\n"
+        "areas: [north]\nfunding: [free]\nlast_reviewed: 2026-06-01\neasy_read:\n  - They garden.\n"
         "  - Your eligibility depends on the council.\n---\nBody.\n"
     )
     lines = warnings_for(tmp_path, {"content/providers/testshire-care/garden-club.md": service})
@@ -71,7 +71,7 @@ def test_the_easy_read_sentences_in_a_service_are_checked_on_their_own_lines(tmp
 
 def test_the_site_can_add_hard_words_and_allow_initials(tmp_path):
     extended = MINIMAL_SITE + "easy_read:\n  hard_words: [garden]\n  allowed_words: [CIC]\n"
-    text = "---\nchecked_by: T\nchecked_on: 2026-06-01\n---\nWe are a CIC.\n\nWe like the garden.\n"
+    text = "---\nchecked_by: T\nchecked_on: 2026-06-01\n---\nThey are a CIC group.\n\nThey like the garden.\n"
     lines = warnings_for(tmp_path, {"site.yaml": extended, "content/providers/testshire-care/garden-club.easy.md": text})
     assert [line.split(": warning: ")[1].split(" (found")[0] for line in lines] == ["'garden' is a hard word"]
 
@@ -81,3 +81,17 @@ def test_reading_ease_is_high_for_easy_read_and_low_for_officialese():
     hard = ["Eligibility determinations necessitate comprehensive multidisciplinary assessments of individual circumstances."]
     assert reading_ease(easy) > 90
     assert reading_ease(hard) < 0
+
+
+def test_a_sentence_with_no_picture_an_unknown_picture_and_a_provider_saying_we_are_warned_about(tmp_path):
+    text = ("---\nchecked_by: Testers\nchecked_on: 2026-06-01\n---\n## What do they do?\n\n"
+            "They grow vegetables.\n\n{picture: unicorn} They sing.\n\nWe have lunch.\n\n{picture: money} It is cheap.\n")
+    lines = warnings_for(tmp_path, {"content/providers/testshire-care/garden-club.easy.md": text})
+    path = "content/providers/testshire-care/garden-club.easy.md"
+    assert lines == [
+        f"{path}:7: warning: no picture fits this Easy Read sentence (found 'They grow vegetables.'). "
+        "Choose one: put {picture: name} in the sentence, with a name from templates/pictograms.yaml.",
+        f"{path}:9: warning: there is no picture called 'unicorn'. Use a name from templates/pictograms.yaml, like {{picture: money}}.",
+        f"{path}:11: warning: in Easy Read 'we' means the council, but a provider wrote this (found 'We have lunch.'). "
+        "Write what the provider does with 'They', like 'They paint and sing.'",
+    ]
