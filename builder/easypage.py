@@ -12,7 +12,7 @@ def easy_context(kind: str, context: dict, site: SiteConfig, pictures: Pictogram
     explainer = glossary.Explainer(glossary.load(theme_dirs), pictures)
     if kind == "service":
         service, provider = context["service"], context["provider"]
-        summary = explainer.rows(easyread.summary_rows(service, provider, pictures))
+        summary = explainer.rows(easyread.summary_rows(service, provider, pictures), inline=True)
         sections = easyread.service_sections(service, provider, site, pictures)
         more = Section("More about it", easyprose.sentence_rows(service.easy_read, pictures), "more")
         sections = tuple(Section(s.heading, explainer.rows(s.rows), s.key) for s in (*sections, more) if s.rows)

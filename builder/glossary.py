@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -50,14 +50,19 @@ class Explainer:
         self.waiting = list(entries)
         self.pictures = pictures
 
-    def rows(self, rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    def rows(self, rows: tuple[Row, ...], inline: bool = False) -> tuple[Row, ...]:
+        """`inline`: the explanation joins the row's own sentence (in the summary box, one row per question)."""
         texts = [plain(f"{row.text} {row.link_text}") for row in rows]
         result = []
         for index, row in enumerate(rows):
             result.append(row)
             for entry in [e for e in self.waiting if e.used_in(texts[index])]:
                 self.waiting.remove(entry)
-                if not any(entry.explained_in(text) for text in texts[index: index + 1 + EXPLAIN_WITHIN]):
+                if any(entry.explained_in(text) for text in texts[index: index + 1 + EXPLAIN_WITHIN]):
+                    continue
+                if inline and not row.href:
+                    result[-1] = replace(result[-1], text=f"{result[-1].text} {entry.easy}")
+                else:
                     result.append(Row(self.pictures.fact(entry.picture) or self.pictures.fact("information"), entry.easy))
         return tuple(result)
 

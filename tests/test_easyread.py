@@ -204,7 +204,7 @@ Body.
     section = next(s for s in easy_page(root, catalogue, catalogue.services["testshire-care/garden-club"])["sections"] if s.key == "cost")
     assert [r.text for r in section.rows] == ["A day costs £52.", "Transport there and back costs £7.50.", "Lunch costs £4.",
                                               "An hour with a support worker costs £20.",
-                                              "A support worker is a person who is paid to help you."]  # the glossary
+                                              "A support worker is paid to help you."]  # the glossary
     assert len({r.symbol for r in section.rows[:4]}) == 4
 
 
