@@ -3,7 +3,7 @@ editor-written Easy Read as picture rows, with hard words explained where they f
 
 from __future__ import annotations
 
-from builder import easyprose, easyread, glossary
+from builder import easyprose, easyread, easysearch, glossary
 from builder.easyread import Pictograms, Section
 from builder.model import SiteConfig
 
@@ -19,6 +19,8 @@ def easy_context(kind: str, context: dict, site: SiteConfig, pictures: Pictogram
         return {"summary": summary, "sections": sections,
                 "prose": explainer.blocks(easyprose.body_blocks(service.easy_body_html, pictures)),
                 "checks": easyread.checked_rows(service.last_reviewed, service.easy_checked_by if service.easy_body_html else "", pictures)}
+    if kind == "search":
+        return {"easy_filters": easysearch.easy_filters(context["facets"], site, pictures), "messages": easysearch.MESSAGES}
     if kind == "page" and context["info"].easy:
         easy = context["info"].easy
         return {"prose": explainer.blocks(easyprose.body_blocks(easy.body_html, pictures)),

@@ -19,7 +19,7 @@ from builder import easyread, paths
 from builder.model import Catalogue, Service
 
 
-def service_record(service: Service, easy: bool) -> Markup:
+def service_record(service: Service, easy: bool, pictures=None) -> Markup:
     """What Pagefind records about a service page: the filters to narrow by and the facts shown
     in results. Hidden from everyone; data-pagefind-ignore keeps these words out of the text index.
     (Written here rather than in a template: it is on every service page, and this is faster.)"""
@@ -30,6 +30,8 @@ def service_record(service: Service, easy: bool) -> Markup:
               ("meta", "areas", ", ".join(getattr(t, label) for t in service.areas)),
               ("meta", "who", ", ".join(getattr(t, label) for t in service.who_for)),
               ("meta", "status", service.status_label), ("sort", "name", service.name)]
+    if easy and pictures is not None and service.types:
+        spans.append(("meta", "picture", pictures.term(service.types[0])))  # the type's picture beside each Easy Read result
     if service.is_one_to_one:
         spans.append(("meta", "at_home", "yes"))
     elif service.coordinates:

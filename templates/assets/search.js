@@ -4,11 +4,25 @@
 
 const PER_PAGE = 20;
 const form = document.getElementById("search-form");
+// The Easy Read page gives its own words for every message (data-messages, from builder/easysearch.py).
+const EASY = Boolean(form && form.dataset.version === "easy");
+const MESSAGES = JSON.parse((form && form.dataset.messages) || "{}");
+
+function say(key, values = {}) {
+  return MESSAGES[key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
+}
+
+// What the reader saw on the filter's checkbox (Easy Read words), for the value the index holds.
+function labelOf(name, value) {
+  const box = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]`)].find((b) => b.value === value);
+  const label = box && form.querySelector(`label[for="${box.id}"] [data-label]`);
+  return label ? label.textContent : value;
+}
 
 if (form) {
   start().catch((error) => {
     document.getElementById("search-nojs").hidden = false;
-    setStatus("Search could not start. Please use the browse pages.");
+    setStatus(EASY ? say("start_failed") : "Search could not start. Please use the browse pages.");
     console.error(error);
   });
 }
@@ -147,12 +161,13 @@ async function run(pagefind, { page = 1, push = false, near = undefined, focusHe
   if (mine !== latestSearch) return;
 
   const what = describe(query, filters);
-  const summary = total === 0 ? `No results ${what}` : `${total} result${total === 1 ? "" : "s"} ${what}`;
-  setStatus(summary + (currentNear ? ", nearest first" : "") + ".");
+  const summary = EASY ? easySummary(total, query, filters) : total === 0 ? `No results ${what}` : `${total} result${total === 1 ? "" : "s"} ${what}`;
+  setStatus(EASY ? summary : summary + (currentNear ? ", nearest first" : "") + ".");
   const heading = $("results-heading");
   heading.hidden = false;
-  heading.textContent = pages > 1 ? `${summary} (page ${page} of ${pages})` : summary;
-  document.title = `${summary}${pages > 1 ? ` (page ${page} of ${pages})` : ""} – ${baseTitle()}`;
+  const pageNote = pages <= 1 ? "" : EASY ? ` ${say("page", { page, pages })}` : ` (page ${page} of ${pages})`;
+  heading.textContent = summary + pageNote;
+  document.title = `${summary}${pageNote} – ${baseTitle()}`;
   renderResults(shownData);
   renderPagination(params, page, pages);
   if (focusHeading) heading.focus();
@@ -160,6 +175,14 @@ async function run(pagefind, { page = 1, push = false, near = undefined, focusHe
 
 function baseTitle() {
   return form.dataset.baseTitle || (form.dataset.baseTitle = document.title);
+}
+
+function easySummary(total, query, filters) {
+  const parts = [total === 0 ? say("none") : total === 1 ? say("one") : say("many", { count: total })];
+  if (query) parts.push(say("query", { query }));
+  const chosen = Object.entries(filters).flatMap(([name, values]) => values.map((value) => labelOf(name, value)));
+  if (chosen.length) parts.push(say("filters", { filters: chosen.join(", ") }));
+  return parts.join(" ");
 }
 
 function describe(query, filters) {
@@ -183,7 +206,7 @@ function showSelected(pagefind, filters) {
   const chosen = Object.entries(filters).flatMap(([name, values]) => values.map((value) => ({ name, value })));
   if (!chosen.length) return;
   const heading = document.createElement("h2");
-  heading.textContent = "Selected filters";
+  heading.textContent = EASY ? say("selected") : "Selected filters";
   heading.className = "selected-filters__heading";
   const list = document.createElement("ul");
   list.className = "selected-filters";
@@ -192,7 +215,7 @@ function showSelected(pagefind, filters) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "remove-filter";
-    button.textContent = `Remove filter: ${value}`;
+    button.textContent = EASY ? say("remove", { value: labelOf(name, value) }) : `Remove filter: ${value}`;
     button.addEventListener("click", () => {
       const box = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]`)].find((b) => b.value === value);
       if (box) box.checked = false;
@@ -217,17 +240,23 @@ function renderResults(items) {
     link.href = data.url;
     link.textContent = data.meta.title || data.url;
     heading.append(link);
+    if (EASY && data.meta.picture) {
+      const picture = document.createElement("img");
+      picture.src = form.dataset.pictures + data.meta.picture;
+      picture.alt = "";
+      picture.className = "result__picture";
+      item.append(picture);
+    }
     item.append(heading);
     const kind = (data.filters.kind || [])[0] || "";
     const tag = document.createElement("p");
     tag.className = "result__kind";
-    tag.textContent = [easy ? "Easy Read" : "Standard", kind, data.meta.status && data.meta.status !== "Open" ? data.meta.status : ""]
-      .filter(Boolean)
-      .join(" · ");
-    item.append(tag);
+    const closed = data.meta.status && data.meta.status !== "Open" ? data.meta.status : "";
+    tag.textContent = easy ? (closed ? labelOf("status", closed) : "") : ["Standard", kind, closed].filter(Boolean).join(" · ");
+    if (tag.textContent) item.append(tag);
     if (data.meta.summary) item.append(paragraph(data.meta.summary));
-    if (data.meta.areas) item.append(paragraph(`${easy ? "Where" : "Area"}: ${data.meta.areas}`));
-    if (data.meta.who) item.append(paragraph(`${easy ? "For" : "Who it is for"}: ${data.meta.who}`));
+    if (data.meta.areas) item.append(paragraph(easy ? say("where", { areas: data.meta.areas }) : `Area: ${data.meta.areas}`));
+    if (data.meta.who) item.append(paragraph(easy ? say("who", { who: data.meta.who }) : `Who it is for: ${data.meta.who}`));
     if (currentNear) {
       const km = distance(currentNear, data.meta);
       item.append(
@@ -266,9 +295,9 @@ function renderPagination(params, page, pages) {
     item.append(link);
     list.append(item);
   };
-  if (page > 1) add("Previous page", page - 1, false);
-  for (let n = 1; n <= pages; n++) add(`Page ${n}`, n, n === page);
-  if (page < pages) add("Next page", page + 1, false);
+  if (page > 1) add(EASY ? say("previous") : "Previous page", page - 1, false);
+  for (let n = 1; n <= pages; n++) add(EASY ? say("page_link", { page: n }) : `Page ${n}`, n, n === page);
+  if (page < pages) add(EASY ? say("next") : "Next page", page + 1, false);
   nav.append(list);
 }
 
