@@ -176,3 +176,11 @@ def test_report_on_invalid_content_prints_every_problem_like_check_and_exits_1(t
     assert ("content/providers/testshire-care/garden-club.md:5: who_for: 'older-peple' is not a group in site.yaml."
             in result.stderr)
     assert result.stderr.splitlines()[-1] == "1 error in 5 files. Nothing was published."
+
+
+def test_sample_report_lists_the_easy_read_pages_nobody_has_checked_and_names_the_checking_group(sample_report):
+    section = sample_report.split("Easy Read pages have not been checked yet", 1)[1].split("\n## ", 1)[0]
+    assert "Nobody has recorded that Redvale Speak Up group (sample) checked these pages." in section
+    assert "- BrightPath Community Support: `content/providers/brightpath-support/brightpath-community-support.md`" in section
+    assert "riverside-day-centre" not in section  # its .easy.md names who checked it
+    assert "What are day opportunities" not in section
