@@ -75,7 +75,7 @@ class Pictograms:
     def for_words(self, text: str) -> str:
         """The picture of the first word-list entry (in list order) that `text` uses, or ""."""
         for word, symbol in self.groups.get("words", {}).items():
-            if re.search(rf"(?<![A-Za-z]){re.escape(word)}(s|es|ed|ing)?(?![A-Za-z])", text, re.IGNORECASE):
+            if re.search(rf"(?<![A-Za-z]){re.escape(word)}(s|es)?(?![A-Za-z])", text, re.IGNORECASE):
                 return symbol
         return ""
 
