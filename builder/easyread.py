@@ -114,6 +114,9 @@ COST_LABEL_WORDS = (("transport", ("return transport", "transport", "community c
 WHO_AND_OTHERS = "{first} and others."
 AT_PLACE = "It is at {name}. The address is {address}, {postcode}."
 EVERY_AREA = "It is for people who live in any part of the county."
+SUMMARY_DAYS = "It is on {days}."
+SUMMARY_AT = "It is at {name}, {postcode}."
+SUMMARY_AT_MANY = "It is at {name}, {postcode}, and other places."
 NEWS = "There is news about this service. Phone them to find out more."
 TRANSPORT_SENTENCES = {
     "provided": "They can pick you up and take you home.",
@@ -146,7 +149,7 @@ def summary_rows(service: Service, provider: Provider, pictures: Pictograms) -> 
     who_text = WHO_AND_OTHERS.format(first=who[0]) if len(who) > 2 else _sentence(wording.join_words(who))
     rows.append(Row(pictures.term(service.who_for[0]), who_text, question="Who is it for?"))
     days = {day for session in service.sessions for day in session.days}
-    when = f"It is on {wording.days_text(days)}." if days else "Phone them to ask when it is on."
+    when = SUMMARY_DAYS.format(days=wording.days_text(days)) if days else "Phone them to ask when it is on."
     rows.append(Row(pictures.day("weekday"), when, question="When is it on?"))
     rows.append(Row(*_summary_where(service, pictures), question="Where is it?"))
     cost = _cost(service, pictures)[0]
@@ -165,9 +168,8 @@ def _summary_where(service: Service, pictures: Pictograms) -> tuple[str, str]:
     if not service.locations:
         return pictures.fact("phone"), "Phone them to ask where it is."
     first = service.locations[0]
-    if len(service.locations) == 1:
-        return pictures.fact("address"), f"It is at {first.name}, {first.postcode}."
-    return pictures.fact("address"), f"It is at {first.name}, {first.postcode}, and other places."
+    sentence = SUMMARY_AT if len(service.locations) == 1 else SUMMARY_AT_MANY
+    return pictures.fact("address"), sentence.format(name=first.name, postcode=first.postcode)
 
 
 # Who checked what, kept apart: the facts (by the council, with the provider) and the Easy Read (by readers).
