@@ -51,11 +51,13 @@ times:                                 # when it runs; times in quotes, 24-hour
     from: "09:30"
     to: "15:30"
     # note: First Saturday of the month  # optional
+    # easy_note: It is on the first Saturday of each month.  # optional: the note in Easy Read
 transport: none                        # provided | help-to-arrange | none
 costs:                                 # delete the block if it is free, and put free in funding
   - label: Full day, including lunch
     amount: 40.00                      # pounds
     per: day                           # session | hour | day | week | month | year
+    # kind: attendance                 # optional: what it pays for: attendance | lunch | transport | support | entry
 funding: [council, direct-payment, self-funded]   # council | direct-payment | individual-service-fund | self-funded | free
 referral: [self, social-worker]        # self | family | carer | social-worker | gp | other
 needs_assessment: false                # true if a council care needs assessment is needed first
@@ -67,9 +69,10 @@ contact:                               # how people contact the service
 last_reviewed: {today}                 # required: when these details were last checked, YYYY-MM-DD
 status: active                         # active | temporarily-closed | closed
 # alert: Closed on bank holidays.      # optional: a short notice at the top of the page
+# easy_alert: It is shut on bank holidays.   # optional: the alert in Easy Read ("They ..." for the provider)
 # languages: [en, cy]                  # optional: languages staff can support people in; bfi = British Sign Language
 easy_read:                             # optional: short sentences for the Easy Read page, at most 15 words each
-  - We do activities together.
+  - They do activities together.
 ---
 Describe the service here in plain English: what happens on a typical day, who it suits,
 and what to expect on a first visit. You can use Markdown: **bold**, lists, [links](https://example.org).

@@ -159,6 +159,8 @@ def test_a_service_page_weighs_at_most_30_kb_and_loads_nothing_from_other_hosts(
         page.wait_for_load_state("networkidle")
         counted = [r for r in requests if r.resource_type in ("document", "stylesheet", "script")]
         weight = sum(r.sizes()["responseBodySize"] for r in counted)
-        assert weight <= 30_000, (version, weight, [(r.url, r.sizes()["responseBodySize"]) for r in counted])
+        # Easy Read pages carry a picture beside every sentence and the six-answer summary box (issue 19)
+        budget = 33_000 if version else 30_000
+        assert weight <= budget, (version, weight, [(r.url, r.sizes()["responseBodySize"]) for r in counted])
         assert all(r.url.startswith(site_url) for r in requests), [r.url for r in requests]
         context.close()
