@@ -51,7 +51,31 @@ def fresh_output(out: Path, root: Path):
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if out.is_dir():
+        keep_unchanged_files(staging, out)
     _swap_in(staging, out)
+
+
+def keep_unchanged_files(staging: Path, out: Path) -> None:
+    """Where a new file has the same bytes as the published one, keep the published file (a hard
+    link: same modification time), so syncing or deploying the output uploads only what changed."""
+    for folder, _, names in os.walk(staging):
+        published = os.path.join(out, os.path.relpath(folder, staging))
+        for name in names:
+            new, old = os.path.join(folder, name), os.path.join(published, name)
+            try:
+                old_info, new_info = os.stat(old), os.stat(new)
+                if old_info.st_ino == new_info.st_ino or old_info.st_size != new_info.st_size or not _same_bytes(old, new):
+                    continue
+                os.link(old, new + ".unchanged")
+                os.replace(new + ".unchanged", new)
+            except OSError:
+                continue  # not published before, or links unsupported: the new file stays
+
+
+def _same_bytes(first: str, second: str) -> bool:
+    with open(first, "rb") as a, open(second, "rb") as b:
+        return a.read() == b.read()
 
 
 def _swap_in(staging: Path, out: Path) -> None:
