@@ -20,6 +20,7 @@ from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
 from builder.model import Catalogue
 from builder.output import copy_assets, fresh_output
+from builder.progress import Silent
 from builder.workers import fewer_collections, worker_pool
 
 
@@ -71,19 +72,23 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False) -> Built:
-    started = time.perf_counter()
+    started, progress = time.perf_counter(), progress or Silent()
     cache = BuildCache(root)
+    progress.stage("Checking the content")
     checked = check_site(root, today, strict, cache)
     if checked.catalogue is None:
         raise ContentError(checked.problems, checked.files)
     catalogue = checked.catalogue
     reuse = incremental.PageReuse(cache, out, theme.theme_dirs(root))             # pages unchanged since
     with fresh_output(out, root) as staging:                                      # publish (on success)
-        download = _offline_copy(root, catalogue, staging) if offline_copy else None
+        download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
+        progress.stage("Writing the pages (unchanged ones are kept)")
         pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse)  # render
         if with_search:
+            progress.stage("Indexing for search")
             search.index_site(staging, catalogue)                                 # index
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
+        progress.stage("Publishing what changed")
     reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out)
 
@@ -97,8 +102,9 @@ def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.
     return pages
 
 
-def _offline_copy(root: Path, catalogue: Catalogue, staging: Path) -> tuple[str, str]:
+def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> tuple[str, str]:
     """A zip of the site that works opened from disk, offered for download on the site itself."""
+    progress.stage("Writing the offline copy")
     name = offline.copy_name(catalogue.site)
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / name
