@@ -19,7 +19,7 @@ from builder.cache import BuildCache
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
 from builder.model import Catalogue
-from builder.output import copy_assets, fresh_output
+from builder.output import check_output_location, copy_assets, fresh_output
 from builder.progress import Silent
 from builder.workers import fewer_collections, worker_pool
 
@@ -73,9 +73,11 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False) -> Built:
     started, progress = time.perf_counter(), progress or Silent()
+    check_output_location(out, root)  # before anything is written, even the cache
     cache = BuildCache(root)
-    progress.stage("Checking the content")
     checked = check_site(root, today, strict, cache)
+    progress.begin(checked.files)
+    progress.stage(f"Checked {checked.files:,} content files")
     if checked.catalogue is None:
         raise ContentError(checked.problems, checked.files)
     catalogue = checked.catalogue

@@ -1,6 +1,7 @@
 """What a long build tells the person waiting: each stage as it starts, and a bar while pages
 are rendered. On an interactive terminal the bar redraws in place; elsewhere (CI logs, pipes)
 each stage is one plain line and the rendering is reported every quarter; `--quiet` says nothing.
+Small sites build in moments, so they say nothing either: output stays the same for scripts.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import time
 import click
 
 BAR_WIDTH = 30
+LONG_BUILD = 1000  # content files; below this a build takes seconds and needs no progress report
 
 
 class Progress:
@@ -18,18 +20,23 @@ class Progress:
         self.interactive, self.quiet = interactive, quiet
         self.started = time.perf_counter()
         self._last_quarter = -1
+        self.active = False
+
+    def begin(self, files: int) -> None:
+        """Called once the content is read: report only on long builds."""
+        self.active = not self.quiet and files >= LONG_BUILD
 
     @classmethod
     def for_terminal(cls, quiet: bool) -> "Progress":
         return cls(sys.stderr.isatty(), quiet)
 
     def stage(self, text: str) -> None:
-        if not self.quiet:
+        if self.active:
             click.echo(f"[{time.perf_counter() - self.started:5.1f}s] {text}", err=True)
 
     def __call__(self, done: int, total: int) -> None:
         """Pages rendered so far (kept pages count as done from the start)."""
-        if self.quiet or total <= 0:
+        if not self.active or total <= 0:
             return
         if self.interactive:
             filled = BAR_WIDTH * done // total
@@ -44,6 +51,9 @@ class Progress:
 
 class Silent:
     """For callers that want no output (the API, tests, the offline copy)."""
+
+    def begin(self, files: int) -> None:
+        pass
 
     def stage(self, text: str) -> None:
         pass
