@@ -155,5 +155,5 @@ INPUTS: dict[str, Callable[[Catalogue, PageSpec, _Records], str]] = {  # what ea
 
 def forget_stale_files(cache: BuildCache | None, since: float, files: int) -> None:
     if cache is not None:
-        cache.forget_loaded_before(since, keep=files)
+        cache.forget_loaded_before(since - 2, keep=files)  # some file systems keep times to 2 s
 

@@ -3,41 +3,13 @@ message) while the last good page stays; once fixed, the page reloads itself wit
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-
-import pytest
-
-from conftest import PROJECT, TODAY, make_site
-from test_theme import free_port, get, wait_for
+from test_theme import get, served  # noqa: F401  (the `catalogue serve` fixture)
 
 SERVICE = "content/providers/testshire-care/garden-club.md"
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("preview") / "site")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--root", str(root), "--port", str(port), "--today", TODAY],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=PROJECT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for(lambda: get(url)[0] == 200, 60, "the preview server answered")
-        yield root, url
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-
-
-def test_errors_show_over_the_page_then_the_fixed_page_reloads_itself(preview, page):
-    root, url = preview
+def test_errors_show_over_the_page_then_the_fixed_page_reloads_itself(served, page):
+    root, url = served
     page.goto(url + "services/testshire-care/garden-club/")
     assert page.locator("h1").inner_text() == "Garden Club"
     service = root / SERVICE
@@ -57,8 +29,8 @@ def test_errors_show_over_the_page_then_the_fixed_page_reloads_itself(preview, p
     assert page.locator("#catalogue-preview-problems").count() == 0
 
 
-def test_the_preview_script_is_a_file_not_inline_code(preview):
-    _, url = preview
+def test_the_preview_script_is_a_file_not_inline_code(served):
+    _, url = served
     status, html = get(url)
     assert status == 200
     assert '<script src="/__catalogue/preview.js"></script></body>' in html
