@@ -79,6 +79,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
     progress.begin(checked.files)
     progress.stage(f"Checked {checked.files:,} content files")
     if checked.catalogue is None:
+        cache.discard_if_new()
         raise ContentError(checked.problems, checked.files)
     catalogue = checked.catalogue
     reuse = incremental.PageReuse(cache, out, theme.theme_dirs(root))             # pages unchanged since

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import sys
 from pathlib import Path
 
@@ -54,6 +55,12 @@ def folder_digest(folders: list[Path]) -> str:
 class BuildCache:
     def __init__(self, root: Path):
         self.folder = root.resolve() / FOLDER
+        self.existed = self.folder.is_dir()
+
+    def discard_if_new(self) -> None:
+        """A site's first build that fails leaves no trace, not even a cache."""
+        if not self.existed:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def ensure(self) -> None:
         if not (self.folder / "README.txt").is_file():
