@@ -21,6 +21,7 @@ from typing import Callable
 
 from builder.cache import BuildCache, builder_fingerprint, digest, folder_digest
 from builder.model import Catalogue
+from builder.output import MARKER
 from builder.render import PageSpec, page_file
 
 
@@ -28,7 +29,7 @@ from builder.render import PageSpec, page_file
 
 @dataclass(frozen=True)
 class CachedLoader:
-    """Wraps the per-file loader (run in workers): a file whose bytes were seen before is not read again."""
+    """Wraps the per-file loader (run in workers): a file whose bytes were seen before is not parsed again."""
 
     load: Callable
     cache: BuildCache
@@ -64,7 +65,7 @@ class PageReuse:
 
     def __init__(self, cache: BuildCache, out: Path, theme_dirs: list[Path]):
         self.cache, self.out, self.theme_dirs = cache, out, theme_dirs
-        self.published = cache.published_pages(out) if (out / ".catalogue-build").exists() else {}
+        self.published = cache.published_pages(out) if (out / MARKER).exists() else {}
         self.digests: dict[str, str] = {}
 
     def keep_unchanged(self, catalogue: Catalogue, specs: list[PageSpec], staging: Path) -> frozenset[str]:
