@@ -109,6 +109,7 @@ def test_every_kind_of_page_loads_with_no_policy_violation(page, site_url, url):
     visit(page, site_url, url)
 
     assert page.evaluate("window.__policyViolations || []") == []
+    assert page.context.cookies() == [] and page.evaluate("document.cookie") == ""  # no cookies, ever
     assert page.eval_on_selector_all("link[rel=stylesheet]", "links => links.every(l => l.sheet !== null)")
     assert page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()") == "#1d5b79"
 
