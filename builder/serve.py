@@ -1,7 +1,8 @@
 """`catalogue serve`: build, serve on 127.0.0.1, rebuild when the sources change.
 
 The preview server adds a tiny script to each HTML page it sends (never to the built
-files) that reloads the page after a successful rebuild.
+files) that reloads the page after a successful rebuild. It is a file of its own, not inline
+code, so the pages' content security policy allows it.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from builder.build import build_site
 from builder.errors import ContentError
 
 WATCHED = ("site.yaml", "content", "templates")
-RELOAD_SCRIPT = b"""<script>
-(function () {
+RELOAD_PATH = "/__catalogue_reload.js"
+RELOAD_TAG = f'<script src="{RELOAD_PATH}" defer></script>'.encode()
+RELOAD_SCRIPT = b"""(function () {
   var seen = null;
   setInterval(function () {
     fetch("/__catalogue_build").then(function (r) { return r.text(); }).then(function (v) {
@@ -29,7 +31,6 @@ RELOAD_SCRIPT = b"""<script>
     }).catch(function () {});
   }, 1000);
 })();
-</script>
 """
 
 
@@ -49,27 +50,26 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         if self.path == "/__catalogue_build":
-            body = str(type(self).build_number).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._send(str(type(self).build_number).encode(), "text/plain")
+            return
+        if self.path == RELOAD_PATH:
+            self._send(RELOAD_SCRIPT, "text/javascript")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            body = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT + b"</body>")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._send(path.read_bytes().replace(b"</body>", RELOAD_TAG + b"\n</body>"), "text/html; charset=utf-8")
             return
         super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format, *args):  # keep the terminal for build messages
         pass

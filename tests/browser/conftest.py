@@ -43,7 +43,10 @@ def browser(policy_violations):
 
 @pytest.fixture(autouse=True)
 def no_policy_violations(request):
-    """Each browser test also proves that nothing it did broke the content security policy."""
+    """Each browser test also proves that nothing it did broke the content security policy.
+
+    The policy forbids eval, so write wait_for_function predicates as functions ("() => ..."):
+    Playwright evaluates a bare expression string with eval, and the page refuses it."""
     if "browser" not in request.fixturenames:
         yield
         return

@@ -53,7 +53,7 @@ def open_and_click(browser, url: str):
     page = context.new_page()
     page.goto(url, wait_until="load")
     page.click("#injected-link")
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_function("() => document.readyState === 'complete'")
     return context, page
 
 
@@ -61,7 +61,7 @@ def test_injected_script_event_handler_and_javascript_link_do_not_run(browser, h
     before = len(policy_violations)
     context, page = open_and_click(browser, hostile_site + "with-policy/")
     # all six are reported: inline script, other site's script, onerror, javascript: link, style attribute, <style>
-    page.wait_for_function("(window.__policyViolations || []).length >= 6", timeout=10000)
+    page.wait_for_function("() => (window.__policyViolations || []).length >= 6", timeout=10000)
 
     assert page.evaluate(RAN) == []
     assert page.eval_on_selector("#injected-style", "p => getComputedStyle(p).color") != "rgb(255, 0, 0)"
@@ -83,7 +83,7 @@ def test_injected_script_event_handler_and_javascript_link_do_not_run(browser, h
 def test_without_the_policy_the_same_injection_would_run(browser, hostile_site):
     """The control: the page above is really hostile, so the policy is what stopped it."""
     context, page = open_and_click(browser, hostile_site + "without-policy/")
-    page.wait_for_function(f"({RAN}).length >= 3", timeout=10000)
+    page.wait_for_function(f"() => ({RAN}).length >= 3", timeout=10000)
 
     assert sorted(page.evaluate(RAN)) == ["inline script", "javascript: link", "onerror attribute"]
     assert page.eval_on_selector("#injected-style", "p => getComputedStyle(p).color") == "rgb(255, 0, 0)"
