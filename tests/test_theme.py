@@ -195,16 +195,6 @@ def test_serve_shows_the_built_site(served):
     assert status == 200 and h1_of(html) == ["Garden Club"]
 
 
-def test_serve_adds_its_reload_script_as_a_file_the_content_security_policy_allows(served):
-    root, url = served
-    status, html = get(url)
-    assert status == 200
-    assert '<script src="/__catalogue_reload.js" defer></script>\n</body>' in html
-    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "no inline script: the policy would block it"
-    status, script = get(url + "__catalogue_reload.js")
-    assert status == 200 and "location.reload()" in script and "<script" not in script
-
-
 def test_serve_rebuilds_within_seconds_when_a_content_file_changes(served):
     root, url = served
     page = url + "services/testshire-care/garden-club/"
