@@ -76,6 +76,7 @@ def site_config(data: dict) -> SiteConfig:
         accessibility=_accessibility(data.get("accessibility") or {}),
         areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
+        offline_search_mb=data.get("offline_search_mb", 5),
     )
 
 

@@ -1,0 +1,115 @@
+// Search with no signal. The service worker saves every search file (both versions) on the
+// device: by itself when the index is within the site's budget, or when someone chooses
+// "Make search work without internet" here. search.js asks this module whether an answer can
+// be trusted offline: Pagefind skips a file it cannot load without saying so, so the service
+// worker reports each one it could not serve, and a search that needed one says so in words.
+
+const section = document.getElementById("offline-search");
+const form = document.getElementById("search-form");
+const easy = form && form.dataset.version === "easy";
+const root = new URL((form && form.dataset.root) || "./", location.href);
+const LIST = new URL("search-files.json", root).href;
+
+let missing = 0; // search files the service worker could not serve since this page opened
+let missingSeen = 0; // ... of which the search index has been reloaded after
+if ("BroadcastChannel" in self) {
+  new BroadcastChannel("catalogue-search").addEventListener("message", (event) => {
+    if (event.data && event.data.missing) missing += 1;
+  });
+}
+
+let listing;
+async function readListing() {
+  if (listing === undefined) {
+    listing = await fetch(LIST).then((response) => (response.ok ? response.json() : null)).catch(() => null);
+  }
+  return listing;
+}
+
+export async function searchSaved() {
+  const list = await readListing();
+  if (!list || !("caches" in self)) return false;
+  return Boolean(await caches.match(LIST, { cacheName: `catalogue-search-${list.version}` }));
+}
+
+// For search.js: note this before a search, and give it to `unanswerable` after.
+export function missedSoFar() {
+  return missing;
+}
+
+// Pagefind remembers a file it failed to load; once back online it must start again.
+export function indexNeedsReload() {
+  if (missing > missingSeen && navigator.onLine) {
+    missingSeen = missing;
+    return true;
+  }
+  return false;
+}
+
+export async function unanswerable(missedBefore, resultCount) {
+  if (missing > missedBefore) return true;
+  return resultCount === 0 && !navigator.onLine && !(await searchSaved());
+}
+
+export function sayUnanswerable() {
+  const text = easy
+    ? "Search needs the internet to find this. Try again when you have internet."
+    : "Search cannot answer this without an internet connection, because search is not fully saved on this device. Connect to the internet and search again, or use the browse pages.";
+  document.getElementById("search-status").textContent = text;
+  const heading = document.getElementById("results-heading");
+  heading.textContent = easy ? "No internet" : "This search needs the internet";
+  heading.hidden = false;
+  for (const id of ["results", "pagination"]) {
+    document.getElementById(id).replaceChildren();
+    document.getElementById(id).hidden = true;
+  }
+}
+
+// ------------------------------------------------------------- "Make search work without internet"
+
+function $(id) {
+  return document.getElementById(id);
+}
+
+function show(state, list) {
+  const saved = state === "saved";
+  $("offline-search-save").hidden = saved || state === "saving";
+  $("offline-search-remove").hidden = !saved || list.auto;
+  $("offline-search-progress").hidden = state !== "saving";
+  $("offline-search-size").textContent = list.size;
+  $("offline-search-status").textContent = {
+    saved: easy ? "Search works with no internet on this phone or computer." : "Search works without internet on this device.",
+    saving: easy ? "Saving search. Please wait." : `Saving search on this device (${list.size})…`,
+    failed: easy ? "Saving search did not work. Try again when you have internet." : "Search could not be saved. Check your internet connection and try again.",
+    removed: easy ? "Search is not saved on this phone or computer now." : "Saved search removed from this device.",
+    offer: "",
+  }[state];
+}
+
+async function offerSaving() {
+  if (!section || !("serviceWorker" in navigator) || !("caches" in self)) return;
+  const registration = await navigator.serviceWorker.ready;
+  const list = await readListing();
+  if (!list || !list.files.length) return;
+  section.hidden = false;
+  show((await searchSaved()) ? "saved" : "offer", list);
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    const news = event.data || {};
+    if (news.search === "progress") {
+      $("offline-search-progress").value = Math.round((100 * news.done) / news.total);
+    } else if (news.search) {
+      show(news.search, list);
+      $(news.search === "saved" ? "offline-search-remove" : "offline-search-save").focus();
+    }
+  });
+  $("offline-search-save").addEventListener("click", () => {
+    $("offline-search-progress").value = 0;
+    show("saving", list);
+    (navigator.serviceWorker.controller || registration.active).postMessage("save-search");
+  });
+  $("offline-search-remove").addEventListener("click", () => {
+    (navigator.serviceWorker.controller || registration.active).postMessage("remove-search");
+  });
+}
+
+offerSaving().catch((error) => console.error(error));
