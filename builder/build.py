@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, markup, offline, render, search, shapes, theme, validate
+from builder import content, easytext, finder, markup, offline, render, search, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
@@ -94,5 +94,6 @@ def _offline_copy(root: Path, catalogue: Catalogue, staging: Path) -> tuple[str,
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / name
         write_pages(root, catalogue, copy, render.Edition(files=True, search=False))
+        finder.write_finder(copy, catalogue)
         size = offline.write_offline_copy(copy, staging / "downloads" / f"{name}.zip")
     return f"downloads/{name}.zip", offline.size_text(size)
