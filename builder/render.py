@@ -36,7 +36,7 @@ class Edition:
     """Which edition of the site is being written: the published one, or the offline copy."""
 
     files: bool = False  # links name index.html explicitly, so pages open straight from disk
-    search: bool = True  # the offline copy has no search
+    search: bool = True  # Pagefind search; the offline copy has its own finder (builder/finder.py)
     download: tuple[str, str] | None = None  # (path from the root, size in words) of the offline copy
 
 

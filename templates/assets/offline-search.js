@@ -8,7 +8,8 @@ const section = document.getElementById("offline-search");
 const form = document.getElementById("search-form");
 const easy = form && form.dataset.version === "easy";
 const root = new URL((form && form.dataset.root) || "./", location.href);
-const LIST = new URL("search-files.json", root).href;
+const LIST = new URL("search-files.json", root).href; // stored last by the service worker: "all saved"
+const SIZE = new URL("search-size.json", root).href;
 
 let missing = 0; // search files the service worker could not serve since this page opened
 let missingSeen = 0; // ... of which the search index has been reloaded after
@@ -21,7 +22,7 @@ if ("BroadcastChannel" in self) {
 let listing;
 async function readListing() {
   if (listing === undefined) {
-    listing = await fetch(LIST).then((response) => (response.ok ? response.json() : null)).catch(() => null);
+    listing = await fetch(SIZE).then((response) => (response.ok ? response.json() : null)).catch(() => null);
   }
   return listing;
 }
@@ -90,7 +91,7 @@ async function offerSaving() {
   if (!section || !("serviceWorker" in navigator) || !("caches" in self)) return;
   const registration = await navigator.serviceWorker.ready;
   const list = await readListing();
-  if (!list || !list.files.length) return;
+  if (!list || !list.files) return;
   section.hidden = false;
   show((await searchSaved()) ? "saved" : "offer", list);
   navigator.serviceWorker.addEventListener("message", (event) => {

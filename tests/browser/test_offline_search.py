@@ -96,7 +96,7 @@ def test_over_the_budget_search_offline_says_it_cannot_answer_until_saved_by_the
     page.goto(over_budget_url + "search/")
     save = page.locator("#offline-search-save")
     save.wait_for()
-    size = page.evaluate("fetch('../search-files.json').then(r => r.json()).then(l => l.size)")
+    size = page.evaluate("fetch('../search-size.json').then(r => r.json()).then(l => l.size)")
     assert save.inner_text() == f"Make search work without internet ({size})"
     save.focus()
     page.keyboard.press("Enter")
