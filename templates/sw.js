@@ -16,7 +16,7 @@ const EASY_OFFLINE_PAGE = new URL("easy-read/offline/", self.registration.scope)
 const SEARCH_CACHE = `catalogue-search-${VERSION}`;
 const SEARCH_LIST = new URL("search-files.json", self.registration.scope).href;
 const SEARCH_AUTO = __SEARCH_AUTO__;
-const searchNews = "BroadcastChannel" in self ? new BroadcastChannel("catalogue-search") : null;
+let searchMissed = 0; // search files asked for that were neither saved nor reachable (search pages ask)
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -86,8 +86,8 @@ async function asset(request) {
   try {
     response = await fetch(request);
   } catch (offline) {
-    // Pagefind skips a search file it cannot load without saying so: tell the search page.
-    if (searchNews && new URL(request.url).pathname.includes("/pagefind/")) searchNews.postMessage({ missing: request.url });
+    // Pagefind skips a search file it cannot load without saying so: count it for the search page.
+    if (new URL(request.url).pathname.includes("/pagefind/")) searchMissed += 1;
     throw offline;
   }
   if (response.ok) {
@@ -106,6 +106,8 @@ self.addEventListener("message", (event) => {
         () => reply({ search: "failed" }),
       ),
     );
+  } else if (event.data === "search-missed" && event.ports[0]) {
+    event.ports[0].postMessage(searchMissed);
   } else if (event.data === "remove-search") {
     event.waitUntil(caches.delete(SEARCH_CACHE).then(() => reply({ search: "removed" })));
   }

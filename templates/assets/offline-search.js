@@ -2,7 +2,7 @@
 // device: by itself when the index is within the site's budget, or when someone chooses
 // "Make search work without internet" here. search.js asks this module whether an answer can
 // be trusted offline: Pagefind skips a file it cannot load without saying so, so the service
-// worker reports each one it could not serve, and a search that needed one says so in words.
+// worker counts each one it could not serve, and a search that needed one says so in words.
 
 const section = document.getElementById("offline-search");
 const form = document.getElementById("search-form");
@@ -11,13 +11,7 @@ const root = new URL((form && form.dataset.root) || "./", location.href);
 const LIST = new URL("search-files.json", root).href; // stored last by the service worker: "all saved"
 const SIZE = new URL("search-size.json", root).href;
 
-let missing = 0; // search files the service worker could not serve since this page opened
-let missingSeen = 0; // ... of which the search index has been reloaded after
-if ("BroadcastChannel" in self) {
-  new BroadcastChannel("catalogue-search").addEventListener("message", (event) => {
-    if (event.data && event.data.missing) missing += 1;
-  });
-}
+let unanswered = false; // the last search needed a file that could not be loaded
 
 let listing;
 async function readListing() {
@@ -33,23 +27,28 @@ export async function searchSaved() {
   return Boolean(await caches.match(LIST, { cacheName: `catalogue-search-${list.version}` }));
 }
 
-// For search.js: note this before a search, and give it to `unanswerable` after.
+// How many search files the service worker could not serve so far. Asked before and after a
+// search: the worker counts a miss before the failed file reaches Pagefind, so the answer after
+// a search includes every miss that search had. (navigator.onLine is no guide: it says "online"
+// on wifi with no internet.)
 export function missedSoFar() {
-  return missing;
+  const worker = "serviceWorker" in navigator && navigator.serviceWorker.controller;
+  if (!worker) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    worker.postMessage("search-missed", [channel.port2]);
+  });
 }
 
-// Pagefind remembers a file it failed to load; once back online it must start again.
+export async function unanswerable(missedBefore) {
+  unanswered = (await missedSoFar()) > missedBefore;
+  return unanswered;
+}
+
+// Pagefind remembers a file it failed to load, so after such a search it must start again.
 export function indexNeedsReload() {
-  if (missing > missingSeen && navigator.onLine) {
-    missingSeen = missing;
-    return true;
-  }
-  return false;
-}
-
-export async function unanswerable(missedBefore, resultCount) {
-  if (missing > missedBefore) return true;
-  return resultCount === 0 && !navigator.onLine && !(await searchSaved());
+  return unanswered;
 }
 
 export function sayUnanswerable() {

@@ -129,10 +129,10 @@ async function run(pagefind, { page = 1, push = false, near = undefined, focusHe
   for (const [name, values] of Object.entries(filters)) pagefindFilters[name] = { any: values };
   const mine = ++latestSearch;
   if (offlineSearch.indexNeedsReload()) await pagefind.destroy().then(loadPagefind);
-  const missedBefore = offlineSearch.missedSoFar();
+  const missedBefore = await offlineSearch.missedSoFar();
   const search = await pagefind.search(query || null, { filters: pagefindFilters });
   if (!search || mine !== latestSearch) return;
-  if (await offlineSearch.unanswerable(missedBefore, search.results.length)) {
+  if (await offlineSearch.unanswerable(missedBefore)) {
     if (mine === latestSearch) offlineSearch.sayUnanswerable();
     return;
   }
