@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, incremental, markup, offline, render, search, security, shapes, theme, validate
+from builder import content, easytext, finder, incremental, markup, offline, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
@@ -114,5 +114,6 @@ def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> 
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / name
         write_pages(root, catalogue, copy, render.Edition(files=True, search=False))
+        finder.write_finder(copy, catalogue)
         size = offline.write_offline_copy(copy, staging / "downloads" / f"{name}.zip")
     return f"downloads/{name}.zip", offline.size_text(size)

@@ -77,6 +77,7 @@ def site_config(data: dict) -> SiteConfig:
         areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
         security=_security(data.get("security"), data.get("edit_url", "")),
+        offline_search_mb=data.get("offline_search_mb", 5),
     )
 
 

@@ -111,6 +111,7 @@ class SiteConfig:
     who_for: tuple[Term, ...]
     activities: tuple[Term, ...]
     security: SecurityContact | None = None  # None: no security.txt is published
+    offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
