@@ -31,6 +31,7 @@ Shape = tuple[Ring, ...]  # outer rings (holes are dropped: a map this small can
 class Geography:
     shapes: dict[str, Shape] = field(default_factory=dict)  # area key -> its outline
     lookup: dict | None = None  # content/postcodes/lookup.json, when there is one
+    attribution: str = ""  # the boundary file's "attribution", for the Credits page
 
     @property
     def example_postcode(self) -> str:
@@ -38,9 +39,9 @@ class Geography:
 
 
 def load_geography(root: Path, site: SiteConfig) -> tuple[Geography, list[Problem]]:
-    shapes, problems = _boundaries(root, site) if (root / BOUNDARIES).is_file() else ({}, [])
+    shapes, attribution, problems = _boundaries(root, site) if (root / BOUNDARIES).is_file() else ({}, "", [])
     lookup, lookup_problems = _lookup(root) if (root / LOOKUP).is_file() else (None, [])
-    return Geography(shapes, lookup), problems + lookup_problems
+    return Geography(shapes, lookup, attribution), problems + lookup_problems
 
 
 def _read_json(root: Path, path: str) -> tuple[object, list[Problem]]:
@@ -55,19 +56,20 @@ def _read_json(root: Path, path: str) -> tuple[object, list[Problem]]:
 
 # ---------------------------------------------------------------- boundaries
 
-def _boundaries(root: Path, site: SiteConfig) -> tuple[dict[str, Shape], list[Problem]]:
+def _boundaries(root: Path, site: SiteConfig) -> tuple[dict[str, Shape], str, list[Problem]]:
     data, problems = _read_json(root, BOUNDARIES)
     if problems:
-        return {}, problems
+        return {}, "", problems
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
-        return {}, [Problem(BOUNDARIES, 1, "type", "the file must be a GeoJSON FeatureCollection (with \"type\": \"FeatureCollection\" and a list of \"features\").",
+        return {}, "", [Problem(BOUNDARIES, 1, "type", "the file must be a GeoJSON FeatureCollection (with \"type\": \"FeatureCollection\" and a list of \"features\").",
                             "Export the boundaries as GeoJSON, for example from the ONS Open Geography portal.")]
     source, _ = read_file(root, "site.yaml", SITE)
     site_data = source.data if source else {}
     wanted = _boundary_names(site_data, site)
+    lines = _feature_lines((root / BOUNDARIES).read_text(encoding="utf-8"))
     shapes: dict[str, Shape] = {}
     for index, feature in enumerate(data["features"]):
-        shape, problem = _feature_shape(feature, index)
+        shape, problem = _feature_shape(feature, index, lines[index] if index < len(lines) else 0)
         if problem:
             problems.append(problem)
             continue
@@ -76,7 +78,7 @@ def _boundaries(root: Path, site: SiteConfig) -> tuple[dict[str, Shape], list[Pr
             if name in names:
                 shapes[key] = shapes.get(key, ()) + shape
     problems += _missing_areas(site_data, site, shapes)
-    return shapes, problems
+    return shapes, str(data.get("attribution") or ""), problems
 
 
 def _boundary_names(site_data: dict, site: SiteConfig) -> dict[str, str]:
@@ -90,12 +92,17 @@ def _feature_names(feature: dict) -> set[str]:
     return {str(v) for v in [feature.get("id"), *properties.values()] if isinstance(v, (str, int))}
 
 
-def _feature_shape(feature, index: int) -> tuple[Shape, Problem | None]:
+def _feature_lines(text: str) -> list[int]:
+    """The line where each feature starts (exported GeoJSON has one "type": "Feature" for each)."""
+    return [text.count("\n", 0, match.start()) + 1 for match in re.finditer(r'"type"\s*:\s*"Feature"', text)]
+
+
+def _feature_shape(feature, index: int, line: int) -> tuple[Shape, Problem | None]:
     label = _feature_label(feature, index)
     geometry = feature.get("geometry") if isinstance(feature, dict) else None
     if not isinstance(geometry, dict) or geometry.get("type") not in POLYGON_TYPES:
-        found = geometry.get("type") if isinstance(geometry, dict) else "no geometry"
-        return (), Problem(BOUNDARIES, 0, f"features[{index}]", f"{label} has {found}, not a Polygon or MultiPolygon.",
+        found = f"a {geometry.get('type')} geometry" if isinstance(geometry, dict) else "no geometry"
+        return (), Problem(BOUNDARIES, line, f"features[{index}].geometry", f"{label} has {found}, not a Polygon or MultiPolygon.",
                            "Each area's boundary must be a polygon.")
     polygons = geometry.get("coordinates")
     polygons = [polygons] if geometry["type"] == "Polygon" else polygons
@@ -103,7 +110,7 @@ def _feature_shape(feature, index: int) -> tuple[Shape, Problem | None]:
     for polygon in polygons if isinstance(polygons, list) else [None]:
         ring = polygon[0] if isinstance(polygon, list) and polygon else None
         if not _is_ring(ring):
-            return (), Problem(BOUNDARIES, 0, f"features[{index}].geometry.coordinates",
+            return (), Problem(BOUNDARIES, line, f"features[{index}].geometry.coordinates",
                                f"{label} has a polygon that is not a closed ring of [longitude, latitude] points.",
                                "A ring needs at least 4 points, the last the same as the first, each within -180..180 and -90..90.")
         rings.append(tuple((float(lon), float(lat)) for lon, lat, *_ in ring))
@@ -128,7 +135,7 @@ def _missing_areas(site_data: dict, site: SiteConfig, shapes: dict[str, Shape]) 
     for index, area in enumerate(site.areas):
         if area.key not in shapes:
             problems.append(Problem("site.yaml", line_of(site_data, ["areas", index]) if site_data else 0, f"areas[{index}]",
-                                    f"there is no boundary for '{area.key}' in {BOUNDARIES}, so {area.name} has no map.",
+                                    f"there is no boundary for '{area.key}' in {BOUNDARIES}, so {area.label} has no map.",
                                     "Add a feature whose properties include this key, or set areas[].boundary to the feature's code or name.",
                                     WARNING))
     return problems

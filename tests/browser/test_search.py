@@ -126,7 +126,7 @@ def test_near_me_puts_the_nearest_service_first_and_home_support_last(browser, s
     links = [a.get_attribute("href") for a in page.query_selector_all("#results .result h3 a")]
     assert links[0].endswith(f"/services/{target}/")
     distances = page.query_selector_all("#results .result__distance")
-    assert distances[0].inner_text() == "About less than 1 mile away"
+    assert distances[0].inner_text() == "About less than 0.1 miles away"
     texts = [d.inner_text() for d in distances]
     known = [i for i, t in enumerate(texts) if t.startswith("About")]
     unknown = [i for i, t in enumerate(texts) if not t.startswith("About")]
