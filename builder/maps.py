@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 
 from builder.geography import Shape
 
-BUDGET = 12_000  # bytes of outlines in the large maps (under 15 KB with labels and points)
+BUDGET = 10_000  # bytes of outlines in the large maps: with labels or points, a map stays under 15 KB
+POINTS_BUDGET = 4_000  # bytes of dots on an area's map: nearby places share a dot beyond that
 SMALL_BUDGET = 5_000  # the locator map on each service page
 WIDTH = 600
 SMALL_WIDTH = 320
@@ -170,11 +171,24 @@ def _svg(project: Projection, title: str, description: str, body: str, css: str,
 
 
 def _points(project: Projection, places: list[Place], radius: int) -> str:
-    marks = []
-    for place in places:
-        x, y = project(place.lon, place.lat)
-        marks.append(f'<circle class="map__point" cx="{round(x)}" cy="{round(y)}" r="{radius}"><title>{escape(place.name)}</title></circle>')
-    return "".join(marks)
+    """A dot for each place; places closer than a grid cell share one, the cell growing until the dots fit their budget."""
+    cell = 1
+    while True:
+        groups: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+        for place in places:
+            x, y = project(place.lon, place.lat)
+            groups.setdefault((round(x / cell), round(y / cell)), []).append((x, y, place.name))
+        marks = "".join(_dot(group, radius) for group in groups.values())
+        if len(marks) <= POINTS_BUDGET or cell >= 64:
+            return marks
+        cell *= 2
+
+
+def _dot(group: list[tuple[float, float, str]], radius: int) -> str:
+    x, y = sum(g[0] for g in group) / len(group), sum(g[1] for g in group) / len(group)
+    names = [g[2] for g in group]
+    title = "; ".join(names) if len(names) <= 3 else f"{len(names)} places, including {names[0]}"
+    return f'<circle class="map__point" cx="{round(x)}" cy="{round(y)}" r="{radius}"><title>{escape(title)}</title></circle>'
 
 
 def areas_map(lines: Outlines, links: list[AreaLink], title: str, description: str) -> Markup:
