@@ -169,7 +169,7 @@ def test_without_javascript_search_explains_and_every_service_is_reachable_from_
             continue
         seen.add(url)
         page.goto(url)
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"):
             href = href.split("#")[0]
             if href.startswith(site_url) and href.endswith("/") and "/easy-read/" not in href and href not in seen:
                 queue.append(href)
