@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, incremental, markup, offline, render, search, shapes, theme, validate
+from builder import content, easytext, incremental, markup, offline, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
@@ -97,6 +97,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
             search.index_site(staging, catalogue)                                 # index
         write_postcode_lookup(staging, catalogue.geography)
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
+        security.write_security_txt(staging, catalogue.site)
         progress.stage("Publishing what changed")
     reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out)
@@ -108,6 +109,7 @@ def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
     pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept)
     copy_assets(folder, theme.asset_files(root))
+    security.write_brand_stylesheet(folder, catalogue.site)
     return pages
 
 

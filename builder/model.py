@@ -81,6 +81,15 @@ class Accessibility:
 
 
 @dataclass(frozen=True)
+class SecurityContact:
+    """site.yaml's security block: what /.well-known/security.txt says (RFC 9116)."""
+
+    contact: str  # mailto:, https: or tel:
+    expires: dt.date
+    policy: str  # web address of the disclosure policy, or ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: str
     organisation: str
@@ -101,6 +110,7 @@ class SiteConfig:
     types: tuple[Term, ...]
     who_for: tuple[Term, ...]
     activities: tuple[Term, ...]
+    security: SecurityContact | None = None  # None: no security.txt is published
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
