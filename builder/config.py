@@ -79,6 +79,7 @@ def site_config(data: dict) -> SiteConfig:
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
         easy_checking_group=easy.get("checking_group", ""),
         security=_security(data.get("security"), data.get("edit_url", "")),
+        offline_search_mb=data.get("offline_search_mb", 5),
     )
 
 

@@ -113,6 +113,7 @@ class SiteConfig:
     activities: tuple[Term, ...]
     easy_checking_group: str = ""  # who checks the council's Easy Read, from easy_read.checking_group
     security: SecurityContact | None = None  # None: no security.txt is published
+    offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
@@ -348,6 +349,7 @@ class Catalogue:
     services: dict[str, Service]  # by id, sorted by name
     pages: tuple[Page, ...]  # by order, then title
     browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
+    geography: object = None  # geography.Geography: area boundaries and the postcode lookup
 
     def services_of(self, ids) -> list[Service]:
         return [self.services[i] for i in ids]
