@@ -48,6 +48,8 @@ MESSAGES = {
     "many": "We found {count} pages.",
     "query": "You looked for ‘{query}’.",
     "filters": "You chose: {filters}.",
+    "nearest": "The nearest are first.",
+    "nearest_to": "The nearest to {postcode} are first.",
     "page": "This is page {page} of {pages}.",
     "previous": "Go back a page",
     "next": "Go to the next page",

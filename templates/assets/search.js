@@ -198,6 +198,7 @@ function easySummary(total, query, filters) {
   if (query) parts.push(say("query", { query }));
   const chosen = Object.entries(filters).flatMap(([name, values]) => values.map((value) => labelOf(name, value)));
   if (chosen.length) parts.push(say("filters", { filters: chosen.join(", ") }));
+  if (currentNear) parts.push(currentFrom ? say("nearest_to", { postcode: currentFrom }) : say("nearest"));
   return parts.join(" ");
 }
 

@@ -124,10 +124,10 @@ def test_the_lookup_works_offline_after_one_use(fresh, site_url):
 def test_easy_read_search_sorts_by_a_postcode_too(fresh, site_url):
     page = fresh
     page.goto(site_url + "easy-read/search/?q=club")
-    wait_for_status(page, "result")
+    wait_for_status(page, "We found")
     assert page.inner_text("label[for=postcode-input]") == "How far away is it from a postcode?"
     sort_by_postcode(page, "RV4 2EH")
-    wait_for_status(page, "nearest to RV4 2EH first")
+    wait_for_status(page, "The nearest to RV4 2EH are first.")
     assert shown_distances(page)[0][1].startswith("About less than 0.1 miles")
 
 
