@@ -127,13 +127,27 @@ def site(tmp_path: Path) -> Path:
     return make_site(tmp_path / "site")
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Path:
-    """The repository's sample site, built once per test session (with search, as published)."""
-    out = tmp_path_factory.mktemp("sample") / "_site"
+def build_in_subprocess(root: Path, out: Path) -> Path:
+    """`catalogue build` of the site at `root` into `out` (with search, as published): the builder forks workers."""
     result = subprocess.run(
-        [sys.executable, "-m", "builder", "build", "--root", str(PROJECT), "--out", str(out), "--today", TODAY],
+        [sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out), "--today", TODAY],
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's sample site, built once per test session (with search, as published)."""
+    return build_in_subprocess(PROJECT, tmp_path_factory.mktemp("sample") / "_site")
+
+
+# Listings at their longest: unbroken Welsh place names, long addresses, every field filled (issue 18).
+WORST_CASE = PROJECT / "tests" / "fixtures" / "worst-case"
+
+
+@pytest.fixture(scope="session")
+def worst_case_site(tmp_path_factory) -> Path:
+    """The worst-case fixture site (tests/fixtures/worst-case), built once per test session like the sample."""
+    return build_in_subprocess(WORST_CASE, tmp_path_factory.mktemp("worst-case") / "_site")
