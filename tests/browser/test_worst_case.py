@@ -90,3 +90,20 @@ def test_the_printed_worst_case_service_page_keeps_its_facts_and_fits_the_paper(
         assert not problems, "\n".join(problems)
     finally:
         page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("easy", [False, True], ids=["standard", "easy-read"])
+def test_my_list_holding_the_worst_case_services_fits_a_320_px_screen(new_context, worst_case_url, easy):
+    """My list is drawn by script from what was saved, so no built page shows it full: save, then look."""
+    page = new_context(viewport=NARROW).new_page()
+    prefix = EASY if easy else ""
+    services = [WORST_CASE_SERVICE.url, "services/cymdeithas-gofal/cefnogaeth-un-i-un/", "services/cymdeithas-gofal/clwb-cinio/"]
+    for url in services:
+        visit(page, worst_case_url, prefix + url, NARROW)
+        page.click("[data-save-service]")
+        page.wait_for_function("() => document.querySelector('[data-save-service]').getAttribute('aria-pressed') === 'true'")
+    visit(page, worst_case_url, prefix + "my-list/", NARROW)
+    page.wait_for_function(f"() => document.querySelectorAll('.my-list__item').length === {len(services)}")
+    problems = reflow_problems(page)
+    assert not problems, "\n".join(problems)
+    page.close()
