@@ -51,6 +51,10 @@ def test_the_opening_times_restack_into_labelled_blocks_on_a_narrow_screen_and_s
     assert narrow["display"] == "block" and narrow["right"] <= NARROW["width"], narrow
     assert narrow["header"] == "absolute"  # the column headings are read out, not shown: each cell says its own
     assert all(labels == ['"Times: "', '"Notes: "'] for labels in narrow["labels"]), narrow["labels"]
+    # Restacked by CSS only, it is still a table to a screen reader: Chromium's accessibility tree keeps the roles.
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    roles = [node["role"]["value"] for node in tree if node.get("role")]
+    assert roles.count("rowheader") == 14 and "table" in roles and "columnheader" in roles
     visit(page, worst_case_url, WORST_CASE_SERVICE.url, DESKTOP)
     wide = page.evaluate(_TIMES)
     assert wide["display"] == "table" and wide["header"] == "static"
