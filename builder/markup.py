@@ -10,9 +10,9 @@ found are returned so validate.py can report ones that point nowhere.
 from __future__ import annotations
 
 import re
-from html import escape, unescape
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from html import escape, unescape
 
 import markdown
 import nh3
