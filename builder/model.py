@@ -81,6 +81,15 @@ class Accessibility:
 
 
 @dataclass(frozen=True)
+class SecurityContact:
+    """site.yaml's security block: what /.well-known/security.txt says (RFC 9116)."""
+
+    contact: str  # mailto:, https: or tel:
+    expires: dt.date
+    policy: str  # web address of the disclosure policy, or ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: str
     organisation: str
@@ -101,6 +110,8 @@ class SiteConfig:
     types: tuple[Term, ...]
     who_for: tuple[Term, ...]
     activities: tuple[Term, ...]
+    security: SecurityContact | None = None  # None: no security.txt is published
+    offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
@@ -333,6 +344,7 @@ class Catalogue:
     services: dict[str, Service]  # by id, sorted by name
     pages: tuple[Page, ...]  # by order, then title
     browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
+    geography: object = None  # geography.Geography: area boundaries and the postcode lookup
 
     def services_of(self, ids) -> list[Service]:
         return [self.services[i] for i in ids]

@@ -23,6 +23,8 @@ def test_first_tab_focuses_the_skip_link_and_it_moves_focus_to_main(page, site_u
     SitePage("search-results", "easy-read/search/?q=dementia"),
     SitePage("home", ""),
     SitePage("home", "easy-read/"),
+    SitePage("areas", "areas/"),
+    SitePage("areas", "easy-read/areas/"),
     WORST_CASE_SERVICE,
     WORST_CASE_EASY_SERVICE,
 ], ids=page_id)
