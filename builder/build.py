@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, markup, offline, render, search, shapes, theme, validate
+from builder import content, easytext, markup, offline, pitfalls, render, search, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
@@ -48,6 +48,7 @@ def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
     problems += [problem for _, file_problems, _ in loaded for problem in file_problems]
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
+    problems += pitfalls.check_duplicates(sources) + pitfalls.check_pages(root, tree.files)
     found = Problems(problems).strict() if strict else Problems(problems)
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
@@ -61,6 +62,7 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
     if source is None:
         return None, problems, None
     body = markup.render_body(source) if source.body.strip() else None
+    problems += pitfalls.check_file(source) + (body.problems if body else [])
     return source, problems + shapes.check_fields(source) + easytext.check_easy_text(source, words), body
 
 

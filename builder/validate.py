@@ -202,11 +202,22 @@ def _check_terms(source: SourceFile, taxonomy: str, terms) -> list[Problem]:
     where = "areas" if taxonomy == "areas" else f"taxonomies.{taxonomy}"
     problems = []
     for index, value in enumerate(values):
-        if isinstance(value, str) and SLUG.fullmatch(value) and value not in keys:
+        if isinstance(value, str) and value not in keys:
+            label_of = _key_by_label(value, terms)
+            guess = f"Did you mean '{label_of}'? Write the key, not the label." if label_of else did_you_mean(value, keys, list_them=False)
             problems.append(Problem(source.path, line_of(source.data, [taxonomy, index]), taxonomy,
                                     f"'{value}' is not {_article(noun)} {noun} in site.yaml.",
-                                    f"{did_you_mean(value, keys, list_them=False)} Choose from {where}: {', '.join(keys)}.".strip()))
+                                    f"{guess} Choose from {where}: {', '.join(keys)}.".strip()))
     return problems
+
+
+def _key_by_label(value: str, terms) -> str:
+    """'Older People' or 'Kingsford' (a label, as shown on the site) -> the key that has it."""
+    wanted = value.strip().casefold()
+    for term in terms:
+        if wanted in (term.label.casefold(), term.easy.casefold()) or slugify(value) == term.key:
+            return term.key
+    return ""
 
 
 def _article(noun: str) -> str:
