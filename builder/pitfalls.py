@@ -183,7 +183,8 @@ def _check_pictograms(root: Path, data: dict) -> list[Problem]:
     taxonomies = data.get("taxonomies") if isinstance(data.get("taxonomies"), dict) else {}
     for name, entries in taxonomies.items():
         for key, entry in entries.items() if isinstance(entries, dict) else ():
-            if isinstance(entry, dict) and not entry.get("symbol") and key not in (mapped.get(name) or {}):
+            if isinstance(entry, dict) and not entry.get("symbol") and key not in (mapped.get(name) or {}) \
+                    and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(key)):
                 problems.append(Problem("site.yaml", line_of(data, ["taxonomies", name, key]), f"taxonomies.{name}.{key}",
                                         "has no pictogram of its own, so Easy Read pages show the general 'information' picture for it.",
                                         "Add 'symbol: FILE.svg' (a file in templates/assets/pictograms/), or add it to templates/pictograms.yaml.",

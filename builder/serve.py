@@ -7,6 +7,7 @@ files) that reloads the page after a successful rebuild.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import http.server
 import threading
@@ -89,10 +90,11 @@ def _rebuild(root: Path, out: Path, today: dt.date) -> bool:
 
 def serve_site(root: Path, port: int, today: dt.date) -> None:
     out = root / "_site"
-    if not _rebuild(root, out, today) and not out.is_dir():
-        raise click.ClickException("Fix the errors above, then run 'catalogue serve' again.")
     handler = type("Handler", (_Handler,), {})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
+    server = _listen(port, functools.partial(handler, directory=str(out)))  # before building: a busy port fails at once
+    if not _rebuild(root, out, today) and not out.is_dir():
+        server.server_close()
+        raise click.ClickException("Fix the errors above, then run 'catalogue serve' again.")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"Serving at http://127.0.0.1:{port}/ . Press Ctrl+C to stop.")
     seen = snapshot(root)
@@ -108,3 +110,13 @@ def serve_site(root: Path, port: int, today: dt.date) -> None:
         click.echo("Stopped.")
     finally:
         server.shutdown()
+
+
+def _listen(port: int, handler) -> http.server.ThreadingHTTPServer:
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} is already in use (another preview, or another program, is using it). "
+                                       f"Stop it, or choose another port: catalogue serve --port {port + 1}") from err
+        raise
