@@ -36,11 +36,28 @@ class Term:
 
 
 @dataclass(frozen=True)
+class LabelledPhone:
+    """One more number and what it is for ('Text only', 'Out of hours')."""
+
+    label: str
+    number: str
+
+    @property
+    def display(self) -> str:
+        return wording.phone_display(self.number)
+
+    @property
+    def href(self) -> str:
+        return wording.phone_href(self.number)
+
+
+@dataclass(frozen=True)
 class Contact:
     phone: str = ""  # as written; see wording.phone_display / phone_href
     email: str = ""
     website: str = ""
     hours: str = ""
+    other_phones: tuple[LabelledPhone, ...] = ()
 
     @cached_property
     def phone_display(self) -> str:

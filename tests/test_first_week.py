@@ -7,10 +7,13 @@ service-text-cut-by-comment, service-coordinates-swapped, warning-service-copied
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import MINIMAL_SERVICE, MINIMAL_SITE, PROJECT, TODAY, make_site, run_cli
 
@@ -63,3 +66,49 @@ def test_a_theme_that_ships_a_translation_allows_its_language(tmp_path: Path):
 def test_the_default_theme_is_translated_into_english_only():
     from builder.pitfalls import interface_languages
     assert interface_languages(PROJECT) == {"en": "English"}
+
+
+@pytest.mark.parametrize("written, shown, href", [
+    ("0117 496 0500", "0117 496 0500", "tel:+441174960500"),     # right: kept
+    ("01174 960500", "0117 496 0500", "tel:+441174960500"),      # a 4-digit area code split wrongly: regrouped
+    ("01174960500", "0117 496 0500", "tel:+441174960500"),
+    ("0117 4960500", "0117 4960500", "tel:+441174960500"),       # the area code on its own: kept as written
+    ("0121 496 0000", "0121 496 0000", "tel:+441214960000"),
+    ("01214960000", "0121 496 0000", "tel:+441214960000"),
+    ("0113 496 0000", "0113 496 0000", "tel:+441134960000"),
+    ("0131 496 0000", "0131 496 0000", "tel:+441314960000"),
+    ("0191 498 0000", "0191 498 0000", "tel:+441914980000"),
+    ("01632 960123", "01632 960123", "tel:+441632960123"),
+    ("02079460123", "020 7946 0123", "tel:+442079460123"),
+    ("+44 1174 960500", "+44 117 496 0500", "tel:+441174960500"),
+    ("0161 496 0000 ext 12", "0161 496 0000 extension 12", "tel:+441614960000;ext=12"),
+    ("18001 0117 496 0500", "18001 0117 496 0500", "tel:1800101174960500"),  # Relay UK
+    ("18001 01174960500", "18001 0117 496 0500", "tel:1800101174960500"),
+])
+def test_phone_numbers_are_grouped_by_the_uk_numbering_plan(written: str, shown: str, href: str):
+    from builder.wording import phone_display, phone_href
+    assert (phone_display(written), phone_href(written)) == (shown, href)
+
+
+def test_more_than_one_number_each_labelled_on_both_versions(tmp_path: Path):
+    contact = ('contact:\n  phone: "0117 496 0500"\n  other_phones:\n    - {label: Text only, number: "18001 0117 496 0500"}\n'
+               '    - {label: Out of hours, number: "01214960000"}\n')
+    root = make_site(tmp_path / "site", {SERVICE: MINIMAL_SERVICE.replace("funding: [free]\n", "funding: [free]\n" + contact)})
+    result = run_cli("build", "--root", str(root), "--today", TODAY, "--no-search")
+    assert result.exit_code == 0, result.stderr
+    standard = (root / "_site" / PAGE).read_text(encoding="utf-8")
+    easy = (root / "_site" / "easy-read" / PAGE).read_text(encoding="utf-8")
+    assert '<div><dt>Phone</dt><dd><a class="phone" href="tel:+441174960500">0117 496 0500</a></dd></div>' in standard
+    assert '<div><dt>Text only</dt><dd><a class="phone" href="tel:1800101174960500">18001 0117 496 0500</a></dd></div>' in standard
+    assert '<li>Out of hours: <a class="phone" href="tel:+441214960000">0121 496 0000</a></li>' in standard
+    for label, number in (("Text only", "18001 0117 496 0500"), ("Out of hours", "0121 496 0000")):
+        assert re.search(rf"{label}\s*<a [^>]*>{number}</a>", easy), label
+
+
+def test_a_labelled_number_with_too_few_digits_is_an_error_naming_its_line(tmp_path: Path):
+    contact = 'contact:\n  other_phones:\n    - {label: Text only, number: "0117 496 05"}\n'
+    root = make_site(tmp_path / "site", {SERVICE: MINIMAL_SERVICE.replace("funding: [free]\n", "funding: [free]\n" + contact)})
+    result = run_cli("check", "--root", str(root), "--today", TODAY)
+    assert result.exit_code == 1
+    assert (f"{SERVICE}:19: contact.other_phones.number: is not a complete UK phone number (found '0117 496 05'). "
+            "A UK number has 10 or 11 digits, like \"01632 960123\".") in result.stderr.splitlines()

@@ -62,7 +62,7 @@ def test_sample_report_lists_the_listings_due_for_review_with_their_providers_co
     assert lines[0] == "# 3 listings are due for review"
     assert [line.split("**")[1] for line in lines if line.startswith("- **")] == [
         "East Wold Village Lunch Club", "St Mary's Friendship Club", "BrightPath Rural Outreach"]  # oldest first
-    assert ("    - Provider: BrightPath Support Ltd. Phone 01632 960 103, e-mail enquiries@brightpath.example.org, "
+    assert ("    - Provider: BrightPath Support Ltd. Phone 01632 960103, e-mail enquiries@brightpath.example.org, "
             "[website](https://brightpath.example.org).") in lines
     assert ("File: [`content/providers/east-wold-lunch-club/village-lunch-club.md`](https://github.com/example/"
             "day-opportunities/edit/main/content/providers/east-wold-lunch-club/village-lunch-club.md)") in due
@@ -150,7 +150,7 @@ def test_html_report_is_a_whole_page_with_editor_text_escaped(tmp_path):
     assert parser.tags[0] == ("html", {"lang": "en-GB"})
     assert tags.count("h1") == 1 and "table" in tags
     assert all(attrs.get("scope") == "col" for tag, attrs in parser.tags if tag == "th")
-    assert "</a><ul>\n<li>Provider: Testshire Care. Phone 01632 960 100, e-mail info@example.org.</li>" in html
+    assert "</a><ul>\n<li>Provider: Testshire Care. Phone 01632 960100, e-mail info@example.org.</li>" in html
 
 
 def test_report_will_not_save_into_content(tmp_path):
