@@ -112,3 +112,23 @@ def test_a_labelled_number_with_too_few_digits_is_an_error_naming_its_line(tmp_p
     assert result.exit_code == 1
     assert (f"{SERVICE}:19: contact.other_phones.number: is not a complete UK phone number (found '0117 496 05'). "
             "A UK number has 10 or 11 digits, like \"01632 960123\".") in result.stderr.splitlines()
+
+
+def test_suggest_a_change_offers_email_phone_and_github_each_only_where_configured(tmp_path: Path):
+    root = make_site(tmp_path / "site")
+    assert run_cli("build", "--root", str(root), "--today", TODAY, "--no-search").exit_code == 0
+    standard = (root / "_site" / PAGE).read_text(encoding="utf-8")
+    easy = (root / "_site" / "easy-read" / PAGE).read_text(encoding="utf-8")
+    subject = "Change%20to%20listing%3A%20Garden%20Club%20%28https%3A//example.org/catalogue/services/testshire-care/garden-club/%29"
+    assert f'<li>email <a href="mailto:care@example.org?subject={subject}">care@example.org</a></li>' in standard
+    assert '<li>call <a class="phone" href="tel:+441632960000">01632 960000</a></li>' in standard
+    assert ('<a href="https://github.com/example/catalogue/edit/main/content/providers/testshire-care/garden-club.md">'
+            "Suggest a change to this listing") in standard
+    assert "mailto:care@example.org?subject=Change%20to%20listing%3A%20Garden%20Club" in easy
+    assert 'Phone us: <a href="tel:+441632960000">01632 960000</a>' in easy
+
+    no_github = MINIMAL_SITE.replace("edit_url: https://github.com/example/catalogue/edit/main/{path}\n", "")
+    other = make_site(tmp_path / "other", {"site.yaml": no_github.replace('  phone: "01632 960000"\n', "")})
+    assert run_cli("build", "--root", str(other), "--today", TODAY, "--no-search").exit_code == 0
+    html = (other / "_site" / PAGE).read_text(encoding="utf-8")
+    assert "mailto:care@example.org?subject=" in html and "github.com" not in html and "tel:+441632960000" not in html
