@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easyread, paths, search, wording
+from builder import easyread, facets, paths, search, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -344,7 +344,7 @@ def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
     title = "Search" if spec.version == EASY else "Search for a service"
     view = _view(catalogue, spec, title, description="Search the day opportunities, with filters.")
     return {"page": view, "facets": catalogue.search_facets(spec.version == EASY), "total": len(catalogue.services),
-            "browse": catalogue.browse}
+            "browse": catalogue.browse, "easy_questions": {name: question for name, _, question in facets.FACETS}}
 
 
 def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:
