@@ -51,9 +51,7 @@ class _ContentLinks(Treeprocessor):
             href = link.get("href", "")
             target, _, fragment = href.partition("#")
             if _is_local_file(target):
-                self.state["problems"].append(Problem(
-                    source.path, _line_of(source, target), "", f"a link points to '{target}', a file that is not published on the site.",
-                    "Put the file on a website and link to its full address (https://...), or link to a listing's .md file."))
+                self.state["problems"].append(_unpublished_link(source, target))
                 continue
             if not target.endswith(".md") or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("/"):
                 continue
@@ -125,10 +123,18 @@ def drop_empty(html: str) -> str:
     return re.sub(r"<p>\s*</p>\n?", "", html)
 
 
+def _unpublished_link(source: SourceFile, target: str) -> Problem:
+    line = _line_of(source, target)
+    if target.startswith("www."):
+        return Problem(source.path, line, "", f"a web address is missing https:// (found '{target}'), so it would lead nowhere.",
+                       f"Write it in full: https://{target}")
+    return Problem(source.path, line, "", f"a link points to '{target}', a file that is not published on the site.",
+                   "Put the file on a website and link to its full address (https://...), or link to a listing's .md file.")
+
+
 def _is_local_file(target: str) -> bool:
     """A relative link to a file that is not a content file (menu.pdf): the site does not publish it."""
-    return bool(target) and not target.endswith(".md") and not target.startswith(("/", "?")) \
-        and not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I)
+    return re.fullmatch(r"[\w./-]*\w\.[A-Za-z0-9]{1,5}", target) is not None and not target.endswith(".md")
 
 
 def sanitise(html: str) -> str:
