@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, incremental, markup, offline, pitfalls, render, search, shapes, theme, validate
+from builder import content, easytext, finder, incremental, markup, offline, pitfalls, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
@@ -93,6 +93,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
             progress.stage("Indexing for search")
             search.index_site(staging, catalogue)                                 # index
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
+        security.write_security_txt(staging, catalogue.site)
         progress.stage("Publishing what changed")
     reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out)
@@ -104,6 +105,7 @@ def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
     pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept)
     copy_assets(folder, theme.asset_files(root))
+    security.write_brand_stylesheet(folder, catalogue.site)
     return pages
 
 
@@ -114,5 +116,6 @@ def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> 
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / name
         write_pages(root, catalogue, copy, render.Edition(files=True, search=False))
+        finder.write_finder(copy, catalogue)
         size = offline.write_offline_copy(copy, staging / "downloads" / f"{name}.zip")
     return f"downloads/{name}.zip", offline.size_text(size)

@@ -98,6 +98,15 @@ class Accessibility:
 
 
 @dataclass(frozen=True)
+class SecurityContact:
+    """site.yaml's security block: what /.well-known/security.txt says (RFC 9116)."""
+
+    contact: str  # mailto:, https: or tel:
+    expires: dt.date
+    policy: str  # web address of the disclosure policy, or ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: str
     organisation: str
@@ -118,6 +127,8 @@ class SiteConfig:
     types: tuple[Term, ...]
     who_for: tuple[Term, ...]
     activities: tuple[Term, ...]
+    security: SecurityContact | None = None  # None: no security.txt is published
+    offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]

@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easyread, facets, paths, search, wording
+from builder import easyread, finder, paths, search, security, wording
+from builder import facets as more_filters
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -36,7 +37,7 @@ class Edition:
     """Which edition of the site is being written: the published one, or the offline copy."""
 
     files: bool = False  # links name index.html explicitly, so pages open straight from disk
-    search: bool = True  # the offline copy has no search
+    search: bool = True  # Pagefind search; the offline copy has its own finder (builder/finder.py)
     download: tuple[str, str] | None = None  # (path from the root, size in words) of the offline copy
 
 
@@ -179,6 +180,7 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         FUNDING=wording.FUNDING_LABELS, REFERRAL=wording.REFERRAL_LABELS, LANGUAGES=wording.LANGUAGE_NAMES,
         TAXONOMY_TITLES=TAXONOMY_TITLES, TAXONOMY_SINGULAR=TAXONOMY_SINGULAR,
     )
+    env.globals.update(CONTENT_SECURITY_POLICY=Markup(security.CONTENT_SECURITY_POLICY), REFERRER_POLICY=security.REFERRER_POLICY)
     return env
 
 
@@ -247,7 +249,7 @@ def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", d
     head = " – ".join(dict.fromkeys(part for part in (title, section, site.title) if part))
     if spec.version == EASY:
         head += " (Easy Read)"
-    if spec.kind == "not-found":
+    if spec.kind == "not-found" and not spec.edition.files:  # served at any address; the copy's opens from disk
         root = urllib.parse.urlsplit(site.base_url).path
     else:
         root = "../" * spec.url.count("/")
@@ -347,9 +349,12 @@ def _page(catalogue: Catalogue, spec: PageSpec) -> dict:
 
 def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
     title = "Search" if spec.version == EASY else "Search for a service"
+    facets = catalogue.search_facets(spec.version == EASY)
+    if not spec.edition.search:  # the offline copy's finder (builder/finder.py) finds services only
+        title, facets = "Find a service", [f for f in facets if f[0] not in finder.NOT_FILTERS]
     view = _view(catalogue, spec, title, description="Search the day opportunities, with filters.")
-    return {"page": view, "facets": catalogue.search_facets(spec.version == EASY), "total": len(catalogue.services),
-            "browse": catalogue.browse, "easy_questions": {name: question for name, _, question in facets.FACETS}}
+    return {"page": view, "facets": facets, "total": len(catalogue.services), "browse": catalogue.browse,
+            "easy_questions": {name: question for name, _, question in more_filters.FACETS}}
 
 
 def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:

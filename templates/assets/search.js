@@ -2,6 +2,8 @@
 // The query, filters, page and sort live in the URL, so back, refresh and shared links work.
 // Without JavaScript the page shows links to the browse pages instead.
 
+import * as offlineSearch from "./offline-search.js";
+
 const PER_PAGE = 20;
 const form = document.getElementById("search-form");
 
@@ -126,8 +128,14 @@ async function run(pagefind, { page = 1, push = false, near = undefined, focusHe
   const pagefindFilters = {};
   for (const [name, values] of Object.entries(filters)) pagefindFilters[name] = { any: values };
   const mine = ++latestSearch;
+  if (offlineSearch.indexNeedsReload()) await pagefind.destroy().then(loadPagefind);
+  const missedBefore = await offlineSearch.missedSoFar();
   const search = await pagefind.search(query || null, { filters: pagefindFilters });
   if (!search || mine !== latestSearch) return;
+  if (await offlineSearch.unanswerable(missedBefore)) {
+    if (mine === latestSearch) offlineSearch.sayUnanswerable();
+    return;
+  }
   updateCounts(search.filters);
 
   let results = search.results;

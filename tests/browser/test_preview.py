@@ -25,7 +25,7 @@ def test_errors_show_over_the_page_then_the_fixed_page_reloads_itself(served, pa
     assert page.locator("main h1").inner_text() == "Garden Club"  # the last good page stays
 
     service.write_text(good.replace("name: Garden Club", "name: Allotment Club"), encoding="utf-8")
-    page.wait_for_function("document.querySelector('main h1').textContent.trim() === 'Allotment Club'", timeout=20000)
+    page.wait_for_function("() => document.querySelector('main h1').textContent.trim() === 'Allotment Club'", timeout=20000)
     assert page.locator("#catalogue-preview-problems").count() == 0
 
 
