@@ -7,6 +7,7 @@ once the new site is complete.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
 import time
@@ -18,6 +19,7 @@ from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
+from builder.geography import load_geography, write_postcode_lookup
 from builder.model import Catalogue
 from builder.output import check_output_location, copy_assets, fresh_output
 from builder.progress import Silent
@@ -54,10 +56,13 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
     problems += pitfalls.check_duplicates(sources) + pitfalls.check_pages(root, tree.files)
+    geo, geo_problems = load_geography(root, site) if site else (None, [])          # boundaries, postcodes
+    problems += geo_problems
     found = Problems(problems).strict() if strict else Problems(problems)
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
-    return Checked(assemble_catalogue(site, sources, bodies, today), found, len(tree.files) + 1)  # model
+    catalogue = dataclasses.replace(assemble_catalogue(site, sources, bodies, today), geography=geo)  # model
+    return Checked(catalogue, found, len(tree.files) + 1)
 
 
 def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.RenderedBody | None]:
@@ -92,6 +97,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         if with_search:
             progress.stage("Indexing for search")
             search.index_site(staging, catalogue)                                 # index
+        write_postcode_lookup(staging, catalogue.geography)
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
         security.write_security_txt(staging, catalogue.site)
         progress.stage("Publishing what changed")

@@ -160,3 +160,12 @@ def _print_problems(problems: Problems, fmt: str) -> None:
 
 from builder.cli_editors import changes, report  # noqa: E402
 main.add_command(report); main.add_command(changes)
+
+
+@main.group("import")
+def import_group():
+    """Make content from open data files (the command writes into content/, nothing else does)."""
+
+
+from builder.cli_postcodes import postcodes  # noqa: E402
+import_group.add_command(postcodes)

@@ -362,6 +362,7 @@ class Catalogue:
     services: dict[str, Service]  # by id, sorted by name
     pages: tuple[Page, ...]  # by order, then title
     browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
+    geography: object = None  # geography.Geography: area boundaries and the postcode lookup
 
     def services_of(self, ids) -> list[Service]:
         return [self.services[i] for i in ids]

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easyread, finder, paths, search, security, wording
+from builder import easyread, finder, mapviews, paths, search, security, wording
 from builder import facets as more_filters
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
@@ -119,6 +119,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     # before the pool starts: forked workers see the Catalogue without it being copied to them
     _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging)
     _CARDS.clear()
+    mapviews.forget()
     environment.cache_clear()
     pictograms.cache_clear()
     freeze_before_fork()
@@ -173,6 +174,7 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(card=_card, footer=_footer, service_record=search.service_record, page_record=search.page_record)
+    env.globals.update(maps=mapviews)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
                        phone=wording.phone_display, tel=wording.phone_href)
     env.globals.update(

@@ -70,7 +70,7 @@ def make_fork(folder: Path) -> Path:
         shutil.copy2(PROJECT / name, folder / name)
     for tool in (".venv", "node_modules"):  # this checkout's, to stay quick and offline
         (folder / tool).symlink_to(PROJECT / tool)
-    for sample in ("content/providers", "content/pages"):
+    for sample in ("content/providers", "content/pages", "content/boundaries", "content/postcodes"):
         shutil.rmtree(folder / sample)
     own = folder / "content" / "providers" / "northdale-community-care"
     own.mkdir(parents=True)

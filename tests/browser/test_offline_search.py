@@ -58,7 +58,7 @@ def over_budget_url(over_budget_site):
 def answer(page, url: str) -> tuple[str, list[str]]:
     """What a search shows: its status line and the links of its results."""
     page.goto(url)
-    page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=30000)
+    page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0", timeout=30000)
     return page.inner_text("#search-status"), page.eval_on_selector_all("#results a", "links => links.map(a => a.href)")
 
 
@@ -100,7 +100,7 @@ def test_over_the_budget_search_offline_says_it_cannot_answer_until_saved_by_the
     assert save.inner_text() == f"Make search work without internet ({size})"
     save.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.getElementById('offline-search-status').textContent === {SAVED!r}", timeout=60000)
+    page.wait_for_function(f"() => document.getElementById('offline-search-status').textContent === {SAVED!r}", timeout=60000)
     assert page.get_attribute("#offline-search-progress", "value") == "100"
     assert page.evaluate("document.activeElement.id") == "offline-search-remove"
 
@@ -111,7 +111,7 @@ def test_over_the_budget_search_offline_says_it_cannot_answer_until_saved_by_the
     context.set_offline(False)
     page.goto(over_budget_url + "search/")
     page.click("#offline-search-remove")
-    page.wait_for_function("document.getElementById('offline-search-status').textContent === 'Saved search removed from this device.'")
+    page.wait_for_function("() => document.getElementById('offline-search-status').textContent === 'Saved search removed from this device.'")
     assert page.is_visible("#offline-search-save")
     context.close()
 
@@ -133,7 +133,7 @@ def offline_copy(over_budget_site, tmp_path_factory):
 
 
 def found(page) -> set[str]:
-    page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
+    page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0")
     links = page.eval_on_selector_all("#results a", "links => links.map(a => a.href)")
     return {re.search(r"/services/([^/]+/[^/]+)/index\.html$", link).group(1) for link in links}
 
@@ -157,7 +157,7 @@ def test_the_offline_copy_finds_services_from_disk_by_words_and_filters_with_the
     page.keyboard.press("Space")
     page.locator("button:has-text('Apply filters')").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('search-status').textContent.includes('with Weekends')")
+    page.wait_for_function("() => document.getElementById('search-status').textContent.includes('with Weekends')")
     assert page.evaluate("document.activeElement.id") == "results-heading"
     assert page.inner_text("#results-heading") == f"{len(WEEKENDS)} results with Weekends"
     assert found(page) == WEEKENDS
@@ -166,7 +166,7 @@ def test_the_offline_copy_finds_services_from_disk_by_words_and_filters_with_the
 
     page.fill("#search-input", "garden")
     page.press("#search-input", "Enter")
-    page.wait_for_function("document.getElementById('search-status').textContent.includes('‘garden’ with Weekends')")
+    page.wait_for_function("() => document.getElementById('search-status').textContent.includes('‘garden’ with Weekends')")
     narrowed = found(page)
     assert narrowed and narrowed <= WEEKENDS
     page.click("button:has-text('Remove filter: Weekends')")
