@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, markup, offline, render, search, shapes, theme, validate
+from builder import content, easytext, markup, offline, openreferral, render, search, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
@@ -78,6 +78,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         if with_search:
             search.index_site(staging, catalogue)                                 # index
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
+        openreferral.write_open_data(root, catalogue, staging)                    # open data (ORUK)
     return Built(pages, checked.problems, time.perf_counter() - started, out)
 
 

@@ -165,3 +165,5 @@ def _progress_reporter():
 
 from builder.cli_editors import changes, report  # noqa: E402
 main.add_command(report); main.add_command(changes)
+from builder.cli_import import import_group  # noqa: E402
+main.add_command(import_group)

@@ -76,7 +76,14 @@ def site_config(data: dict) -> SiteConfig:
         accessibility=_accessibility(data.get("accessibility") or {}),
         areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
+        **_open_data(data.get("open_data") or {}),
     )
+
+
+def _open_data(data: dict) -> dict:
+    if not data.get("licence"):
+        return {}  # the model's default: the Open Government Licence
+    return {"open_data_licence": (data["licence"], data.get("licence_url", ""))}
 
 
 def _accessibility(data: dict) -> Accessibility:

@@ -101,6 +101,8 @@ class SiteConfig:
     types: tuple[Term, ...]
     who_for: tuple[Term, ...]
     activities: tuple[Term, ...]
+    open_data_licence: tuple[str, str] = ("Open Government Licence v3.0",
+                                          "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
@@ -197,10 +199,16 @@ class Service:
     easy_body_html: str  # sanitised body of <service>.easy.md, or ""
     easy_checked_by: str = ""
     easy_checked_on: str = ""
+    source_id: str = ""  # the id this listing has in the source it was imported from
 
     @property
     def is_free(self) -> bool:
         return not self.costs and "free" in self.funding
+
+    @property
+    def cost_not_stated(self) -> bool:
+        """Real sources rarely state costs: the page then says to ask the provider, never a blank."""
+        return not self.costs and not self.is_free
 
     @property
     def is_one_to_one(self) -> bool:
@@ -254,7 +262,7 @@ class Service:
             "activity": tuple(map(label, self.activities)),
             "day": days + (("Evenings",) if self.has_evening else ()) + (("Weekends",) if self.has_weekend else ()),
             "transport": (wording.TRANSPORT_FILTERS[self.transport],) if self.transport in wording.TRANSPORT_FILTERS else (),
-            "cost": ("Free",) if self.is_free else ("Paid",) if self.costs else (),
+            "cost": ("Free",) if self.is_free else ("Paid",) if self.costs else (wording.COST_NOT_STATED,),
             "pay": tuple(wording.FUNDING_FILTERS[f] for f in self.funding if f in wording.FUNDING_FILTERS),
             "assessment": ("No assessment needed",) if self.self_referral else (),
             "status": (self.status_label,),
@@ -277,6 +285,7 @@ class Provider:
     cqc_provider_id: str
     contact: Contact
     services: tuple[str, ...]  # service ids, by name
+    source_id: str = ""  # the id this organisation has in the source it was imported from
 
     @property
     def kind_label(self) -> str:
