@@ -14,6 +14,7 @@ import click
 from builder import build as pipeline
 from builder.errors import ContentError, Problems
 from builder.options import debug_option, root_option, strict_option, today_option
+from builder.summarise import summarised
 
 FORMATS = ("text", "json", "github")
 
@@ -33,6 +34,10 @@ def friendly(fn):
                        "Nothing was published. Run again with --debug and report the output.", err=True)
             sys.exit(1)
     return debug_option(wrapper)
+
+
+def verbose_option(fn):
+    return click.option("--verbose", is_flag=True, help="List every warning; without it, each kind of warning past ten is summarised.")(fn)
 
 
 def _today(value: dt.datetime | None) -> dt.date:
@@ -59,12 +64,13 @@ def main():
               help="Where to write the website. Default: _site inside the site folder.")
 @strict_option
 @today_option
+@verbose_option
 @click.option("--no-search", is_flag=True, help="Skip the search index (quicker, for previews and benchmarks).")
 @click.option("--offline-copy", is_flag=True,
               help="Also write a zip of the whole site that works without internet, opened straight from disk, "
                    "and offer it for download on the home page.")
 @friendly
-def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, offline_copy: bool):
+def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, offline_copy: bool, verbose: bool = False):
     """Check the content, then write the whole website.
 
     The new site replaces the old one only when every page has been written, so a failed
@@ -77,9 +83,9 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, of
         built = pipeline.build_site(root, out, _today(today), strict, progress=report,
                                      with_search=not no_search, offline_copy=offline_copy)
     except ContentError as err:
-        _print_problems(err.problems, "text")
+        _print_problems(err.problems, "text", verbose)
         raise
-    _print_problems(Problems(built.problems.warnings), "text")
+    _print_problems(Problems(built.problems.warnings), "text", verbose)
     warnings = len(built.problems.warnings)
     click.echo(f"Wrote {built.pages} pages to {built.out} in {built.seconds:.1f}s"
                f" ({warnings} warning{'s' if warnings != 1 else ''}).")
@@ -91,11 +97,12 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, of
               help="text for people, json for tools, github for pull-request annotations.")
 @strict_option
 @today_option
+@verbose_option
 @friendly
-def check(root: Path, fmt: str, strict: bool, today):
+def check(root: Path, fmt: str, strict: bool, today, verbose: bool = False):
     """Check the content without building. Lists every problem, then exits 1 if any is an error."""
     checked = pipeline.check_site(root, _today(today), strict)
-    _print_problems(checked.problems, fmt)
+    _print_problems(checked.problems, fmt, verbose)
     errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
     if fmt == "text":
         verdict = "Nothing was published." if errors else "The content is ready to build."
@@ -144,8 +151,12 @@ def new_service(root: Path, service: str):
     click.echo(f"Created {create(root, service)}. Fill in the fields, then run 'catalogue check'.")
 
 
-def _print_problems(problems: Problems, fmt: str) -> None:
+def _print_problems(problems: Problems, fmt: str, verbose: bool = True) -> None:
     items = problems.sorted()
+    if fmt == "text" and not verbose:
+        for line in summarised(items):
+            click.echo(line, err=True)
+        return
     if fmt == "json":
         click.echo(json.dumps({"errors": [p.as_dict() for p in items if p.severity == "error"],
                                "warnings": [p.as_dict() for p in items if p.severity == "warning"]}, indent=2))

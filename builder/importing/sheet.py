@@ -67,9 +67,8 @@ def match_headings(headings: list[str], path: Path) -> tuple[dict[int, str], lis
             found[index] = layout
         elif heading.strip():
             unread.append(heading.strip())
-    missing = [h for h in ("provider", "name") if h not in found.values()]
-    if missing:
-        raise click.ClickException(f"{path}: row 1 has no column for {' or '.join(missing)} (the headings are: "
+    if "name" not in found.values():
+        raise click.ClickException(f"{path}: row 1 has no column for the service's name (the headings are: "
                                    f"{', '.join(h for h in headings if h.strip())}). Nothing was imported. "
                                    "Run 'catalogue import template' for the layout.")
     return found, unread
@@ -91,13 +90,13 @@ def row_listing(row: dict[str, str], where: str, site: SiteConfig) -> Listing:
     reader = _Row(row, where, site)
     service = reader.service()
     provider = {k: v for k, v in {
-        "name": row.get("provider", ""), "description": row.get("provider_description"),
+        "name": row.get("provider") or row.get("name", ""), "description": row.get("provider_description"),
         "kind": reader.choice("provider_kind"), "charity_number": row.get("charity_number"),
         "cqc_provider_id": row.get("cqc_provider_id"),
         "contact": _contact(row, "provider_phone", "provider_email", "provider_website"),
     }.items() if v}
-    if not provider.get("name"):
-        reader.problems.append("provider: is empty. Every row needs the organisation that runs the service.")
+    if not row.get("name"):
+        reader.problems.append("column name: is empty. Every row needs the service's name.")
     origin = {h: f"column {h}" for h in row} | {
         "who_for": "column who_for", "types": "column types", "areas": "column areas",
         "locations": "column location_name", "locations.postcode": "column postcode", "locations.address": "column address",

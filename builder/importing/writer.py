@@ -104,7 +104,7 @@ def _import_one(listing: Listing, site: SiteConfig, sets: dict, update: bool, to
     if listing.problems:
         summary.skipped.append((listing.where, " ".join(listing.problems)))
         return
-    service = {**{k: v for k, v in sets.items() if k not in listing.service}, **listing.service}
+    service = {**listing.service, **{k: v for k, v in sets.items() if k not in listing.service}}
     service.setdefault("summary", first_sentence(listing.body) or service.get("name", ""))
     service.setdefault("last_reviewed", today.isoformat())  # when the source has no date: the day it was copied
     if listing.source_id:
@@ -245,8 +245,20 @@ def first_sentence(text: str, limit: int = 300) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 
+class _Dumper(yaml.SafeDumper):
+    """Times and dates in quotes, as editors are told to write them."""
+
+
+def _quoted_when_needed(dumper: yaml.SafeDumper, value: str):
+    style = '"' if re.fullmatch(r"\d{2}:\d{2}|\d{4}-\d{2}-\d{2}", value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _quoted_when_needed)
+
+
 def _dump(data: dict) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
 
 
 def _yaml_file(path: Path) -> dict:
