@@ -24,7 +24,6 @@ VERSION = "3.0"
 PROFILE = "https://openreferraluk.org/"
 OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
 TAXONOMIES = ("types", "who_for", "activities", "areas")
-EXTRA_TAXONOMIES = ("transport", "referral", "needs_assessment")  # facts ORUK has no field for
 STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "inactive"}
 PER = {"session": "per session", "hour": "per hour", "day": "per day", "week": "per week", "month": "per month", "year": "per year"}
 BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
@@ -179,7 +178,8 @@ def _attributes(catalogue: Catalogue, sid: str, service: Service, ids: Ids) -> l
         for term in getattr(service, taxonomy):
             attributes.append(_attribute(sid, taxonomy, term.key, term.label, ids))
     extras = {"transport": [service.transport] if service.transport else [], "referral": list(service.referral),
-              "needs_assessment": [] if service.needs_assessment is None else ["yes" if service.needs_assessment else "no"]}
+              "needs_assessment": [] if service.needs_assessment is None else ["yes" if service.needs_assessment else "no"],
+              "cqc_location_id": [service.cqc_location_id] if service.cqc_location_id and not service.locations else []}
     for taxonomy, keys in extras.items():
         attributes += [_attribute(sid, taxonomy, key, key, ids) for key in keys]
     return attributes

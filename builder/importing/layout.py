@@ -36,7 +36,7 @@ COLUMNS = (
     Column("provider_website", ("organisation website", "provider web address"), "The organisation's website", "https://riverside.example.org"),
     Column("charity_number", ("registered charity number", "charity no"), "Charity Commission number", "1234567"),
     Column("cqc_provider_id", ("cqc provider", "provider id", "cqc provider id (for office use only)"), "Care Quality Commission provider ID", "1-101234567"),
-    Column("name", ("service", "service name", "title", "activity name", "location name"), "The service's name (required)", "Riverside Day Centre"),
+    Column("name", ("service", "service name", "title", "activity name"), "The service's name (required)", "Riverside Day Centre"),
     Column("summary", ("short description", "strapline"), "One or two sentences, at most 300 characters", "A friendly day centre for older people."),
     Column("description", ("full description", "details", "about", "body"), "The full description (Markdown)", "We meet every weekday in the old mill."),
     Column("types", ("type", "type of support", "service type", "category"), "Types of support: keys or labels from site.yaml, separated by ;", "day-centre"),

@@ -25,7 +25,7 @@ from builder.model import SiteConfig
 STATUS = {"active": "active", "temporarily closed": "temporarily-closed", "inactive": "closed", "defunct": "closed"}
 BYDAY = {"MO": "mon", "TU": "tue", "WE": "wed", "TH": "thu", "FR": "fri", "SA": "sat", "SU": "sun"}
 PER = {"session": "session", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
-EXTRA = ("transport", "referral", "needs_assessment")
+EXTRA = ("transport", "referral", "needs_assessment", "cqc_location_id")  # this builder's facts ORUK has no field for
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 
 
@@ -169,8 +169,8 @@ def _terms(record: dict, site: SiteConfig, mapping: dict, service: dict) -> None
                 break
     for field, keys in chosen.items():
         keys = list(dict.fromkeys(keys))
-        if field == "transport":
-            service["transport"] = keys[0]
+        if field in ("transport", "cqc_location_id"):
+            service[field] = keys[0]
         elif field == "needs_assessment":
             service["needs_assessment"] = keys[0] == "yes"
         else:

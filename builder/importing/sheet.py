@@ -56,9 +56,9 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
 
 def match_headings(headings: list[str], path: Path) -> tuple[dict[int, str], list[str]]:
     """{column index: layout heading}, and the headings not read."""
-    names = {}
+    names = {_key(c.heading): c.heading for c in COLUMNS}  # a layout heading wins over any synonym
     for column in COLUMNS:
-        for name in (column.heading, *column.synonyms):
+        for name in column.synonyms:
             names.setdefault(_key(name), column.heading)
     found, unread = {}, []
     for index, heading in enumerate(headings):

@@ -155,7 +155,7 @@ def check_text(path: str, text: str, kind: str, site: SiteConfig, today: dt.date
         top = problem.field.split(".")[0]
         column = origin.get(problem.field) or origin.get(top) or f"{prefix}{problem.field or top}"
         messages.append(f"{column}: {problem.message} {problem.hint}".strip())
-    return messages
+    return list(dict.fromkeys(messages))
 
 
 class Existing:
