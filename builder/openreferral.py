@@ -10,6 +10,7 @@ they never change between builds.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
@@ -18,6 +19,7 @@ from pathlib import Path
 from builder import content, paths, wording
 from builder.importing.layout import write_csv, service_row
 from builder.model import Catalogue, Location, Provider, Service
+from builder.workers import worker_pool
 
 FOLDER = "openreferral"
 VERSION = "3.0"
@@ -34,27 +36,53 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path) -> int:
     ids = Ids(catalogue.site.base_url)
     folder = staging / FOLDER
     (folder / "services").mkdir(parents=True, exist_ok=True)
-    bodies = _bodies(root, catalogue)
-    full = [service_full(catalogue, service, bodies[service.id], ids) for service in catalogue.services.values()]
+    _WORK.update(root=root, catalogue=catalogue, ids=ids, folder=folder)  # before the workers fork: they share it
+    keys = list(catalogue.services)
+    listed, rows = [], []
+    with worker_pool(len(keys)) as mapper:
+        for chunk_listed, chunk_rows in mapper(_write_services, [keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK)]):
+            listed += chunk_listed
+            rows += chunk_rows
     _write(folder / "index.json", {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI_URL})
-    for record in full:
-        _write(folder / "services" / f"{record['id']}.json", record)
-    _write(folder / "services.json", page([_one_to_one(record) for record in full]))
+    _write(folder / "services.json", page(listed))
     taxonomies, terms = vocabularies(catalogue, ids)
     _write(folder / "taxonomies.json", page(taxonomies))
     _write(folder / "taxonomy_terms.json", page(terms))
-    write_csv(folder / "services.csv", [service_row(catalogue, s, bodies[s.id]) for s in catalogue.services.values()])
-    return len(full)
+    write_csv(folder / "services.csv", rows)
+    return len(listed)
+
+
+_WORK: dict = {}
+CHUNK = 250  # services per worker task
+
+
+def _write_services(keys: list[str]) -> tuple[list[dict], list[dict]]:
+    """One chunk of services (in a worker): their service_full files; their list entries and spreadsheet rows."""
+    catalogue, ids, folder = _WORK["catalogue"], _WORK["ids"], _WORK["folder"]
+    listed, rows = [], []
+    for key in keys:
+        service = catalogue.services[key]
+        body = _body(_WORK["root"], catalogue, service)
+        record = service_full(catalogue, service, body, ids)
+        _write(folder / "services" / f"{record['id']}.json", record)
+        listed.append(_one_to_one(record))
+        rows.append(service_row(catalogue, service, body))
+    return listed, rows
 
 
 class Ids:
-    """Stable UUIDs: the same record always gets the same id."""
+    """Stable UUIDs: the same record always gets the same id (uuid5 of base_url#parts, in the URL namespace)."""
 
     def __init__(self, base_url: str):
         self.base = base_url
+        self.prefix = uuid.NAMESPACE_URL.bytes + (base_url + "#").encode("utf-8")
 
     def of(self, *parts: str) -> str:
-        return str(uuid.uuid5(uuid.NAMESPACE_URL, self.base + "#" + "/".join(parts)))
+        """uuid.uuid5 without its object: a build makes about fifty of these per service."""
+        number = int.from_bytes(hashlib.sha1(self.prefix + "/".join(parts).encode("utf-8")).digest()[:16], "big")
+        number = (number & ~(0xF000 << 64) | 5 << 76) & ~(0xC000 << 48) | 0x8000 << 48  # version 5, RFC 4122 variant
+        text = f"{number:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
     def record(self, source_path: str, source_id: str) -> str:
         """An imported record keeps its source's UUID; any other gets one from its path."""
@@ -211,14 +239,11 @@ def _one_to_one(record: dict) -> dict:
     return {key: value for key, value in record.items() if not isinstance(value, (list, dict))}
 
 
-def _bodies(root: Path, catalogue: Catalogue) -> dict[str, str]:
-    """Each service's Markdown, as its editor wrote it: the ORUK description."""
-    bodies = {}
-    for service in catalogue.services.values():
-        text = content.decode((root / service.source_path).read_bytes())
-        body = content.split_front_matter(text, content.SERVICE)[1].strip()
-        bodies[service.id] = _absolute_links(body, service.source_path, catalogue.site.base_url)
-    return bodies
+def _body(root: Path, catalogue: Catalogue, service: Service) -> str:
+    """The service's Markdown, as its editor wrote it: the ORUK description."""
+    text = content.decode((root / service.source_path).read_bytes())
+    body = content.split_front_matter(text, content.SERVICE)[1].strip()
+    return _absolute_links(body, service.source_path, catalogue.site.base_url)
 
 
 _MD_LINK = re.compile(r"\]\(([^)\s:#]+\.md)(#[^)\s]*)?\)")

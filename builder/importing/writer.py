@@ -24,6 +24,7 @@ from builder.config import load_config
 from builder.content import PROVIDER, SERVICE, SourceFile
 from builder.errors import did_you_mean
 from builder.model import SiteConfig
+from builder.workers import fewer_collections, worker_pool
 from builder.yamlfile import YamlProblem, load_yaml
 
 LIST_FIELDS = ("types", "who_for", "activities", "areas", "funding", "referral", "languages")
@@ -87,23 +88,66 @@ def site_of(root: Path, today: dt.date) -> SiteConfig:
     return site
 
 
+@fewer_collections()
 def import_listings(root: Path, listings, sets: dict, update: bool, today: dt.date, total: int = 0) -> Summary:
+    """Plan every file in source order (names), check them all (in workers), then write the good ones."""
     site = site_of(root, today)
     existing = Existing(root)
     summary = Summary()
-    pending: dict[Path, str] = {}
+    planned: list[Planned | tuple[str, str]] = []
     with _progress(listings, total) as items:
         for listing in items:
-            _import_one(listing, site, sets, update, today, existing, pending, summary)
+            planned.append(_plan(listing, sets, update, today, existing))
+    jobs = [(p.relative, p.text, SERVICE, p.origin) for p in planned if isinstance(p, Planned)]
+    jobs += list({p.provider_relative: (p.provider_relative, p.provider_text, PROVIDER, p.provider_origin)
+                  for p in planned if isinstance(p, Planned) and p.provider_text is not None}.values())
+    _CHECKING.update(site=site, today=today)
+    with worker_pool(len(jobs)) as mapper:
+        problems = dict(zip((job[0] for job in jobs), mapper(_check_job, jobs)))
+    pending: dict[Path, str] = {}
+    for plan in planned:
+        if not isinstance(plan, Planned):
+            summary.skipped.append(plan)
+            continue
+        found = problems[plan.relative] + (problems[plan.provider_relative] if plan.provider_text is not None else [])
+        if found:
+            summary.skipped.append((plan.where, " ".join(found)))
+            continue
+        if plan.provider_text is not None:
+            pending.setdefault(plan.path.parent / "provider.yaml", plan.provider_text)
+        pending[plan.path] = plan.text
+        (summary.updated if plan.updating else summary.created).append(plan.relative)
     _write_all(pending)
     return summary
 
 
-def _import_one(listing: Listing, site: SiteConfig, sets: dict, update: bool, today: dt.date,
-                existing: "Existing", pending: dict, summary: Summary) -> None:
+@dataclass
+class Planned:
+    """A listing's files, as they would be written, before they are checked."""
+
+    where: str
+    path: Path
+    relative: str
+    text: str
+    origin: dict
+    updating: bool
+    provider_relative: str
+    provider_text: str | None  # None: the provider.yaml is left as it is
+    provider_origin: dict
+
+
+_CHECKING: dict = {}  # the site and the date, set before the workers fork
+
+
+def _check_job(job: tuple) -> list[str]:
+    relative, text, kind, origin = job
+    prefix = "provider." if kind == PROVIDER else ""
+    return check_text(relative, text, kind, _CHECKING["site"], _CHECKING["today"], origin, prefix)
+
+
+def _plan(listing: Listing, sets: dict, update: bool, today: dt.date, existing: "Existing") -> Planned | tuple[str, str]:
     if listing.problems:
-        summary.skipped.append((listing.where, " ".join(listing.problems)))
-        return
+        return listing.where, " ".join(listing.problems)
     service = {**listing.service, **{k: v for k, v in sets.items() if k not in listing.service}}
     service.setdefault("summary", first_sentence(listing.body) or service.get("name", ""))
     service.setdefault("last_reviewed", today.isoformat())  # when the source has no date: the day it was copied
@@ -113,25 +157,14 @@ def _import_one(listing: Listing, site: SiteConfig, sets: dict, update: bool, to
     path = existing.service_path(folder, listing.source_id, service.get("name", ""))
     old = existing.read(path)
     if old is not None and not update:
-        summary.skipped.append((listing.where, f"{existing.relative(path)} already exists. Use --update to rewrite the fields this source holds."))
-        return
+        return listing.where, f"{existing.relative(path)} already exists. Use --update to rewrite the fields this source holds."
+    existing.claim(path)
     body = old[1] if old is not None and old[1].strip() else listing.body
     front = {**old[0], **service} if old is not None else service
-    text = service_text(front, body)
-    problems = check_text(existing.relative(path), text, SERVICE, site, today, listing.origin)
-    provider_text = None
-    if provider_new or update:
-        provider_text = provider_yaml({**provider_data, **listing.provider})
-        problems += check_text(existing.relative(folder / "provider.yaml"), provider_text, PROVIDER, site, today,
-                               {k: f"provider {v}" for k, v in listing.origin.items()}, prefix="provider.")
-    if problems:
-        summary.skipped.append((listing.where, " ".join(problems)))
-        return
-    if provider_text is not None and (folder / "provider.yaml") not in pending:
-        pending[folder / "provider.yaml"] = provider_text
-    pending[path] = text
-    existing.claim(path)
-    (summary.updated if old is not None else summary.created).append(existing.relative(path))
+    provider_text = provider_yaml({**provider_data, **listing.provider}) if provider_new or update else None
+    return Planned(listing.where, path, existing.relative(path), service_text(front, body), listing.origin, old is not None,
+                   existing.relative(folder / "provider.yaml"), provider_text,
+                   {k: f"provider {v}" for k, v in listing.origin.items()})
 
 
 def check_text(path: str, text: str, kind: str, site: SiteConfig, today: dt.date, origin: dict, prefix: str = "") -> list[str]:
@@ -215,7 +248,7 @@ class Existing:
             return None
         text = content.decode(path.read_bytes())
         front, body, _ = content.split_front_matter(text, SERVICE)
-        return yaml.safe_load(front) or {}, body
+        return yaml.load(front, Loader=_Loader) or {}, body
 
     def relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -245,11 +278,14 @@ def first_sentence(text: str, limit: int = 300) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 
-class _Dumper(yaml.SafeDumper):
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's C emitter: 10,000 files in seconds
     """Times and dates in quotes, as editors are told to write them."""
 
 
-def _quoted_when_needed(dumper: yaml.SafeDumper, value: str):
+def _quoted_when_needed(dumper, value: str):
     style = '"' if re.fullmatch(r"\d{2}:\d{2}|\d{4}-\d{2}-\d{2}", value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -263,7 +299,7 @@ def _dump(data: dict) -> str:
 
 def _yaml_file(path: Path) -> dict:
     try:
-        data = yaml.safe_load(content.decode(path.read_bytes()))
+        data = yaml.load(content.decode(path.read_bytes()), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -272,7 +308,7 @@ def _yaml_file(path: Path) -> dict:
 def _front_matter(path: Path) -> dict:
     try:
         front = content.split_front_matter(content.decode(path.read_bytes()), SERVICE)[0]
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=_Loader)
     except (OSError, UnicodeDecodeError, YamlProblem, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
