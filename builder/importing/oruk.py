@@ -31,7 +31,7 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 def read_source(source: Path) -> list[tuple[str, dict]]:
     """[(JSON path, service_full)] from a file or a folder of files; a file that cannot be read stops the import."""
-    files = sorted(p for p in source.rglob("*.json")) if source.is_dir() else [source]
+    files = sorted(p for p in source.rglob("*.json") if not _published_extra(source, p)) if source.is_dir() else [source]
     if not files:
         raise click.ClickException(f"{source}: no .json files found. Nothing was imported.")
     found = []
@@ -47,12 +47,19 @@ def read_source(source: Path) -> list[tuple[str, dict]]:
             found += [(f"{name} $[{i}]", item) for i, item in enumerate(data)]
         elif isinstance(data, dict) and "name" in data:
             found.append((f"{name} $", data))
-        elif source.is_dir() and isinstance(data, dict) and {"version", "openapi_url"} & set(data):
-            continue  # the API root (index.json) of a published openreferral/ folder
-        elif not (source.is_dir() and isinstance(data, dict) and "contents" in data):
+        else:
             raise click.ClickException(f"{name}: expected a service, an array of services or a Page with "
                                        "\"contents\" (found neither). Nothing was imported.")
     return found
+
+
+def _published_extra(folder: Path, file: Path) -> bool:
+    """In a published ORUK folder (like a build's openreferral/), the vocabularies, the API root and
+    services.json (the list of what services/ holds in full) are not services to import."""
+    if file.parent != folder:
+        return False
+    return file.name in ("index.json", "taxonomies.json", "taxonomy_terms.json") or (
+        file.name == "services.json" and (folder / "services").is_dir())
 
 
 def read_map(path: Path | None) -> dict[str, list[tuple[str, str]]]:
