@@ -115,6 +115,10 @@ def test_real_cqc_data_imports_and_builds_with_ask_the_provider_costs(tmp_path: 
     assert "PR3 0BL" in page.find("main").text
     easy = parse_file(out / "easy-read/services/oakfield-nursing-home/oakfield-nursing-home/index.html")
     assert "Ask them how much it costs." in easy.find("main").text
+    assert "Ask the provider" in parse_file(out / "search/index.html").find("main").text  # the cost filter
+    report = run_cli("report", "--root", str(root), "--today", TODAY).stdout
+    assert "## 8 open listings do not state the cost" in report
+    assert "- **Oakfield Nursing Home** (Oakfield Nursing Home). File: `content/providers/oakfield-nursing-home/oakfield-nursing-home.md`" in report
 
 
 def test_spreadsheet_bad_cells_name_row_column_and_value_and_the_rest_is_imported(tmp_path: Path):

@@ -29,7 +29,7 @@ PER_WORDS = {"session": "session", "hour": "hour", "hr": "hour", "day": "day", "
 COST = re.compile(r"^(?:(?P<label>.+?)\s*:\s*)?£?\s*(?P<amount>\d+(?:\.\d{1,2})?)\s*(?:a|an|per|/|each)\s*(?P<per>[a-z]+)\.?$", re.I)
 VOCABULARIES = {
     "transport": wording.TRANSPORT_LABELS, "funding": {**wording.FUNDING_LABELS, **wording.FUNDING_FILTERS},
-    "referral": wording.REFERRAL_LABELS, "status": {**wording.STATUS_LABELS, "active": "active"},
+    "referral": wording.REFERRAL_LABELS, "status": wording.STATUS_LABELS,
     "provider_kind": wording.PROVIDER_KINDS, "access": wording.ACCESS_LABELS,
 }
 
