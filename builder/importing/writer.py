@@ -323,10 +323,10 @@ def _write_all(pending: dict[Path, str]) -> None:
             temporary = path.with_name(f".{path.name}.importing")
             temporary.write_text(text, encoding="utf-8")
             staged.append((temporary, path))
-    except OSError:
+    except OSError as err:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
-        raise
+        raise click.ClickException(f"{err.filename}: cannot be written ({err.strerror}). Nothing was imported.") from err
     for temporary, path in staged:
         os.replace(temporary, path)
 
