@@ -161,7 +161,7 @@ def _plan(listing: Listing, sets: dict, update: bool, today: dt.date, existing: 
     existing.claim(path)
     body = old[1] if old is not None and old[1].strip() else listing.body
     front = {**old[0], **service} if old is not None else service
-    provider_text = provider_yaml({**provider_data, **listing.provider}) if provider_new or update else None
+    provider_text = existing.provider_text(folder, {**provider_data, **listing.provider}) if provider_new or update else None
     return Planned(listing.where, path, existing.relative(path), service_text(front, body), listing.origin, old is not None,
                    existing.relative(folder / "provider.yaml"), provider_text,
                    {k: f"provider {v}" for k, v in listing.origin.items()})
@@ -202,6 +202,7 @@ class Existing:
         self.provider_by_name: dict[str, Path] = {}
         self.provider_data: dict[Path, dict] = {}
         self.taken: set[Path] = set()
+        self.provider_texts: dict[Path, str] = {}
         for folder in sorted(self.providers.iterdir()) if self.providers.is_dir() else []:
             if not folder.is_dir():
                 continue
@@ -239,6 +240,12 @@ class Existing:
         if source_id:
             self.by_source[source_id] = path
         return path
+
+    def provider_text(self, folder: Path, data: dict) -> str:
+        """provider.yaml as the first listing of this provider in the source has it (written once)."""
+        if folder not in self.provider_texts:
+            self.provider_texts[folder] = provider_yaml(data)
+        return self.provider_texts[folder]
 
     def claim(self, path: Path) -> None:
         self.taken.add(path)
