@@ -140,6 +140,17 @@ def test_spreadsheet_bad_cells_name_row_column_and_value_and_the_rest_is_importe
     assert run_cli("check", "--root", str(root), "--today", TODAY).exit_code == 0
 
 
+def test_a_source_without_ids_matches_listings_by_name_on_a_second_import(tmp_path: Path):
+    root = make_site(tmp_path / "site")
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("provider,name,who_for,areas,types\nGarden Trust,Seed Swap,older-people,north,day-centre\n", encoding="utf-8")
+    assert "Created 1," in run_cli("import", "spreadsheet", str(sheet), "--root", str(root), "--today", TODAY).stdout
+    again = run_cli("import", "spreadsheet", str(sheet), "--root", str(root), "--today", TODAY)
+    assert "Skipped row 2: content/providers/garden-trust/seed-swap.md already exists." in again.stderr
+    assert "updated 1" in run_cli("import", "spreadsheet", str(sheet), "--root", str(root), "--today", TODAY, "--update").stdout
+    assert sorted(p.name for p in (root / "content/providers/garden-trust").iterdir()) == ["provider.yaml", "seed-swap.md"]
+
+
 def test_taxonomy_cells_suggest_the_closest_label(tmp_path: Path):
     root = make_site(tmp_path / "site")
     sheet = tmp_path / "in.csv"

@@ -203,6 +203,8 @@ class Existing:
         self.provider_data: dict[Path, dict] = {}
         self.taken: set[Path] = set()
         self.provider_texts: dict[Path, str] = {}
+        self.claimed: set[Path] = set()  # files this import writes
+        self.on_disk: set[Path] = set()
         for folder in sorted(self.providers.iterdir()) if self.providers.is_dir() else []:
             if not folder.is_dir():
                 continue
@@ -215,6 +217,7 @@ class Existing:
                 self.provider_by_name.setdefault(str(data["name"]).casefold(), folder)
             for file in folder.glob("*.md"):
                 self.taken.add(file)
+                self.on_disk.add(file)
                 if not file.name.endswith(".easy.md"):
                     source_id = _front_matter(file).get("source_id")
                     if source_id:
@@ -236,6 +239,9 @@ class Existing:
     def service_path(self, folder: Path, source_id: str, name: str) -> Path:
         if source_id and source_id in self.by_source:
             return self.by_source[source_id]
+        same_name = folder / f"{validate.slugify(name)[:60].strip('-')}.md"
+        if not source_id and same_name in self.on_disk and same_name not in self.claimed:
+            return same_name  # a source without ids: the listing of the same name is the same listing
         path = self._free(folder / validate.slugify(name)[:60].strip("-"), ".md")
         if source_id:
             self.by_source[source_id] = path
@@ -249,6 +255,7 @@ class Existing:
 
     def claim(self, path: Path) -> None:
         self.taken.add(path)
+        self.claimed.add(path)
 
     def read(self, path: Path) -> tuple[dict, str] | None:
         if not path.is_file():
