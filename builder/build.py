@@ -13,12 +13,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, markup, offline, openreferral, render, search, shapes, theme, validate
+from builder import content, easytext, incremental, markup, offline, openreferral, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
+from builder.cache import BuildCache
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
 from builder.model import Catalogue
-from builder.output import copy_assets, fresh_output
+from builder.output import check_output_location, copy_assets, fresh_output
+from builder.progress import Silent
 from builder.workers import fewer_collections, worker_pool
 
 
@@ -37,12 +39,15 @@ class Built:
     out: Path
 
 
-def check_site(root: Path, today: dt.date, strict: bool = False) -> Checked:
+def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCache | None = None) -> Checked:
+    started = time.time()
     site, problems = load_config(root, today)                                     # config
     tree = content.find_content(root)
     words = wordlist(site)
     with worker_pool(len(tree.files)) as mapper:                                  # load, file by file
-        loaded = list(mapper(load_file, [(str(root), path, kind, words) for path, kind in tree.files]))
+        load = incremental.loader(load_file, cache, site)                         # (changed files only)
+        loaded = list(mapper(load, [(str(root), path, kind, words) for path, kind in tree.files]))
+    incremental.forget_stale_files(cache, started, len(tree.files))
     sources = [source for source, _, _ in loaded if source is not None]
     bodies = {body.path: body for _, _, body in loaded if body is not None}
     problems += [problem for _, file_problems, _ in loaded for problem in file_problems]
@@ -67,30 +72,45 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False) -> Built:
-    started = time.perf_counter()
-    checked = check_site(root, today, strict)
+    started, progress = time.perf_counter(), progress or Silent()
+    check_output_location(out, root)  # before anything is written, even the cache
+    cache = BuildCache(root)
+    checked = check_site(root, today, strict, cache)
+    progress.begin(checked.files)
+    progress.stage(f"Checked {checked.files:,} content files")
     if checked.catalogue is None:
+        cache.discard_if_new()
         raise ContentError(checked.problems, checked.files)
     catalogue = checked.catalogue
+    reuse = incremental.PageReuse(cache, out, theme.theme_dirs(root))             # pages unchanged since
     with fresh_output(out, root) as staging:                                      # publish (on success)
-        download = _offline_copy(root, catalogue, staging) if offline_copy else None
-        pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress)  # render
+        download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
+        progress.stage("Writing the pages (unchanged ones are kept)")
+        pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse)  # render
         if with_search:
+            progress.stage("Indexing for search")
             search.index_site(staging, catalogue)                                 # index
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
+        security.write_security_txt(staging, catalogue.site)
         openreferral.write_open_data(root, catalogue, staging)                    # open data (ORUK)
+        progress.stage("Publishing what changed")
+    reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out)
 
 
-def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.Edition, progress=None) -> int:
+def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.Edition, progress=None,
+                reuse: incremental.PageReuse | None = None) -> int:
     specs = render.plan_pages(catalogue, edition)
-    pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress)
+    kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
+    pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept)
     copy_assets(folder, theme.asset_files(root))
+    security.write_brand_stylesheet(folder, catalogue.site)
     return pages
 
 
-def _offline_copy(root: Path, catalogue: Catalogue, staging: Path) -> tuple[str, str]:
+def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> tuple[str, str]:
     """A zip of the site that works opened from disk, offered for download on the site itself."""
+    progress.stage("Writing the offline copy")
     name = offline.copy_name(catalogue.site)
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / name

@@ -13,6 +13,7 @@ import click
 
 from builder import build as pipeline
 from builder.errors import ContentError, Problems
+from builder.progress import Progress
 from builder.options import debug_option, root_option, strict_option, today_option
 from builder.summarise import summarised
 
@@ -66,11 +67,12 @@ def main():
 @today_option
 @verbose_option
 @click.option("--no-search", is_flag=True, help="Skip the search index (quicker, for previews and benchmarks).")
+@click.option("--quiet", "-q", is_flag=True, help="Say nothing while building: no stages, no progress bar, no summary (errors and warnings still show).")
 @click.option("--offline-copy", is_flag=True,
               help="Also write a zip of the whole site that works without internet, opened straight from disk, "
                    "and offer it for download on the home page.")
 @friendly
-def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, offline_copy: bool, verbose: bool = False):
+def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, quiet: bool, offline_copy: bool, verbose: bool = False):
     """Check the content, then write the whole website.
 
     The new site replaces the old one only when every page has been written, so a failed
@@ -78,7 +80,7 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, of
     each one names the file, the line and what to change.
     """
     out = out or root / "_site"
-    report = _progress_reporter()
+    report = Progress.for_terminal(quiet)
     try:
         built = pipeline.build_site(root, out, _today(today), strict, progress=report,
                                      with_search=not no_search, offline_copy=offline_copy)
@@ -87,8 +89,9 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, of
         raise
     _print_problems(Problems(built.problems.warnings), "text", verbose)
     warnings = len(built.problems.warnings)
-    click.echo(f"Wrote {built.pages} pages to {built.out} in {built.seconds:.1f}s"
-               f" ({warnings} warning{'s' if warnings != 1 else ''}).")
+    if not quiet:
+        click.echo(f"Wrote {built.pages} pages to {built.out} in {built.seconds:.1f}s"
+                   f" ({warnings} warning{'s' if warnings != 1 else ''}).")
 
 
 @main.command()
@@ -164,14 +167,6 @@ def _print_problems(problems: Problems, fmt: str, verbose: bool = True) -> None:
     for problem in items:
         line = problem.github() if fmt == "github" else str(problem)
         click.echo(line, err=fmt == "text")
-
-
-def _progress_reporter():
-    if not sys.stderr.isatty():
-        return None
-    def report(done: int, total: int) -> None:
-        click.echo(f"\rRendering pages: {done}/{total}", nl=done == total, err=True)
-    return report
 
 
 from builder.cli_editors import changes, report  # noqa: E402

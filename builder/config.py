@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import easytext, theme
+from builder import easytext, security, theme
 from builder.content import SITE, read_file
 from builder.errors import Problem
 import datetime as dt
 
-from builder.model import Accessibility, Contact, KnownIssue, Safeguarding, SiteConfig, Term
+from builder.model import Accessibility, Contact, KnownIssue, Safeguarding, SecurityContact, SiteConfig, Term
 from builder.shapes import check_fields
 from builder.validate import check_site
 from builder.yamlfile import line_of
@@ -35,7 +35,7 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     if any(p.severity == "error" for p in problems):
         return None, problems
     site = site_config(source.data)
-    return site, problems + _check_statement(source.data, site, today)
+    return site, problems + _check_statement(source.data, site, today) + security.check_expiry(source.data, today)
 
 
 def _check_symbols(root: Path, source) -> list[Problem]:
@@ -76,6 +76,7 @@ def site_config(data: dict) -> SiteConfig:
         accessibility=_accessibility(data.get("accessibility") or {}),
         areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
+        security=_security(data.get("security"), data.get("edit_url", "")),
         **_open_data(data.get("open_data") or {}),
     )
 
@@ -84,6 +85,13 @@ def _open_data(data: dict) -> dict:
     if not data.get("licence"):
         return {}  # the model's default: the Open Government Licence
     return {"open_data_licence": (data["licence"], data.get("licence_url", ""))}
+
+
+def _security(data: dict | None, edit_url: str) -> SecurityContact | None:
+    if not data:
+        return None
+    policy = data.get("policy") or security.github_policy_url(edit_url)
+    return SecurityContact(data["contact"], dt.date.fromisoformat(data["expires"]), policy)
 
 
 def _accessibility(data: dict) -> Accessibility:

@@ -81,6 +81,15 @@ class Accessibility:
 
 
 @dataclass(frozen=True)
+class SecurityContact:
+    """site.yaml's security block: what /.well-known/security.txt says (RFC 9116)."""
+
+    contact: str  # mailto:, https: or tel:
+    expires: dt.date
+    policy: str  # web address of the disclosure policy, or ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: str
     organisation: str
@@ -101,6 +110,7 @@ class SiteConfig:
     types: tuple[Term, ...]
     who_for: tuple[Term, ...]
     activities: tuple[Term, ...]
+    security: SecurityContact | None = None  # None: no security.txt is published
     open_data_licence: tuple[str, str] = ("Open Government Licence v3.0",
                                           "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 

@@ -90,12 +90,10 @@ def icon_png(size: int, colour: str) -> bytes:
     bar, half = size // 8, size // 2
     arm = size * 3 // 10
     rows = []
-    for y in range(size):
-        row = bytearray(b"\x00")  # filter: none
-        for x in range(size):
-            in_plus = (abs(x - half) < bar // 2 + 1 and abs(y - half) < arm) or (abs(y - half) < bar // 2 + 1 and abs(x - half) < arm)
-            row += white if in_plus else brand
-        rows.append(bytes(row))
+    for y in range(size):  # each row: brand colour, then the plus's white run (if any), then brand colour
+        reach = max(bar // 2 + 1 if abs(y - half) < arm else 0, arm if abs(y - half) < bar // 2 + 1 else 0)
+        start, end = max(0, half - reach + 1), min(size, half + reach)
+        rows.append(b"\x00" + brand * start + white * max(0, end - start) + brand * (size - max(start, end)))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)

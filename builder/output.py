@@ -12,8 +12,11 @@ import ctypes
 import os
 import re
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
+from builder.cache import FOLDER as CACHE_FOLDER
 from builder.errors import SiteError
 
 MARKER = ".catalogue-build"  # in every output folder, so a rebuild knows it may replace it
@@ -51,19 +54,76 @@ def fresh_output(out: Path, root: Path):
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap_in(staging, out)
+    if out.is_dir():
+        keep_unchanged_files(staging, out)
+    _swap_in(staging, out, root.resolve() / CACHE_FOLDER / "trash")
 
 
-def _swap_in(staging: Path, out: Path) -> None:
+def keep_unchanged_files(staging: Path, out: Path) -> None:
+    """Where a new file has the same bytes as the published one, keep the published file (a hard
+    link: same modification time), so syncing or deploying the output uploads only what changed.
+    Pages kept by an incremental build are links already: their inode numbers tell, without a stat."""
+    folders = [""]
+    while folders:
+        relative = folders.pop()
+        new_folder, old_folder = os.path.join(staging, relative), os.path.join(out, relative)
+        try:
+            published = {entry.name: entry for entry in os.scandir(old_folder)}
+        except OSError:
+            continue  # a new folder: everything in it is new
+        for entry in os.scandir(new_folder):
+            old = published.get(entry.name)
+            if old is None or old.inode() == entry.inode():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(os.path.join(relative, entry.name))
+            elif entry.is_file(follow_symlinks=False) and old.is_file(follow_symlinks=False):
+                _keep_if_same(old.path, entry.path)
+
+
+def _keep_if_same(old: str, new: str) -> None:
+    try:
+        if os.stat(old).st_size == os.stat(new).st_size and _same_bytes(old, new):
+            os.link(old, new + ".unchanged")
+            os.replace(new + ".unchanged", new)
+    except OSError:
+        pass  # links unsupported: the new file stays
+
+
+def _same_bytes(first: str, second: str) -> bool:
+    with open(first, "rb") as a, open(second, "rb") as b:
+        return a.read() == b.read()
+
+
+def _swap_in(staging: Path, out: Path, trash: Path) -> None:
     """Replace `out` with `staging`; atomically where the system allows, so `out` always exists."""
-    if out.exists() and _exchange(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous output
-        return
     old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    if out.exists() and _exchange(staging, out):
+        old = staging  # now holds the previous output
+    else:
+        if out.exists():
+            out.rename(old)
+        staging.rename(out)
+    _remove_in_background(old, trash)
+
+
+def _remove_in_background(folder: Path, trash: Path) -> None:
+    """Delete the previous output after the build returns: tens of thousands of files take seconds
+    to delete on a slow disk, and nobody waits for them. It is moved into the build cache's trash
+    first, which is safe to delete and emptied again by the next build if this one is cut short."""
+    if not folder.exists():
+        return
+    remover = shutil.which("rm")
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        folder.rename(trash / f"{folder.name}-{time.monotonic_ns()}")
+    except OSError:
+        remover = None  # on another disk: delete it now
+    if remover:
+        subprocess.Popen([remover, "-rf", "--", *(str(p) for p in trash.iterdir())], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _exchange(first: Path, second: Path) -> bool:

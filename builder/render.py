@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easyread, paths, search, wording
+from builder import easyread, paths, search, security, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -113,18 +113,20 @@ _WORKER: dict = {}
 
 
 def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
-                progress: Callable | None = None, chunk: int = 50) -> int:
-    """Render and write every page; returns the number written. `progress(done, total)` is told as it goes."""
+                progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset()) -> int:
+    """Render and write every page but those `kept` from the last build (see incremental.py); returns
+    the number of pages in the site. `progress(done, total)` is told as it goes."""
     # before the pool starts: forked workers see the Catalogue without it being copied to them
     _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging)
     _CARDS.clear()
     environment.cache_clear()
     pictograms.cache_clear()
     freeze_before_fork()
-    heavy_first = sorted(specs, key=lambda spec: spec.kind not in ("browse", "a-to-z", "provider"))  # balances the workers
+    heavy_first = sorted((spec for spec in specs if page_file(spec) not in kept),
+                         key=lambda spec: spec.kind not in ("browse", "a-to-z", "provider"))  # balances the workers
     chunks = [heavy_first[i:i + chunk] for i in range(0, len(heavy_first), chunk)]
-    written = 0
-    with worker_pool(len(specs)) as mapper:
+    written = len(specs) - len(heavy_first)
+    with worker_pool(len(heavy_first)) as mapper:
         for count in mapper(_render_chunk, chunks):
             written += count
             if progress and len(specs) > 1000:
@@ -141,9 +143,12 @@ def _render_chunk(specs: list[PageSpec]) -> int:
             html = render_page(env, _WORKER["catalogue"], spec, pictograms(tuple(_WORKER["theme_dirs"])))
         except jinja2.TemplateError as err:
             raise SiteError(template_problem(err, _WORKER["theme_dirs"], spec)) from None
-        target = spec.url if spec.url.endswith(".html") else spec.url + "index.html"
-        write_text(_WORKER["staging"], target, html)
+        write_text(_WORKER["staging"], page_file(spec), html)
     return len(specs)
+
+
+def page_file(spec: PageSpec) -> str:
+    return spec.url if spec.url.endswith(".html") else spec.url + "index.html"
 
 
 class _Dedented(jinja2.FileSystemLoader):
@@ -175,6 +180,7 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         FUNDING=wording.FUNDING_LABELS, REFERRAL=wording.REFERRAL_LABELS, LANGUAGES=wording.LANGUAGE_NAMES,
         TAXONOMY_TITLES=TAXONOMY_TITLES, TAXONOMY_SINGULAR=TAXONOMY_SINGULAR,
     )
+    env.globals.update(CONTENT_SECURITY_POLICY=Markup(security.CONTENT_SECURITY_POLICY), REFERRER_POLICY=security.REFERRER_POLICY)
     return env
 
 

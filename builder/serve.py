@@ -1,36 +1,32 @@
 """`catalogue serve`: build, serve on 127.0.0.1, rebuild when the sources change.
 
-The preview server adds a tiny script to each HTML page it sends (never to the built
-files) that reloads the page after a successful rebuild.
+Rebuilds are incremental (incremental.py) and skip the search index, so a saved file shows
+within a second even on a big site; the search index then follows in a background process,
+which the next save stops. The preview server adds a script to each HTML page it sends
+(preview.py) that reloads the page after a rebuild, or shows the content's errors over it
+while the last good site stays served.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
+import multiprocessing
+import os
+import signal
 import threading
 import time
 from pathlib import Path
 
 import click
 
+from builder import preview
 from builder.build import build_site
-from builder.errors import ContentError
+from builder.errors import ContentError, Problem, SiteError
 
 WATCHED = ("site.yaml", "content", "templates")
-RELOAD_SCRIPT = b"""<script>
-(function () {
-  var seen = null;
-  setInterval(function () {
-    fetch("/__catalogue_build").then(function (r) { return r.text(); }).then(function (v) {
-      if (seen !== null && v !== seen) { location.reload(); }
-      seen = v;
-    }).catch(function () {});
-  }, 1000);
-})();
-</script>
-"""
 
 
 def snapshot(root: Path) -> dict[str, float]:
@@ -45,66 +41,87 @@ def snapshot(root: Path) -> dict[str, float]:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    build_number = 0
+    status = preview.Status()
 
     def do_GET(self):
-        if self.path == "/__catalogue_build":
-            body = str(type(self).build_number).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+        own = preview.preview_file(self.path, self.status)
+        if own:
+            self._send(*own)
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            body = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT + b"</body>")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._send("text/html; charset=utf-8", path.read_bytes().replace(b"</body>", preview.SCRIPT_TAG + b"</body>"))
             return
         super().do_GET()
+
+    def _send(self, content_type: str, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format, *args):  # keep the terminal for build messages
         pass
 
 
-def _rebuild(root: Path, out: Path, today: dt.date) -> bool:
+def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool) -> bool:
     try:
-        built = build_site(root, out, today)
-    except ContentError as err:
-        for problem in err.problems.sorted():
+        built = build_site(root, out, today, with_search=with_search)
+    except (ContentError, SiteError) as err:
+        problems = err.problems.sorted() if isinstance(err, ContentError) else [Problem("templates", 0, "", str(err))]
+        for problem in problems:
             click.echo(str(problem), err=True)
         click.echo(f"{err.format_message()} The preview still shows the last good build.", err=True)
+        status.failed([p for p in problems if p.severity == "error"])
         return False
     click.echo(f"Built {built.pages} pages in {built.seconds:.1f}s.")
+    status.succeeded()
     return True
+
+
+def _index_search(root: Path, out: Path, today: dt.date) -> None:
+    """In a background process: the same build with the search index (every page is kept as it is)."""
+    os.setpgrp()  # its own process group, so stopping it stops its workers and the indexer too
+    try:
+        build_site(root, out, today)
+    except (ContentError, SiteError):
+        pass  # the watcher reports problems; this process only adds the index
+
+
+def _stop(process) -> None:
+    if process is not None and process.is_alive():
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        process.terminate()
+        process.join()
 
 
 def serve_site(root: Path, port: int, today: dt.date) -> None:
     out = root / "_site"
-    if not _rebuild(root, out, today) and not out.is_dir():
+    handler = type("Handler", (_Handler,), {"status": preview.Status()})
+    if not _rebuild(root, out, today, handler.status, with_search=True) and not out.is_dir():
         raise click.ClickException("Fix the errors above, then run 'catalogue serve' again.")
-    handler = type("Handler", (_Handler,), {})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"Serving at http://127.0.0.1:{port}/ . Press Ctrl+C to stop.")
-    seen = snapshot(root)
+    seen, indexer = snapshot(root), None
     try:
         while True:
-            time.sleep(0.5)
+            time.sleep(0.3)
             now = snapshot(root)
             if now != seen:
                 seen = now
-                if _rebuild(root, out, today):
-                    handler.build_number += 1
+                _stop(indexer)
+                indexer = None
+                if _rebuild(root, out, today, handler.status, with_search=False):
+                    indexer = multiprocessing.get_context("fork").Process(target=_index_search, args=(root, out, today))
+                    indexer.start()
     except KeyboardInterrupt:
         click.echo("Stopped.")
     finally:
+        _stop(indexer)
         server.shutdown()

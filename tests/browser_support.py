@@ -50,3 +50,28 @@ def launch(playwright):
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: run .ci/setup, which installs Debian's chromium package")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+# Installed in every page: each content security policy violation is kept in the page
+# (window.__policyViolations) and told to the test (the __policyViolation binding).
+REPORT_POLICY_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const found = { directive: event.effectiveDirective, blocked: event.blockedURI, page: event.documentURI,
+                  sample: event.sample, line: event.lineNumber };
+  (window.__policyViolations = window.__policyViolations || []).push(found);
+  if (window.__policyViolation) window.__policyViolation(found);
+});
+"""
+
+
+def record_policy_violations(browser, found: list) -> None:
+    """Every context `browser` makes reports its pages' policy violations into `found`."""
+    make_context = browser.new_context
+
+    def new_context(**options):
+        context = make_context(**options)
+        context.expose_binding("__policyViolation", lambda source, violation: found.append(violation))
+        context.add_init_script(REPORT_POLICY_VIOLATIONS)
+        return context
+
+    browser.new_context = new_context

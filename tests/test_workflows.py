@@ -92,9 +92,9 @@ def test_check_runs_on_pull_requests_and_checks_builds_tests_uploads_and_summari
     script = runs(check)
 
     assert "pull_request" in check["on"]
-    assert check["permissions"] == {"contents": "read"}
+    assert check["permissions"] == {} and check["jobs"]["check"]["permissions"] == {"contents": "read"}
     assert setup["with"]["cache"] == "pip"
-    for command in ('pip install -e ".[test]"', "catalogue check --format github", "catalogue build", "bash .ci/run",
+    for command in ("pip install --require-hashes -r requirements/test.txt", "catalogue check --format github", "catalogue build", "bash .ci/run",
                     'catalogue changes --base ../base --root . >> "$GITHUB_STEP_SUMMARY"'):
         assert command in script
     assert {"actions/checkout", "actions/upload-artifact"} <= uses(check)
@@ -106,7 +106,9 @@ def test_publish_deploys_main_to_pages_with_least_privilege_one_at_a_time():
     publish = workflow("publish.yml")
 
     assert publish["on"]["push"] == {"branches": ["main"]} and "workflow_dispatch" in publish["on"]
-    assert publish["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert publish["permissions"] == {}
+    assert publish["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses(publish)
     assert "catalogue build" in runs(publish)
@@ -117,7 +119,7 @@ def test_review_due_runs_weekly_and_may_only_write_issues():
     review = workflow("review-due.yml")
 
     assert review["on"]["schedule"] == [{"cron": "0 7 * * 1"}] and "workflow_dispatch" in review["on"]
-    assert review["permissions"] == {"contents": "read", "issues": "write"}
+    assert review["permissions"] == {} and review["jobs"]["report"]["permissions"] == {"contents": "read", "issues": "write"}
     assert "catalogue report --due --format markdown" in runs(review)
     assert 'gh issue list --label "$LABEL"' in runs(review)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser_support import launch, serve
+from browser_support import launch, record_policy_violations, serve
 
 from .a11y import AXE, DESKTOP, PAGE_LIBRARY, VNU
 
@@ -25,13 +25,35 @@ def site_url(sample_site):
 
 
 @pytest.fixture(scope="package")
-def browser():
+def policy_violations() -> list[dict]:
+    """Every content security policy violation reported by any page any browser test opens."""
+    return []
+
+
+@pytest.fixture(scope="package")
+def browser(policy_violations):
     for tool in (AXE, VNU):
         assert tool.is_file(), f"{tool} is missing: run .ci/setup (npm ci installs the pinned test tools)"
     with sync_playwright() as playwright:
         chromium = launch(playwright)
+        record_policy_violations(chromium, policy_violations)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations(request):
+    """Each browser test also proves that nothing it did broke the content security policy.
+
+    The policy forbids eval, so write wait_for_function predicates as functions ("() => ..."):
+    Playwright evaluates a bare expression string with eval, and the page refuses it."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    found = request.getfixturevalue("policy_violations")
+    before = len(found)
+    yield
+    assert found[before:] == [], "the content security policy blocked something the site does"
 
 
 @pytest.fixture(scope="package")

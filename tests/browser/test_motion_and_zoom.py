@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .a11y import EASY_SERVICE, PROJECT, SERVICE, visit
+from .a11y import EASY_SERVICE, PROJECT, SERVICE, add_user_css, visit
 
 ASSETS = PROJECT / "templates" / "assets"
 SCREEN_STYLESHEETS = ["style.css", "easy.css", "search.css"]
@@ -76,7 +76,7 @@ def test_doubling_the_browser_default_font_size_doubles_the_body_text(new_contex
     page = context.new_page()
     visit(page, site_url, SERVICE)
     normal = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
-    page.add_style_tag(content="html { font-size: 200% !important; }")  # what a 32px default does to rem
+    add_user_css(page, "html { font-size: 200% !important; }")  # what a 32px default does to rem
     bigger = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
     assert bigger == pytest.approx(normal * 2, rel=0.01)
     page.close()

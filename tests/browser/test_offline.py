@@ -21,12 +21,12 @@ def controlled_page(browser, url):
     page.goto(url)
     page.evaluate("navigator.serviceWorker.ready")
     page.reload()
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
     return context, page
 
 
 def wait_for_status(page):
-    page.wait_for_function("document.getElementById('search-status').textContent.length > 0", timeout=30000)
+    page.wait_for_function("() => document.getElementById('search-status').textContent.length > 0", timeout=30000)
     return page.inner_text("#search-status")
 
 
@@ -115,7 +115,7 @@ def test_after_a_rebuild_the_next_visit_gets_the_new_content(browser, tmp_path):
         page.goto(service_url)
         assert page.inner_text("h1") == "Allotment Club"
         page.goto(url)
-        page.wait_for_function(f"{caches}.then(keys => keys.length === 1 && keys[0] !== {old_caches[0]!r})", timeout=30000)
+        page.wait_for_function(f"() => {caches}.then(keys => keys.length === 1 && keys[0] !== {old_caches[0]!r})", timeout=30000)
         page.reload()
         assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == url + "sw.js"
         context.close()

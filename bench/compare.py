@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""The whole comparison in one command: the catalogue builder cold, warm and after one edit,
+with and without search, side by side with Eleventy rendering the same pages.
+
+    .venv/bin/python bench/compare.py [--sizes 1000 10000] [--keep]
+
+For each size N it generates a site (bench/generate.py, seed 1) into bench/out/compare-N
+and runs, each as a whole process, timed, with the peak memory of its process tree:
+
+  cold + search    no cache, no previous output: `catalogue build` (both search indexes)
+  cold             the same with --no-search
+  warm             again, nothing changed (--no-search)
+  one edit         one listing's summary edited (--no-search)
+  warm + search    nothing changed since, with both search indexes again
+  eleventy         Eleventy 3 (bench/eleventy) on the same content, cold, no search
+
+and prints a table (also written to bench/compare-results.md) with the 1-minute load average
+before each run, the CPU seconds the run used (less sensitive to a busy machine than the wall
+time) and the targets of issue 13. The first run installs Eleventy with `npm ci` in
+bench/eleventy if needed. Linux only (reads /proc); standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(BENCH)
+ELEVENTY = os.path.join(BENCH, "eleventy")
+RESULTS = os.path.join(BENCH, "compare-results.md")
+sys.path.insert(0, BENCH)
+import generate  # noqa: E402
+from run import TreeSampler, builder_env, human_bytes  # noqa: E402
+
+GIB = 1 << 30
+
+
+def measure(cmd: list[str], cwd: str, env: dict) -> dict:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    sampler = TreeSampler(proc)
+    sampler.start()
+    output, _ = proc.communicate()
+    wall = time.perf_counter() - started
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed (exit {proc.returncode}): {' '.join(cmd)}\n{output[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "peak": sampler.peak, "load": load}
+
+
+def wait_for_background_deletion(site: str) -> None:
+    """The builder deletes the previous output after it returns: let that finish before the next run."""
+    trash = os.path.join(site, ".catalogue-cache", "trash")
+    while os.path.isdir(trash) and os.listdir(trash):
+        time.sleep(0.2)
+
+
+def edit_one_listing(site: str) -> None:
+    providers = os.path.join(site, "content", "providers")
+    folder = os.path.join(providers, sorted(os.listdir(providers))[len(os.listdir(providers)) // 2])
+    listing = os.path.join(folder, sorted(f for f in os.listdir(folder) if f.endswith(".md") and not f.endswith(".easy.md"))[0])
+    with open(listing, encoding="utf-8") as file:
+        text = file.read()
+    with open(listing, "w", encoding="utf-8") as file:
+        file.write(text.replace("\nsummary: ", "\nsummary: Checked again. ", 1))
+
+
+def eleventy_ready() -> list[str]:
+    binary = os.path.join(ELEVENTY, "node_modules", ".bin", "eleventy")
+    if not os.path.exists(binary):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ELEVENTY, check=True)
+    return [binary, "--quiet"]
+
+
+def run_size(n: int, keep: bool) -> list[dict]:
+    base = os.path.join(BENCH, "out", f"compare-{n}")
+    site, out, eleventy_out = (os.path.join(base, name) for name in ("site", "catalogue", "eleventy"))
+    shutil.rmtree(base, ignore_errors=True)
+    os.makedirs(site)
+    generate.generate(n, site, 1)
+    build = [sys.executable, "-m", "builder", "build", "--root", site, "--out", out, "--quiet"]
+    env = builder_env()
+    scenarios = [
+        ("cold + search", build, lambda: None),
+        ("cold", build + ["--no-search"], lambda: (shutil.rmtree(out), shutil.rmtree(os.path.join(site, ".catalogue-cache")))),
+        ("warm", build + ["--no-search"], lambda: None),
+        ("one edit", build + ["--no-search"], lambda: edit_one_listing(site)),
+        ("warm + search", build, lambda: None),
+    ]
+    rows = []
+    for name, cmd, prepare in scenarios:
+        prepare()
+        row = measure(cmd, REPO, env) | {"n": n, "what": f"catalogue {name}"}
+        wait_for_background_deletion(site)
+        rows.append(row)
+        print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
+              f"load {row['load']:.2f}", flush=True)
+    eleventy = eleventy_ready()
+    row = measure(eleventy, ELEVENTY, env | {"SITE_ROOT": site, "ELEVENTY_OUT": eleventy_out}) | {"n": n, "what": "eleventy (no search)"}
+    rows.append(row)
+    print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
+          f"load {row['load']:.2f}", flush=True)
+    for row in rows:
+        row["pages"] = _pages(eleventy_out if row["what"].startswith("eleventy") else out)
+    if not keep:
+        shutil.rmtree(base, ignore_errors=True)
+    return rows
+
+
+def _pages(folder: str) -> int:
+    return sum(name.endswith(".html") for _, _, names in os.walk(folder) for name in names)
+
+
+def verdicts(rows: list[dict]) -> dict[int, str]:
+    by = {(r["n"], r["what"]): r for r in rows}
+    notes = {}
+    for index, row in enumerate(rows):
+        n, what = row["n"], row["what"]
+        text = ""
+        if n == 1000 and what == "catalogue cold + search":
+            eleventy = by.get((n, "eleventy (no search)"))
+            if eleventy:
+                text = f"{'met' if row['wall'] < eleventy['wall'] else 'MISSED'}: < Eleventy without search"
+        if n == 10000 and what == "catalogue cold":
+            text = f"{'met' if row['wall'] < 20 else 'MISSED'}: < 20 s; {'met' if row['peak'] < GIB else 'MISSED'}: < 1 GiB"
+        if n == 10000 and what == "catalogue warm + search":
+            warm = by[(n, "catalogue warm")]
+            indexing = row["wall"] - warm["wall"]
+            text = (f"search indexing ≈ {indexing:.1f} s: {'met' if indexing < 15 else 'MISSED'} (< 15 s); "
+                    f"{'met' if row['peak'] < 2 * GIB else 'MISSED'}: < 2 GiB")
+        if n == 10000 and what == "catalogue one edit":
+            text = f"{'met' if row['wall'] < 3 else 'MISSED'}: < 3 s"
+        notes[index] = text
+    return notes
+
+
+def table(rows: list[dict]) -> str:
+    notes = verdicts(rows)
+    lines = ["| Services | Build | Wall | CPU | Peak memory (tree) | Pages | Load before | Target |",
+             "|---:|:---|---:|---:|---:|---:|---:|:---|"]
+    for index, r in enumerate(rows):
+        lines.append(f"| {r['n']:,} | {r['what']} | {r['wall']:.2f} s | {r['cpu']:.1f} s | {human_bytes(r['peak'])} "
+                     f"| {r['pages']:,} | {r['load']:.2f} | {notes[index]} |")
+    cpus = os.cpu_count()
+    return "\n".join(lines) + (f"\n\n{cpus} CPUs; Python {sys.version.split()[0]}; CPU is user + system seconds of the "
+                               "whole process tree. The previous output is deleted in the background after each "
+                               "build returns; the next run starts once it is gone.\n")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--keep", action="store_true", help="keep bench/out/compare-N afterwards")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    rows = [row for n in args.sizes for row in run_size(n, args.keep)]
+    text = table(rows)
+    print("\n" + text)
+    with open(RESULTS, "w", encoding="utf-8") as file:
+        file.write(f"# Comparison results\n\nProduced by `python bench/compare.py --sizes "
+                   f"{' '.join(map(str, args.sizes))}` in {time.perf_counter() - started:.0f} s.\n\n{text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

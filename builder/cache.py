@@ -1,0 +1,150 @@
+"""The build cache: `.catalogue-cache/` beside site.yaml, git-ignored and safe to delete.
+
+It keeps, between builds:
+- each content file's loaded result (parsed, checked, Markdown rendered), under a key made of
+  the file's bytes, its path and kind, the site's word list and the builder's fingerprint;
+- for each output folder, a manifest of the pages last published there and the digest of
+  each page's inputs (see incremental.py), so unchanged pages are not rendered again.
+
+Every key includes `builder_fingerprint()`: a new builder version, a changed schema or a
+different Python means nothing cached is trusted. Anything unreadable is treated as missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sys
+from pathlib import Path
+
+FOLDER = ".catalogue-cache"
+README = "Build cache of 'catalogue build'. Safe to delete at any time: the next build is then a full one.\n"
+
+
+def digest(*parts: bytes | str) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode() if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+@functools.cache
+def builder_fingerprint() -> str:
+    """The builder's own code and schemas, and the Python running them."""
+    package = Path(__file__).resolve().parent
+    from builder.schemas import schema_dir
+    files = sorted(package.glob("*.py")) + sorted(schema_dir().glob("*.json"))
+    return digest(sys.version, *(f"{file.name}:{file.read_bytes().hex()}" for file in files))
+
+
+def folder_digest(folders: list[Path]) -> str:
+    """Every file under the given folders (the theme): names and bytes."""
+    parts = []
+    for folder in folders:
+        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
+    return digest(*parts)
+
+
+class BuildCache:
+    def __init__(self, root: Path):
+        self.folder = root.resolve() / FOLDER
+        self.existed = self.folder.is_dir()
+
+    def discard_if_new(self) -> None:
+        """A site's first build that fails leaves no trace, not even a cache."""
+        if not self.existed:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def ensure(self) -> None:
+        if not (self.folder / "README.txt").is_file():
+            self.folder.mkdir(exist_ok=True)
+            (self.folder / "README.txt").write_text(README, encoding="utf-8")
+
+    # ------------------------------------------------------------ loaded content files
+
+    def loaded_path(self, key: str) -> Path:
+        return self.folder / "files" / key[:2] / f"{key}.pickle"
+
+    def get_loaded(self, key: str):
+        try:
+            with open(self.loaded_path(key), "rb") as file:
+                return pickle.load(file)
+        except Exception:  # missing, truncated by a killed build, or from another version: load afresh
+            return None
+
+    def put_loaded(self, key: str, value) -> None:
+        path = self.loaded_path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a read-only or full disk makes the build slower, never wrong
+
+    def touch_loaded(self, key: str) -> None:
+        """Mark an entry as used, so forget_loaded_before keeps it."""
+        with contextlib.suppress(OSError):
+            os.utime(self.loaded_path(key))
+
+    def forget_loaded_before(self, since: float, keep: int) -> None:
+        """Drop entries unused since `since` (files edited or deleted meanwhile) once they
+        outnumber the entries in use, so the cache does not grow forever."""
+        entries = [entry for bucket in _scan(self.folder / "files") for entry in _scan(Path(bucket.path))]
+        if len(entries) <= 2 * keep:
+            return
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < since:
+                    os.unlink(entry.path)
+
+    # ------------------------------------------------------------ published pages
+
+    def _manifest_path(self, out: Path) -> Path:
+        return self.folder / f"pages-{digest(str(out.resolve()))}.json"
+
+    def published_pages(self, out: Path) -> dict[str, str]:
+        """{page file: inputs digest} of the pages in `out`, or {} unless `out` is the folder recorded."""
+        try:
+            manifest = json.loads(self._manifest_path(out).read_text(encoding="utf-8"))
+            if manifest["builder"] == builder_fingerprint() and manifest["folder"] == _folder_identity(out):
+                return manifest["pages"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        return {}
+
+    def record_published(self, out: Path, pages: dict[str, str]) -> None:
+        manifest = {"builder": builder_fingerprint(), "folder": _folder_identity(out), "pages": pages}
+        try:
+            self.ensure()
+            _write_atomically(self._manifest_path(out), json.dumps(manifest).encode())
+        except OSError:
+            pass
+
+    def forget_published(self, out: Path) -> None:
+        with contextlib.suppress(OSError):
+            self._manifest_path(out).unlink()
+
+
+def _scan(folder: Path) -> list[os.DirEntry]:
+    try:
+        return list(os.scandir(folder))
+    except OSError:
+        return []
+
+
+def _folder_identity(out: Path) -> list[int]:
+    """Each build swaps in a new folder, so its inode tells whether `out` is still the folder we recorded."""
+    info = out.stat()
+    return [info.st_dev, info.st_ino]
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
