@@ -7,17 +7,19 @@ once the new site is complete.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, incremental, markup, offline, openreferral, render, search, security, shapes, theme, validate
+from builder import content, easytext, finder, incremental, markup, offline, openreferral, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
+from builder.geography import load_geography, write_postcode_lookup
 from builder.model import Catalogue
 from builder.output import check_output_location, copy_assets, fresh_output
 from builder.progress import Silent
@@ -53,10 +55,13 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     problems += [problem for _, file_problems, _ in loaded for problem in file_problems]
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
+    geo, geo_problems = load_geography(root, site) if site else (None, [])          # boundaries, postcodes
+    problems += geo_problems
     found = Problems(problems).strict() if strict else Problems(problems)
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
-    return Checked(assemble_catalogue(site, sources, bodies, today), found, len(tree.files) + 1)  # model
+    catalogue = dataclasses.replace(assemble_catalogue(site, sources, bodies, today), geography=geo)  # model
+    return Checked(catalogue, found, len(tree.files) + 1)
 
 
 def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.RenderedBody | None]:
@@ -90,6 +95,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         if with_search:
             progress.stage("Indexing for search")
             search.index_site(staging, catalogue)                                 # index
+        write_postcode_lookup(staging, catalogue.geography)
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
         security.write_security_txt(staging, catalogue.site)
         openreferral.write_open_data(root, catalogue, staging)                    # open data (ORUK)
@@ -115,5 +121,6 @@ def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> 
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / name
         write_pages(root, catalogue, copy, render.Edition(files=True, search=False))
+        finder.write_finder(copy, catalogue)
         size = offline.write_offline_copy(copy, staging / "downloads" / f"{name}.zip")
     return f"downloads/{name}.zip", offline.size_text(size)

@@ -91,3 +91,7 @@ def _finish(summary) -> None:
 
 def _today(value: dt.datetime | None) -> dt.date:
     return value.date() if value else dt.date.today()
+
+
+from builder.cli_postcodes import postcodes  # noqa: E402  (a source of its own module: postcodes.py)
+import_group.add_command(postcodes)

@@ -78,6 +78,7 @@ def site_config(data: dict) -> SiteConfig:
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
         security=_security(data.get("security"), data.get("edit_url", "")),
         **_open_data(data.get("open_data") or {}),
+        offline_search_mb=data.get("offline_search_mb", 5),
     )
 
 

@@ -5,7 +5,7 @@ Loading: each content file's result is cached under the digest of its bytes (cac
 
 Rendering: each page's inputs are summed up in one digest: what every page shares (the
 builder, the theme, site.yaml, today, the information pages listed in the footer, the
-edition) plus the records the page shows (INPUTS). A page whose digest equals the one
+boundaries and postcode lookup, the edition) plus the records the page shows (INPUTS). A page whose digest equals the one
 recorded for the output folder is hard-linked from the published copy instead of rendered.
 A page kind missing from INPUTS (a new stage's page) is always rendered: any doubt means
 rendering again. The rendered bytes never depend on whether a page was kept or rendered,
@@ -94,7 +94,7 @@ class PageReuse:
 
 def page_digests(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path]) -> dict[str, str]:
     shared = digest(builder_fingerprint(), folder_digest(theme_dirs), repr(catalogue.site),
-                    catalogue.today.isoformat(), repr(catalogue.pages))
+                    catalogue.today.isoformat(), repr(catalogue.pages), repr(catalogue.geography))  # maps, postcode box
     records = _Records(catalogue)
     return {page_file(spec): digest(shared, repr(spec), INPUTS[spec.kind](catalogue, spec, records))
             for spec in specs if spec.kind in INPUTS}

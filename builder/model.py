@@ -113,6 +113,7 @@ class SiteConfig:
     security: SecurityContact | None = None  # None: no security.txt is published
     open_data_licence: tuple[str, str] = ("Open Government Licence v3.0",
                                           "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+    offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
@@ -352,6 +353,7 @@ class Catalogue:
     services: dict[str, Service]  # by id, sorted by name
     pages: tuple[Page, ...]  # by order, then title
     browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
+    geography: object = None  # geography.Geography: area boundaries and the postcode lookup
 
     def services_of(self, ids) -> list[Service]:
         return [self.services[i] for i in ids]

@@ -2,7 +2,8 @@
 
 Input: the staging folder after rendering and indexing. Output: sw.js (a service worker
 whose caches are versioned by a hash of the shell, so a new release replaces the old one
-on the next visit), manifest.webmanifest and its icons in the council's colour.
+on the next visit), search-files.json and search-size.json (what saving search on a device downloads),
+manifest.webmanifest and its icons in the council's colour.
 The downloadable offline copy is made by `write_offline_copy`.
 """
 
@@ -24,6 +25,8 @@ from builder.output import write_text
 SHELL_PAGES = ("", "search/", "offline/", "my-list/")
 PAGEFIND_RUNTIME = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind", "wasm.unknown.pagefind")
 ICON_SIZES = (192, 512)
+SEARCH_LIST = "search-files.json"  # every search file, for the service worker (large on a big site)
+SEARCH_SIZE = "search-size.json"  # what the search page needs to know (small, in the shell)
 
 
 def shell_files(staging: Path) -> list[str]:
@@ -56,9 +59,24 @@ def write_offline_support(staging: Path, site: SiteConfig, worker_template: str)
     write_text(staging, "manifest.webmanifest", manifest(site))
     shell = shell_files(staging)
     version = release_hash(staging, shell)
-    urls = ["./" + name.removesuffix("index.html") for name in shell]
+    urls = ["./" + name.removesuffix("index.html") for name in shell] + ["./" + SEARCH_SIZE]
+    saved_at_once = write_search_list(staging, site, version)
     worker = worker_template.replace("__VERSION__", version).replace("__SHELL__", json.dumps(urls))
-    write_text(staging, "sw.js", worker)
+    write_text(staging, "sw.js", worker.replace("__SEARCH_AUTO__", json.dumps(saved_at_once)))
+
+
+def write_search_list(staging: Path, site: SiteConfig, version: str) -> bool:
+    """Every file of both search indexes with its size, for saving search on a device, and their total.
+
+    Returns whether it is within the site's budget, so the service worker saves it without asking."""
+    files = [p for prefix in ("", paths.EASY) for p in sorted((staging / prefix / "pagefind").rglob("*")) if p.is_file()]
+    sizes = [("./" + p.relative_to(staging).as_posix(), p.stat().st_size) for p in files]
+    total = sum(size for _, size in sizes)
+    within = total <= site.offline_search_mb * 1_000_000
+    summary = {"version": version, "bytes": total, "size": size_text(total), "auto": within, "files": len(sizes)}
+    write_text(staging, SEARCH_SIZE, json.dumps(summary))
+    write_text(staging, SEARCH_LIST, json.dumps({**summary, "files": sizes}, separators=(",", ":")))
+    return within
 
 
 def manifest(site: SiteConfig) -> str:

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easyread, paths, search, security, wording
+from builder import easyread, finder, mapviews, paths, search, security, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -36,7 +36,7 @@ class Edition:
     """Which edition of the site is being written: the published one, or the offline copy."""
 
     files: bool = False  # links name index.html explicitly, so pages open straight from disk
-    search: bool = True  # the offline copy has no search
+    search: bool = True  # Pagefind search; the offline copy has its own finder (builder/finder.py)
     download: tuple[str, str] | None = None  # (path from the root, size in words) of the offline copy
 
 
@@ -119,6 +119,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     # before the pool starts: forked workers see the Catalogue without it being copied to them
     _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging)
     _CARDS.clear()
+    mapviews.forget()
     environment.cache_clear()
     pictograms.cache_clear()
     freeze_before_fork()
@@ -173,6 +174,7 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(card=_card, footer=_footer, service_record=search.service_record, page_record=search.page_record)
+    env.globals.update(maps=mapviews)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
                        phone=wording.phone_display, tel=wording.phone_href)
     env.globals.update(
@@ -249,7 +251,7 @@ def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", d
     head = " – ".join(dict.fromkeys(part for part in (title, section, site.title) if part))
     if spec.version == EASY:
         head += " (Easy Read)"
-    if spec.kind == "not-found":
+    if spec.kind == "not-found" and not spec.edition.files:  # served at any address; the copy's opens from disk
         root = urllib.parse.urlsplit(site.base_url).path
     else:
         root = "../" * spec.url.count("/")
@@ -349,9 +351,11 @@ def _page(catalogue: Catalogue, spec: PageSpec) -> dict:
 
 def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
     title = "Search" if spec.version == EASY else "Search for a service"
+    facets = catalogue.search_facets(spec.version == EASY)
+    if not spec.edition.search:  # the offline copy's finder (builder/finder.py) finds services only
+        title, facets = "Find a service", [f for f in facets if f[0] not in finder.NOT_FILTERS]
     view = _view(catalogue, spec, title, description="Search the day opportunities, with filters.")
-    return {"page": view, "facets": catalogue.search_facets(spec.version == EASY), "total": len(catalogue.services),
-            "browse": catalogue.browse}
+    return {"page": view, "facets": facets, "total": len(catalogue.services), "browse": catalogue.browse}
 
 
 def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:

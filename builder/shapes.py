@@ -56,7 +56,7 @@ def _explain(source: SourceFile, error) -> list[Problem]:
         return [Problem(source.path, line, name, f"'{_shown(instance)}' is not one of the allowed values.",
                         did_you_mean(instance, expected))]
     if kind == "type":
-        return [_type_problem(source.path, line, name, expected, instance)]
+        return [_type_problem(source.path, line, name, expected, instance, extra)]
     if instance == "" and kind in ("pattern", "minLength"):
         optional = ", or delete the line" if not _required(source.kind, error) else ""
         return [Problem(source.path, line, name, "is empty.", f"Write {_lower_first(described)}{optional}." if described else "")]
@@ -129,9 +129,8 @@ def _describe(value) -> str:
     return f"'{value}'"
 
 
-def _type_problem(path: str, line: int, name: str, expected, instance) -> Problem:
+def _type_problem(path: str, line: int, name: str, expected, instance, hint: str = "") -> Problem:
     wanted = " or ".join(TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-    hint = ""
     leaf = name.rsplit(".", 1)[-1]
     if leaf in ("from", "to") and isinstance(instance, int) and not isinstance(instance, bool):
         hours, minutes = divmod(instance, 60)

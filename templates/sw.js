@@ -10,12 +10,21 @@ const CACHE = `catalogue-${VERSION}`;
 const SAVED = "catalogue-saved"; // pages on "My list": kept across releases, refreshed when online
 const OFFLINE_PAGE = new URL("offline/", self.registration.scope).href;
 const EASY_OFFLINE_PAGE = new URL("easy-read/offline/", self.registration.scope).href;
+// Search with no signal: every search file (both versions) is listed in search-files.json.
+// Under the site's budget they are saved on install; above it, when the person asks (a message
+// from the search page). The list itself is stored last, so its presence means "all saved".
+const SEARCH_CACHE = `catalogue-search-${VERSION}`;
+const SEARCH_LIST = new URL("search-files.json", self.registration.scope).href;
+const SEARCH_AUTO = __SEARCH_AUTO__;
+let searchMissed = 0; // search files asked for that were neither saved nor reachable (search pages ask)
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
       .then((cache) => cache.addAll(SHELL.map((url) => new Request(new URL(url, self.registration.scope), { cache: "reload" }))))
+      .then(() => searchWanted())
+      .then((wanted) => wanted && saveSearch().catch(() => {})) // search is a bonus: the shell installs anyway
       .then(() => self.skipWaiting()),
   );
 });
@@ -24,7 +33,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith("catalogue-") && n !== CACHE && n !== SAVED).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(names.filter((n) => n.startsWith("catalogue-") && n !== CACHE && n !== SAVED && n !== SEARCH_CACHE).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
@@ -73,10 +82,59 @@ async function asset(request) {
   // Pagefind adds a timestamp to some requests; the cached copy of this release is the right one.
   const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
-  const response = await fetch(request);
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (offline) {
+    // Pagefind skips a search file it cannot load without saying so: count it for the search page.
+    if (new URL(request.url).pathname.includes("/pagefind/")) searchMissed += 1;
+    throw offline;
+  }
   if (response.ok) {
     const cache = await caches.open(CACHE);
     await cache.put(request, response.clone());
   }
   return response;
+}
+
+self.addEventListener("message", (event) => {
+  const reply = (message) => event.source && event.source.postMessage(message);
+  if (event.data === "save-search") {
+    event.waitUntil(
+      saveSearch((done, total) => reply({ search: "progress", done, total })).then(
+        () => reply({ search: "saved" }),
+        () => reply({ search: "failed" }),
+      ),
+    );
+  } else if (event.data === "search-missed" && event.ports[0]) {
+    event.ports[0].postMessage(searchMissed);
+  } else if (event.data === "remove-search") {
+    event.waitUntil(caches.delete(SEARCH_CACHE).then(() => reply({ search: "removed" })));
+  }
+});
+
+// Saved automatically under the budget, or again after a new release for someone who asked before.
+async function searchWanted() {
+  return SEARCH_AUTO || (await caches.keys()).some((name) => name.startsWith("catalogue-search-"));
+}
+
+async function saveSearch(progress = () => {}) {
+  const list = await (await fetch(SEARCH_LIST, { cache: "no-cache" })).json();
+  const cache = await caches.open(SEARCH_CACHE);
+  const queue = [...list.files];
+  let done = 0;
+  const next = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const url = new URL(file[0], self.registration.scope).href;
+      if (!(await cache.match(url))) {
+        const response = await fetch(url, { cache: "no-cache" });
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        await cache.put(url, response);
+      }
+      done += file[1];
+      progress(done, list.bytes);
+    }
+  };
+  await Promise.all([1, 2, 3, 4, 5, 6].map(next)); // a few at a time, so pages still load meanwhile
+  await cache.put(SEARCH_LIST, new Response(JSON.stringify(list), { headers: { "Content-Type": "application/json" } }));
 }

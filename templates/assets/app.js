@@ -1,5 +1,5 @@
 // Small enhancements for every page; the site works without them.
-// - registers the service worker (offline use), except when opened from disk;
+// - registers the service worker (offline use) once the page has loaded, except when opened from disk;
 // - "Save to my list" on service pages, kept in this browser (localStorage) and cached for offline use;
 // - the "My list" page and the list of pages saved for offline use on the offline page.
 
@@ -12,7 +12,12 @@
   var online = location.protocol === "http:" || location.protocol === "https:";
 
   if (online && "serviceWorker" in navigator) {
-    navigator.serviceWorker.register(new URL("sw.js", rootUrl).href).catch(function () {});
+    // after the page has loaded: installing fetches the shell and maybe all of search
+    var register = function () {
+      navigator.serviceWorker.register(new URL("sw.js", rootUrl).href).catch(function () {});
+    };
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register);
   }
 
   function readList() {

@@ -2,6 +2,8 @@
 // The query, filters, page and sort live in the URL, so back, refresh and shared links work.
 // Without JavaScript the page shows links to the browse pages instead.
 
+import * as offlineSearch from "./offline-search.js";
+
 const PER_PAGE = 20;
 const form = document.getElementById("search-form");
 
@@ -43,7 +45,7 @@ async function start() {
     const again = readUrl();
     input.value = again.q;
     setBoxes(again.filters);
-    run(await ready, { page: again.page, push: false, near: again.near });
+    run(await ready, { page: again.page, push: false, near: again.near, from: again.from });
   });
 
   const pagefind = await ready;
@@ -52,8 +54,13 @@ async function start() {
     nearMe.hidden = false;
     nearMe.addEventListener("click", () => locate(pagefind));
   }
+  const postcodeBox = $("postcode-box");
+  if (postcodeBox) {
+    const postcode = await import(new URL("postcode.js", import.meta.url).href);
+    postcode.setup(postcodeBox, (near, from) => run(pagefind, { page: 1, push: true, near, from }), state.from);
+  }
   if (input.value.trim() || Object.keys(chosenFilters()).length) {
-    await run(pagefind, { page: state.page, push: false, near: state.near });
+    await run(pagefind, { page: state.page, push: false, near: state.near, from: state.from });
   }
 }
 
@@ -75,7 +82,7 @@ function readUrl() {
   const params = new URLSearchParams(location.search);
   const filters = {};
   for (const [name, value] of params) {
-    if (!["q", "page", "near"].includes(name)) (filters[name] ||= []).push(value);
+    if (!["q", "page", "near", "from"].includes(name)) (filters[name] ||= []).push(value);
   }
   const near = params.get("near");
   return {
@@ -83,6 +90,7 @@ function readUrl() {
     filters,
     page: Math.max(1, parseInt(params.get("page") || "1", 10) || 1),
     near: near && /^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/.test(near) ? near.split(",").map(Number) : null,
+    from: (near && params.get("from")) || "", // the postcode the distances are from
   };
 }
 
@@ -100,16 +108,18 @@ function writeUrl(query, filters, page, near, push) {
   for (const [name, values] of Object.entries(filters)) values.forEach((v) => params.append(name, v));
   if (page > 1) params.set("page", String(page));
   if (near) params.set("near", near.map((n) => n.toFixed(4)).join(","));
+  if (near && currentFrom) params.set("from", currentFrom);
   const url = location.pathname + (params.toString() ? "?" + params : "");
   history[push ? "pushState" : "replaceState"](null, "", url);
   return params;
 }
 
 let currentNear = null;
+let currentFrom = ""; // a postcode, when the distances are from one rather than from "me"
 let latestSearch = 0; // answers to older searches that arrive late are dropped
 
-async function run(pagefind, { page = 1, push = false, near = undefined, focusHeading = false }) {
-  if (near !== undefined) currentNear = near;
+async function run(pagefind, { page = 1, push = false, near = undefined, from = "", focusHeading = false }) {
+  if (near !== undefined) [currentNear, currentFrom] = [near, from];
   const query = $("search-input").value.trim();
   const filters = chosenFilters();
   const params = writeUrl(query, filters, page, currentNear, push);
@@ -126,8 +136,14 @@ async function run(pagefind, { page = 1, push = false, near = undefined, focusHe
   const pagefindFilters = {};
   for (const [name, values] of Object.entries(filters)) pagefindFilters[name] = { any: values };
   const mine = ++latestSearch;
+  if (offlineSearch.indexNeedsReload()) await pagefind.destroy().then(loadPagefind);
+  const missedBefore = await offlineSearch.missedSoFar();
   const search = await pagefind.search(query || null, { filters: pagefindFilters });
   if (!search || mine !== latestSearch) return;
+  if (await offlineSearch.unanswerable(missedBefore)) {
+    if (mine === latestSearch) offlineSearch.sayUnanswerable();
+    return;
+  }
   updateCounts(search.filters);
 
   let results = search.results;
@@ -148,7 +164,7 @@ async function run(pagefind, { page = 1, push = false, near = undefined, focusHe
 
   const what = describe(query, filters);
   const summary = total === 0 ? `No results ${what}` : `${total} result${total === 1 ? "" : "s"} ${what}`;
-  setStatus(summary + (currentNear ? ", nearest first" : "") + ".");
+  setStatus(summary + (currentNear ? (currentFrom ? `, nearest to ${currentFrom} first` : ", nearest first") : "") + ".");
   const heading = $("results-heading");
   heading.hidden = false;
   heading.textContent = pages > 1 ? `${summary} (page ${page} of ${pages})` : summary;
@@ -291,6 +307,6 @@ function distance(from, meta) {
 }
 
 function formatMiles(km) {
-  const miles = km / 1.609;
-  return miles < 1 ? "less than 1 mile" : `${Math.round(miles)} mile${Math.round(miles) === 1 ? "" : "s"}`;
+  const miles = (km / 1.609344).toFixed(1);
+  return miles === "0.0" ? "less than 0.1 miles" : `${miles} mile${miles === "1.0" ? "" : "s"}`;
 }

@@ -22,6 +22,8 @@ def test_first_tab_focuses_the_skip_link_and_it_moves_focus_to_main(page, site_u
     "easy-read/search/?q=dementia",
     "",
     "easy-read/",
+    "areas/",
+    "easy-read/areas/",
 ], ids=lambda url: url or "home")
 def test_tab_reaches_every_control_in_document_order_with_a_visible_focus_indicator(page, site_url, url):
     visit(page, site_url, url)

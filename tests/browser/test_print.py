@@ -24,7 +24,7 @@ def test_printed_service_page_keeps_name_phone_times_and_address_without_navigat
             times = page.evaluate(_SHOWN, "main table.times")
             assert times and times["visible"] and "Opening times" in times["text"], times
         address = page.evaluate("""() => [...document.querySelectorAll('main *')].filter(el => el.children.length === 0
-            && /^Printed from https:\\/\\//.test(el.innerText.trim())).map(el => ({text: el.innerText.trim(),
+            && /^Printed from https:\\/\\//.test((el.innerText || '').trim())).map(el => ({text: el.innerText.trim(),
             visible: el.checkVisibility() && el.getBoundingClientRect().height > 0}))""")
         assert len(address) == 1 and address[0]["visible"], address
         assert address[0]["text"].endswith(url), address  # the page's own address, so the paper leads back to it

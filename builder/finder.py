@@ -1,0 +1,56 @@
+"""The offline copy's "Find a service": search that works opened from disk, with no server.
+
+Pagefind cannot run from file://, and browsers fetch nothing from there, so each version gets
+find-data.js: a compact table of the services, loaded as a plain script next to
+assets/find.js. The filters are the site's own (Service.search_filters, the same values the
+search page's tick boxes carry), so a filter added there appears here with no more code.
+
+    values:   ["area", "Kingsford"], ...   every (filter, value) pair once
+    services: [name, url, provider, summary, places, [value numbers]], ...
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builder import paths
+from builder.model import Catalogue, Service
+from builder.output import write_text
+
+DATA_FILE = "find-data.js"
+GLOBAL = "catalogueFind"
+NOT_FILTERS = ("kind",)  # the copy finds services only
+
+
+def finder_data(catalogue: Catalogue, easy: bool) -> dict:
+    values: dict[tuple[str, str], int] = {}
+    rows = []
+    for service in catalogue.services.values():
+        numbers = [values.setdefault((name, value), len(values))
+                   for name, chosen in service.search_filters(easy).items() if name not in NOT_FILTERS
+                   for value in chosen]
+        provider = catalogue.providers[service.provider_key].name
+        url = (paths.EASY if easy else "") + service.url + "index.html"
+        rows.append([service.name, url, provider, service.summary, places(service), numbers])
+    return {"values": [list(pair) for pair in values], "services": rows}
+
+
+def places(service: Service) -> str:
+    """Where it happens, in words people search for: the venue, street, town and postcode."""
+    return " ".join(f"{loc.name} {loc.address} {loc.postcode}" for loc in service.locations)
+
+
+def finder_script(catalogue: Catalogue, easy: bool) -> str:
+    data = json.dumps(finder_data(catalogue, easy), ensure_ascii=False, separators=(",", ":"))
+    return f"window.{GLOBAL}={data};\n"
+
+
+def write_finder(folder: Path, catalogue: Catalogue) -> int:
+    """Writes both versions' data files into a rendered copy; returns their total size in bytes."""
+    size = 0
+    for easy in (False, True):
+        name = (paths.EASY if easy else "") + DATA_FILE
+        write_text(folder, name, finder_script(catalogue, easy))
+        size += (folder / name).stat().st_size
+    return size
