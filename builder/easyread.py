@@ -201,6 +201,7 @@ def _contact(service: Service, provider: Provider, pictures: Pictograms) -> tupl
     rows = []
     if contact.phone:
         rows.append(Row(pictures.fact("phone"), "Phone", contact.phone_href, contact.phone_display, big=True))
+    rows += [Row(pictures.fact("phone"), other.label, other.href, other.display, big=True) for other in contact.other_phones]
     if contact.email:
         rows.append(Row(pictures.fact("email"), "Email", f"mailto:{contact.email}", contact.email))
     rows.append(Row(pictures.fact("provider"), f"{provider.name} runs this service."))

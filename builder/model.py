@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from builder import wording
+from builder import facets as more_filters, wording
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
@@ -19,7 +19,7 @@ EVENING_FROM = "18:00"
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
     ("kind", "Show"), ("area", "Area"), ("who", "Who it is for"), ("type", "Type of support"), ("activity", "Activity"),
     ("day", "Day"), ("cost", "Cost"), ("pay", "Ways to pay"), ("transport", "Transport"),
-    ("assessment", "How to join"), ("status", "Open or closed"),
+    ("assessment", "How to join"), *((name, legend) for name, legend, _ in more_filters.FACETS), ("status", "Open or closed"),
 )  # a session still running after 6pm counts as an evening session
 
 
@@ -36,11 +36,28 @@ class Term:
 
 
 @dataclass(frozen=True)
+class LabelledPhone:
+    """One more number and what it is for ('Text only', 'Out of hours')."""
+
+    label: str
+    number: str
+
+    @property
+    def display(self) -> str:
+        return wording.phone_display(self.number)
+
+    @property
+    def href(self) -> str:
+        return wording.phone_href(self.number)
+
+
+@dataclass(frozen=True)
 class Contact:
     phone: str = ""  # as written; see wording.phone_display / phone_href
     email: str = ""
     website: str = ""
     hours: str = ""
+    other_phones: tuple[LabelledPhone, ...] = ()
 
     @cached_property
     def phone_display(self) -> str:
@@ -277,6 +294,7 @@ class Service:
             "pay": tuple(wording.FUNDING_FILTERS[f] for f in self.funding if f in wording.FUNDING_FILTERS),
             "assessment": ("No assessment needed",) if self.self_referral else (),
             "status": (self.status_label,),
+            **more_filters.values(self),
         }
 
     @cached_property
@@ -373,6 +391,7 @@ class Catalogue:
             "activity": [t.easy if easy else t.label for t in self.site.activities],
             "day": [wording.DAY_NAMES[d] for d in DAYS] + ["Evenings", "Weekends"],
             "kind": ["Service", "Provider", "Information"],
+            **more_filters.order(),
         }
         facets = []
         for name, legend in SEARCH_FACETS:

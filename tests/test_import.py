@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SITE, PROJECT, TODAY, make_site, run_cli
+from conftest import MINIMAL_SITE, SAMPLE, TODAY, make_site, run_cli
 from htmlparse import parse_file
 
 FACTS = ("who", "activities", "where", "when", "costs", "join", "transport", "contact", "quality", "about")
@@ -24,8 +24,11 @@ def build(root: Path, out: Path) -> None:
 
 
 def empty_site(root: Path, site_yaml: str) -> Path:
+    """A site with the sample's settings and geography (boundaries, postcodes) but no listings."""
     root.mkdir(parents=True)
     (root / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    for geography in ("boundaries", "postcodes"):
+        shutil.copytree(SAMPLE / "content" / geography, root / "content" / geography)
     return root
 
 
@@ -45,7 +48,7 @@ def page_facts(out: Path) -> dict[str, dict[str, str]]:
 @pytest.fixture(scope="module")
 def oruk_round_trip(sample_site: Path, tmp_path_factory) -> tuple[Path, Path]:
     """The sample's open data imported into an empty site with the same site.yaml, then built."""
-    root = empty_site(tmp_path_factory.mktemp("oruk") / "site", (PROJECT / "site.yaml").read_text(encoding="utf-8"))
+    root = empty_site(tmp_path_factory.mktemp("oruk") / "site", (SAMPLE / "site.yaml").read_text(encoding="utf-8"))
     result = run_cli("import", "oruk", str(sample_site / "openreferral"), "--root", str(root), "--today", TODAY)
     assert result.exit_code == 0, result.output
     out = root / "_site"
@@ -72,7 +75,7 @@ def test_a_second_import_of_the_same_source_updates_the_same_files(sample_site: 
 
 
 def test_spreadsheet_round_trip_gives_the_same_rows(sample_site: Path, tmp_path: Path):
-    root = empty_site(tmp_path / "site", (PROJECT / "site.yaml").read_text(encoding="utf-8"))
+    root = empty_site(tmp_path / "site", (SAMPLE / "site.yaml").read_text(encoding="utf-8"))
     first = (sample_site / "openreferral" / "services.csv").read_text(encoding="utf-8-sig")
     result = run_cli("import", "spreadsheet", str(sample_site / "openreferral" / "services.csv"), "--root", str(root), "--today", TODAY)
     assert "Created 45, updated 0, skipped 0." in result.stdout, result.output
@@ -225,7 +228,7 @@ def test_the_template_is_a_spreadsheet_the_importer_reads(tmp_path: Path):
     from builder.importing.layout import HEADINGS
     assert [c.value for c in sheet[1]] == list(HEADINGS)
     assert sheet.max_row == 2  # the heading row and one example row
-    root = make_site(tmp_path / "site", {"site.yaml": (PROJECT / "site.yaml").read_text(encoding="utf-8")}, base=False)
+    root = make_site(tmp_path / "site", {"site.yaml": (SAMPLE / "site.yaml").read_text(encoding="utf-8")}, base=False)
     result = run_cli("import", "spreadsheet", str(path), "--root", str(root), "--today", TODAY)
     assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
     assert run_cli("check", "--root", str(root), "--today", TODAY).exit_code == 0

@@ -16,6 +16,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"
+SAMPLE = PROJECT / "tests" / "fixtures" / "sample"  # the copy of the sample the tests build
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 EASY = "easy-read/"
 
