@@ -14,6 +14,7 @@ import click
 
 from builder.importing import oruk, sheet
 from builder.importing.writer import import_listings, parse_sets, site_of
+from builder.config import load_config
 from builder.options import root_option, today_option
 
 
@@ -33,7 +34,7 @@ def import_group():
     """Bring existing listings into content/providers/ (each file checked as 'catalogue check' would).
 
     \b
-      catalogue import spreadsheet services.xlsx --set areas=redvale-city
+      catalogue import spreadsheet services.xlsx --set areas=north-district
       catalogue import oruk feed.json --map terms.yaml
       catalogue import template services.xlsx
     """
@@ -72,13 +73,15 @@ def import_spreadsheet(file: Path, root: Path, today, sets: tuple, update: bool)
 
 @import_group.command("template")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def import_template(file: Path):
+@root_option
+def import_template(file: Path, root: Path):
     """Write an empty .xlsx spreadsheet in the import layout: headings, their help and one example row."""
     if file.suffix.lower() != ".xlsx":
         raise click.UsageError(f"{file.name}: the template is an Excel file; name it something.xlsx.")
     if file.exists():
         raise click.ClickException(f"{file} already exists; it was left unchanged.")
-    sheet.write_template(file)
+    site, _ = load_config(root, dt.date.today())  # the example row names one of this site's areas, when there is one
+    sheet.write_template(file, {"areas": site.areas[0].key} if site and site.areas else {})
     click.echo(f"Wrote {file}. Fill in one row per service (replace the example row), then run "
                f"'catalogue import spreadsheet {file.name}'.")
 

@@ -221,14 +221,14 @@ def test_an_unreadable_source_writes_nothing(tmp_path: Path):
 
 def test_the_template_is_a_spreadsheet_the_importer_reads(tmp_path: Path):
     path = tmp_path / "services.xlsx"
-    result = run_cli("import", "template", str(path))
+    root = make_site(tmp_path / "site", {"site.yaml": (SAMPLE / "site.yaml").read_text(encoding="utf-8")}, base=False)
+    result = run_cli("import", "template", str(path), "--root", str(root))
     assert result.exit_code == 0
     from openpyxl import load_workbook
     sheet = load_workbook(path).active
     from builder.importing.layout import HEADINGS
     assert [c.value for c in sheet[1]] == list(HEADINGS)
     assert sheet.max_row == 2  # the heading row and one example row
-    root = make_site(tmp_path / "site", {"site.yaml": (SAMPLE / "site.yaml").read_text(encoding="utf-8")}, base=False)
     result = run_cli("import", "spreadsheet", str(path), "--root", str(root), "--today", TODAY)
     assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
     assert run_cli("check", "--root", str(root), "--today", TODAY).exit_code == 0

@@ -286,8 +286,9 @@ def _csv_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def write_template(path: Path) -> None:
-    """An empty spreadsheet in the layout: a heading row (with each column's help as a comment) and one example row."""
+def write_template(path: Path, examples: dict[str, str] | None = None) -> None:
+    """An empty spreadsheet in the layout: a heading row (with each column's help as a comment) and one example row
+    (`examples` replaces a column's example by its name, e.g. with one of the site's own areas)."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font
@@ -296,7 +297,7 @@ def write_template(path: Path) -> None:
     sheet = book.active
     sheet.title = "Services"
     sheet.append([c.heading for c in COLUMNS])
-    sheet.append([c.example for c in COLUMNS])
+    sheet.append([(examples or {}).get(c.heading, c.example) for c in COLUMNS])
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True)
