@@ -101,6 +101,7 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         easy_body_html=html.get(easy.path, "") if easy else "",
         easy_checked_by=easy_data.get("checked_by", ""),
         easy_checked_on=easy_data.get("checked_on", ""),
+        source_id=data.get("source_id", ""),
     )
 
 
@@ -130,6 +131,7 @@ def _provider(source: SourceFile, services_by_provider: dict[str, list[str]]) ->
         cqc_provider_id=data.get("cqc_provider_id", ""),
         contact=_contact(data.get("contact")),
         services=tuple(services_by_provider.get(key, ())),
+        source_id=data.get("source_id", ""),
     )
 
 

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, finder, incremental, markup, offline, pitfalls, render, search, security, shapes, theme, validate
+from builder import content, easytext, finder, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
@@ -100,6 +100,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         write_postcode_lookup(staging, catalogue.geography)
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
         security.write_security_txt(staging, catalogue.site)
+        openreferral.write_open_data(root, catalogue, staging)                    # open data (ORUK)
         progress.stage("Publishing what changed")
     reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out)

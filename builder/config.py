@@ -78,8 +78,15 @@ def site_config(data: dict) -> SiteConfig:
         areas=tuple(Term(a["key"], a["name"], a["name"], a.get("description", ""), "", "areas") for a in data["areas"]),
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
         security=_security(data.get("security"), data.get("edit_url", "")),
+        **_open_data(data.get("open_data") or {}),
         offline_search_mb=data.get("offline_search_mb", 5),
     )
+
+
+def _open_data(data: dict) -> dict:
+    if not data.get("licence"):
+        return {}  # the model's default: the Open Government Licence
+    return {"open_data_licence": (data["licence"], data.get("licence_url", ""))}
 
 
 def _security(data: dict | None, edit_url: str) -> SecurityContact | None:

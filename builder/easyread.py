@@ -167,7 +167,7 @@ def _cost(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     if service.is_free:
         return (Row(pictures.fact("cost"), "It is free."),)
     if not service.costs:
-        return (Row(pictures.fact("cost"), "Phone them to ask how much it costs."),)
+        return (Row(pictures.fact("cost"), "Ask them how much it costs."),)
     rows = [Row(pictures.fact("cost"), f"It costs {wording.money(c.amount)} {'an' if c.per == 'hour' else 'a'} {c.per}.")
             for c in service.costs]
     rows += [Row(pictures.fact(symbol), text) for key, (text, symbol) in PAY_SENTENCES.items() if key in service.funding]

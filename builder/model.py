@@ -128,6 +128,8 @@ class SiteConfig:
     who_for: tuple[Term, ...]
     activities: tuple[Term, ...]
     security: SecurityContact | None = None  # None: no security.txt is published
+    open_data_licence: tuple[str, str] = ("Open Government Licence v3.0",
+                                          "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
     offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
@@ -225,10 +227,16 @@ class Service:
     easy_body_html: str  # sanitised body of <service>.easy.md, or ""
     easy_checked_by: str = ""
     easy_checked_on: str = ""
+    source_id: str = ""  # the id this listing has in the source it was imported from
 
     @property
     def is_free(self) -> bool:
         return not self.costs and "free" in self.funding
+
+    @property
+    def cost_not_stated(self) -> bool:
+        """Real sources rarely state costs: the page then says to ask the provider, never a blank."""
+        return not self.costs and not self.is_free
 
     @property
     def is_one_to_one(self) -> bool:
@@ -282,7 +290,7 @@ class Service:
             "activity": tuple(map(label, self.activities)),
             "day": days + (("Evenings",) if self.has_evening else ()) + (("Weekends",) if self.has_weekend else ()),
             "transport": (wording.TRANSPORT_FILTERS[self.transport],) if self.transport in wording.TRANSPORT_FILTERS else (),
-            "cost": ("Free",) if self.is_free else ("Paid",) if self.costs else (),
+            "cost": ("Free",) if self.is_free else ("Paid",) if self.costs else (wording.COST_NOT_STATED,),
             "pay": tuple(wording.FUNDING_FILTERS[f] for f in self.funding if f in wording.FUNDING_FILTERS),
             "assessment": ("No assessment needed",) if self.self_referral else (),
             "status": (self.status_label,),
@@ -306,6 +314,7 @@ class Provider:
     cqc_provider_id: str
     contact: Contact
     services: tuple[str, ...]  # service ids, by name
+    source_id: str = ""  # the id this organisation has in the source it was imported from
 
     @property
     def kind_label(self) -> str:

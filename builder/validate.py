@@ -278,12 +278,10 @@ def _check_costs(source: SourceFile) -> list[Problem]:
     if costs and "free" in funding:
         return [Problem(source.path, line_of(data, ["funding", funding.index("free")]), "funding",
                         "lists 'free' but the service has costs.", "Remove 'free', or remove the costs if it is free.")]
-    if not costs and "free" not in funding and "costs" not in data and "funding" in data:
-        return [Problem(source.path, line_of(data, ["funding"]), "funding",
-                        "no costs are given and 'free' is not listed.", "Add the costs, or add 'free' to funding if it costs nothing.")]
-    if not costs and "free" not in funding and "funding" not in data and data.get("status") != "closed":
-        return [Problem(source.path, data.line, "costs", "the cost is not stated.",
-                        "Add 'costs:' with what it costs, or 'funding: [free]' if it costs nothing.")]
+    if not costs and "free" not in funding and data.get("status") != "closed":
+        line = line_of(data, ["funding"]) if "funding" in data else data.line
+        return [Problem(source.path, line, "costs", "the cost is not stated, so the page says \"Cost: ask the provider\".",
+                        "Add 'costs:' with what it costs, or 'funding: [free]' if it costs nothing.", "warning")]
     return []
 
 

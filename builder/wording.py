@@ -38,6 +38,7 @@ FUNDING_LABELS = {
     "free": "Free",
 }
 TRANSPORT_FILTERS = {"provided": "Transport provided", "help-to-arrange": "Help to arrange transport"}
+COST_NOT_STATED = "Ask the provider"  # the cost filter and the page, when a source does not say
 FUNDING_FILTERS = {
     "council": "Council funding",
     "direct-payment": "Direct payment",

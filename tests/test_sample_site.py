@@ -91,7 +91,7 @@ def element_with_text(root, text: str):
 # ---------------------------------------------------------------- every page is written
 
 def expected_pages() -> list[str]:
-    pages = ["", "providers/", "a-to-z/", "accessibility-statement/", "404.html"]
+    pages = ["", "providers/", "a-to-z/", "accessibility-statement/", "open-data/", "404.html"]
     pages += [service_url(sid) for sid in SERVICES]
     pages += [f"providers/{key}/" for key in PROVIDERS]
     pages += [f"{slug}/" for slug in PAGES]

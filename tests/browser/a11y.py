@@ -68,6 +68,7 @@ _KINDS = [
     ("information", "support-for-carers/"),
     ("credits", "credits/"),
     ("statement", "accessibility-statement/"),
+    ("open-data", "open-data/"),
     ("my-list", "my-list/"),
     ("offline", "offline/"),
     ("not-found", "404.html"),
