@@ -11,7 +11,7 @@ import datetime as dt
 from builder import paths, wording
 from builder.content import PAGE, PAGE_EASY, PROVIDER, SERVICE, SERVICE_EASY, SourceFile
 from builder.markup import RenderedBody
-from builder.model import (Browse, Catalogue, Contact, Cost, EasyText, Location, Page, Provider, Service,
+from builder.model import (Browse, Catalogue, Contact, Cost, LabelledPhone, EasyText, Location, Page, Provider, Service,
                            Session, SiteConfig, Term)
 from builder.validate import is_due
 
@@ -56,7 +56,8 @@ def _terms(keys, terms: tuple[Term, ...]) -> tuple[Term, ...]:
 
 def _contact(data) -> Contact:
     data = data or {}
-    return Contact(data.get("phone", ""), data.get("email", ""), data.get("website", ""))
+    others = tuple(LabelledPhone(item["label"], item["number"]) for item in data.get("other_phones") or ())
+    return Contact(data.get("phone", ""), data.get("email", ""), data.get("website", ""), other_phones=others)
 
 
 def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile | None, spokes: tuple, today: dt.date) -> Service:
@@ -101,6 +102,7 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         easy_checked_by=easy_data.get("checked_by", ""),
         easy_checked_on=easy_data.get("checked_on", ""),
         easy_alert=data.get("easy_alert", ""),
+        source_id=data.get("source_id", ""),
     )
 
 
@@ -130,6 +132,7 @@ def _provider(source: SourceFile, services_by_provider: dict[str, list[str]]) ->
         cqc_provider_id=data.get("cqc_provider_id", ""),
         contact=_contact(data.get("contact")),
         services=tuple(services_by_provider.get(key, ())),
+        source_id=data.get("source_id", ""),
     )
 
 

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, finder, incremental, markup, offline, render, search, security, shapes, theme, validate
+from builder import content, easytext, finder, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
@@ -55,6 +55,7 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     problems += [problem for _, file_problems, _ in loaded for problem in file_problems]
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
+    problems += pitfalls.check_duplicates(sources) + pitfalls.check_pages(root, tree.files)
     geo, geo_problems = load_geography(root, site) if site else (None, [])          # boundaries, postcodes
     problems += geo_problems
     found = Problems(problems).strict() if strict else Problems(problems)
@@ -71,6 +72,7 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
     if source is None:
         return None, problems, None
     body = markup.render_body(source) if source.body.strip() else None
+    problems += pitfalls.check_file(source) + (body.problems if body else [])
     return source, problems + shapes.check_fields(source) + easytext.check_easy_text(source, words), body
 
 
@@ -98,6 +100,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         write_postcode_lookup(staging, catalogue.geography)
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
         security.write_security_txt(staging, catalogue.site)
+        openreferral.write_open_data(root, catalogue, staging)                    # open data (ORUK)
         progress.stage("Publishing what changed")
     reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out)

@@ -15,6 +15,7 @@ from builder import build as pipeline
 from builder.errors import ContentError, Problems
 from builder.progress import Progress
 from builder.options import debug_option, root_option, strict_option, today_option
+from builder.summarise import summarised
 
 FORMATS = ("text", "json", "github")
 
@@ -34,6 +35,10 @@ def friendly(fn):
                        "Nothing was published. Run again with --debug and report the output.", err=True)
             sys.exit(1)
     return debug_option(wrapper)
+
+
+def verbose_option(fn):
+    return click.option("--verbose", is_flag=True, help="List every warning; without it, each kind of warning past ten is summarised.")(fn)
 
 
 def _today(value: dt.datetime | None) -> dt.date:
@@ -60,13 +65,14 @@ def main():
               help="Where to write the website. Default: _site inside the site folder.")
 @strict_option
 @today_option
+@verbose_option
 @click.option("--no-search", is_flag=True, help="Skip the search index (quicker, for previews and benchmarks).")
 @click.option("--quiet", "-q", is_flag=True, help="Say nothing while building: no stages, no progress bar, no summary (errors and warnings still show).")
 @click.option("--offline-copy", is_flag=True,
               help="Also write a zip of the whole site that works without internet, opened straight from disk, "
                    "and offer it for download on the home page.")
 @friendly
-def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, quiet: bool, offline_copy: bool):
+def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, quiet: bool, offline_copy: bool, verbose: bool = False):
     """Check the content, then write the whole website.
 
     The new site replaces the old one only when every page has been written, so a failed
@@ -79,9 +85,9 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, qu
         built = pipeline.build_site(root, out, _today(today), strict, progress=report,
                                      with_search=not no_search, offline_copy=offline_copy)
     except ContentError as err:
-        _print_problems(err.problems, "text")
+        _print_problems(err.problems, "text", verbose)
         raise
-    _print_problems(Problems(built.problems.warnings), "text")
+    _print_problems(Problems(built.problems.warnings), "text", verbose)
     warnings = len(built.problems.warnings)
     if not quiet:
         click.echo(f"Wrote {built.pages} pages to {built.out} in {built.seconds:.1f}s"
@@ -94,11 +100,12 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, qu
               help="text for people, json for tools, github for pull-request annotations.")
 @strict_option
 @today_option
+@verbose_option
 @friendly
-def check(root: Path, fmt: str, strict: bool, today):
+def check(root: Path, fmt: str, strict: bool, today, verbose: bool = False):
     """Check the content without building. Lists every problem, then exits 1 if any is an error."""
     checked = pipeline.check_site(root, _today(today), strict)
-    _print_problems(checked.problems, fmt)
+    _print_problems(checked.problems, fmt, verbose)
     errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
     if fmt == "text":
         verdict = "Nothing was published." if errors else "The content is ready to build."
@@ -147,8 +154,12 @@ def new_service(root: Path, service: str):
     click.echo(f"Created {create(root, service)}. Fill in the fields, then run 'catalogue check'.")
 
 
-def _print_problems(problems: Problems, fmt: str) -> None:
+def _print_problems(problems: Problems, fmt: str, verbose: bool = True) -> None:
     items = problems.sorted()
+    if fmt == "text" and not verbose:
+        for line in summarised(items):
+            click.echo(line, err=True)
+        return
     if fmt == "json":
         click.echo(json.dumps({"errors": [p.as_dict() for p in items if p.severity == "error"],
                                "warnings": [p.as_dict() for p in items if p.severity == "warning"]}, indent=2))
@@ -160,12 +171,5 @@ def _print_problems(problems: Problems, fmt: str) -> None:
 
 from builder.cli_editors import changes, report  # noqa: E402
 main.add_command(report); main.add_command(changes)
-
-
-@main.group("import")
-def import_group():
-    """Make content from open data files (the command writes into content/, nothing else does)."""
-
-
-from builder.cli_postcodes import postcodes  # noqa: E402
-import_group.add_command(postcodes)
+from builder.cli_import import import_group  # noqa: E402
+main.add_command(import_group)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import easytext, security, theme
+from builder import easytext, pitfalls, security, theme
 from builder.content import SITE, read_file
 from builder.easyread import Pictograms
 from builder.errors import Problem
@@ -33,6 +33,7 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     problems += check_fields(source)
     problems += check_site(source, lambda asset: theme.find_asset(root, asset) is not None)
     problems += _check_symbols(root, source)
+    problems += pitfalls.check_site_file(root, source)
     if any(p.severity == "error" for p in problems):
         return None, problems
     site = site_config(source.data)
@@ -79,8 +80,15 @@ def site_config(data: dict) -> SiteConfig:
         **{name: _terms(taxonomies.get(name) or {}, name) for name in TAXONOMIES},
         easy_checking_group=easy.get("checking_group", ""),
         security=_security(data.get("security"), data.get("edit_url", "")),
+        **_open_data(data.get("open_data") or {}),
         offline_search_mb=data.get("offline_search_mb", 5),
     )
+
+
+def _open_data(data: dict) -> dict:
+    if not data.get("licence"):
+        return {}  # the model's default: the Open Government Licence
+    return {"open_data_licence": (data["licence"], data.get("licence_url", ""))}
 
 
 def _security(data: dict | None, edit_url: str) -> SecurityContact | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import Problem
-from builder.yamlfile import Located, YamlProblem, load_yaml
+from builder.yamlfile import Located, YamlProblem, load_yaml, values_cut_by_comments
 
 PROVIDER = "provider"
 SERVICE = "service"
@@ -101,7 +101,14 @@ def read_file(root: Path, path: str, kind: str) -> tuple[SourceFile | None, list
         return None, [Problem(path, getattr(data, "line", 1), "", "the fields must be written as 'field: value' lines (found a list or a single value).")]
     problems = [Problem(path, line, key, f"is written twice in the same block (first on line {first}).",
                         "Keep only one of them: the second one would win.") for line, key, first in duplicates]
+    problems += cut_short(path, text if kind in (PROVIDER, SITE) else front, 0 if kind in (PROVIDER, SITE) else 1)
     return SourceFile(path, kind, data, body, body_line), problems
+
+
+def cut_short(path: str, text: str, line_offset: int) -> list[Problem]:
+    return [Problem(path, line, key, f"the text is cut short: YAML reads ' #' as the start of a comment, so the site would show "
+                    f"'{kept}' and drop '#{dropped}'.", f'Put the whole value in quotes: {key.rsplit(".", 1)[-1]}: "{kept} #{dropped}"')
+            for line, key, kept, dropped in values_cut_by_comments(text, line_offset)]
 
 
 def decode(raw: bytes) -> str:

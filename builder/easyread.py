@@ -262,7 +262,7 @@ def _cost(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     if service.is_free:
         return (Row(pictures.fact("cost"), "It is free."),)
     if not service.costs:
-        return (Row(pictures.fact("cost"), "Phone them to ask how much it costs."),)
+        return (Row(pictures.fact("cost"), "Ask them how much it costs."),)
     rows = [Row(pictures.fact(f"cost-{cost_kind(c)}") or pictures.fact("cost"), cost_sentence(c)) for c in service.costs]
     rows += [Row(pictures.fact(symbol), text) for key, (text, symbol) in PAY_SENTENCES.items() if key in service.funding]
     return tuple(rows)
@@ -295,6 +295,7 @@ def _contact(service: Service, provider: Provider, pictures: Pictograms) -> tupl
     rows = []
     if contact.phone:
         rows.append(Row(pictures.fact("phone"), "Phone", contact.phone_href, contact.phone_display, big=True))
+    rows += [Row(pictures.fact("phone"), other.label, other.href, other.display, big=True) for other in contact.other_phones]
     if contact.email:
         rows.append(Row(pictures.fact("email"), "Email", f"mailto:{contact.email}", contact.email))
     rows.append(Row(pictures.fact("provider"), f"{provider.name} runs this service."))

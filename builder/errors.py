@@ -65,12 +65,12 @@ class Problems:
         self.items.extend(problems)
 
     @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == ERROR]
+    def errors(self) -> list[Problem]:  # counted as printed: a problem found twice is shown once
+        return [p for p in self.sorted() if p.severity == ERROR]
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == WARNING]
+        return [p for p in self.sorted() if p.severity == WARNING]
 
     def sorted(self) -> list[Problem]:
         return sorted(set(self.items), key=lambda p: (p.path, p.line, p.field, p.message))

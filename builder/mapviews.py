@@ -98,7 +98,7 @@ def service(catalogue: Catalogue, page, service: Service) -> Markup:
 
 
 def _where(catalogue: Catalogue, lines: maps.Outlines, place: maps.Place) -> str:
-    """'in Redvale City, in the middle of the map'."""
+    """'in Northgate City, in the middle of the map'."""
     key = maps.area_of(catalogue.geography.shapes, place)
     names = {a.key: a.label for a in catalogue.site.areas}
     direction = maps.compass(lines.project, *lines.project(place.lon, place.lat))

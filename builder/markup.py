@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from html import escape, unescape
 
 import markdown
 import nh3
@@ -19,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from builder import paths
 from builder.content import PAGE, PAGE_EASY, SourceFile
+from builder.errors import Problem
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "b", "blockquote",
@@ -33,6 +35,7 @@ class RenderedBody:
     path: str
     html: str
     links: list[tuple[int, str]] = field(default_factory=list)  # (line, content path) of links to content files
+    problems: list[Problem] = field(default_factory=list)  # links to unpublished files, removed images and frames
 
 
 class _ContentLinks(Treeprocessor):
@@ -48,6 +51,9 @@ class _ContentLinks(Treeprocessor):
         for link in root.iter("a"):
             href = link.get("href", "")
             target, _, fragment = href.partition("#")
+            if _is_local_file(target):
+                self.state["problems"].append(_unpublished_link(source, target))
+                continue
             if not target.endswith(".md") or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("/"):
                 continue
             content_path = paths.resolve_link(source.path, target)
@@ -87,11 +93,49 @@ def _markdown() -> markdown.Markdown:
 
 def render_body(source: SourceFile) -> RenderedBody:
     """Markdown body of one file -> sanitised HTML. Headings start at h2 on pages, h3 in services."""
-    _STATE.update(source=source, top=2 if source.kind in (PAGE, PAGE_EASY) else 3, links=[])
+    _STATE.update(source=source, top=2 if source.kind in (PAGE, PAGE_EASY) else 3, links=[], problems=[])
     md = _markdown()
     md.reset()
     html = md.convert(source.body)
-    return RenderedBody(source.path, sanitise(html), list(_STATE["links"]))
+    problems = list(_STATE["problems"]) + _removed(source, html)
+    return RenderedBody(source.path, scrollable_tables(drop_empty(sanitise(html))), list(_STATE["links"]), problems)
+
+
+_REMOVED = re.compile(r"<(img|iframe|video|audio|object|embed|form|script|style)\b", re.I)
+_REMOVED_NAMES = {"img": "an image", "iframe": "an embedded frame (iframe)", "video": "a video", "audio": "a sound player",
+                  "object": "an embedded object", "embed": "an embedded object", "form": "a form", "script": "a script",
+                  "style": "a style block"}
+
+
+def _removed(source: SourceFile, html: str) -> list[Problem]:
+    """What the sanitiser takes out, so the editor knows it will not appear (a warning per element)."""
+    problems = []
+    for match in _REMOVED.finditer(html):
+        tag = match.group(1).lower()
+        needle = "![" if tag == "img" and "![" in source.body else f"<{tag}"
+        problems.append(Problem(source.path, _line_of(source, needle, ignore_case=True), "",
+                                f"{_REMOVED_NAMES[tag]} was removed: pages show only text and links.",
+                                "Delete it, or link to it instead: [what it shows](https://...).", "warning"))
+    return problems
+
+
+def drop_empty(html: str) -> str:
+    """Paragraphs left empty by the sanitiser (an image alone on its line) would be read out as blank."""
+    return re.sub(r"<p>\s*</p>\n?", "", html)
+
+
+def _unpublished_link(source: SourceFile, target: str) -> Problem:
+    line = _line_of(source, target)
+    if target.startswith("www."):
+        return Problem(source.path, line, "", f"a web address is missing https:// (found '{target}'), so it would lead nowhere.",
+                       f"Write it in full: https://{target}")
+    return Problem(source.path, line, "", f"a link points to '{target}', a file that is not published on the site.",
+                   "Put the file on a website and link to its full address (https://...), or link to a listing's .md file.")
+
+
+def _is_local_file(target: str) -> bool:
+    """A relative link to a file that is not a content file (menu.pdf): the site does not publish it."""
+    return re.fullmatch(r"[\w./-]*\w\.[A-Za-z0-9]{1,5}", target) is not None and not target.endswith(".md")
 
 
 def sanitise(html: str) -> str:
@@ -105,9 +149,23 @@ def sanitise(html: str) -> str:
     )
 
 
-def _line_of(source: SourceFile, target: str) -> int:
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+
+
+def scrollable_tables(body: str) -> str:
+    """Each table an editor wrote goes in a labelled region that scrolls sideways on its own, by keyboard too:
+    a wide table must not make a phone's page scroll sideways (WCAG 1.4.10). Runs after sanitising."""
+    def wrap(match: re.Match) -> str:
+        first_header = re.search(r"<th[^>]*>(.*?)</th>", match.group(1), re.S)
+        name = unescape(re.sub(r"<[^>]+>", "", first_header.group(1))).strip() if first_header else ""
+        label = escape(f"Table: {name}" if name else "Table", quote=True)
+        return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{match.group(0)}</div>'
+    return _TABLE.sub(wrap, body)
+
+
+def _line_of(source: SourceFile, target: str, ignore_case: bool = False) -> int:
     for offset, line in enumerate(source.body.split("\n")):
-        if target in line:
+        if target in line or (ignore_case and target.lower() in line.lower()):
             return source.body_line + offset
     return source.body_line
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from builder import wording
+from builder import facets as more_filters, wording
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
@@ -19,7 +19,7 @@ EVENING_FROM = "18:00"
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
     ("kind", "Show"), ("area", "Area"), ("who", "Who it is for"), ("type", "Type of support"), ("activity", "Activity"),
     ("day", "Day"), ("cost", "Cost"), ("pay", "Ways to pay"), ("transport", "Transport"),
-    ("assessment", "How to join"), ("status", "Open or closed"),
+    ("assessment", "How to join"), *((name, legend) for name, legend, _ in more_filters.FACETS), ("status", "Open or closed"),
 )  # a session still running after 6pm counts as an evening session
 
 
@@ -37,11 +37,28 @@ class Term:
 
 
 @dataclass(frozen=True)
+class LabelledPhone:
+    """One more number and what it is for ('Text only', 'Out of hours')."""
+
+    label: str
+    number: str
+
+    @property
+    def display(self) -> str:
+        return wording.phone_display(self.number)
+
+    @property
+    def href(self) -> str:
+        return wording.phone_href(self.number)
+
+
+@dataclass(frozen=True)
 class Contact:
     phone: str = ""  # as written; see wording.phone_display / phone_href
     email: str = ""
     website: str = ""
     hours: str = ""
+    other_phones: tuple[LabelledPhone, ...] = ()
 
     @cached_property
     def phone_display(self) -> str:
@@ -113,6 +130,8 @@ class SiteConfig:
     activities: tuple[Term, ...]
     easy_checking_group: str = ""  # who checks the council's Easy Read, from easy_read.checking_group
     security: SecurityContact | None = None  # None: no security.txt is published
+    open_data_licence: tuple[str, str] = ("Open Government Licence v3.0",
+                                          "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
     offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
@@ -213,10 +232,16 @@ class Service:
     easy_checked_by: str = ""
     easy_checked_on: str = ""
     easy_alert: str = ""  # the alert in Easy Read, or "": Easy Read pages never copy the standard alert
+    source_id: str = ""  # the id this listing has in the source it was imported from
 
     @property
     def is_free(self) -> bool:
         return not self.costs and "free" in self.funding
+
+    @property
+    def cost_not_stated(self) -> bool:
+        """Real sources rarely state costs: the page then says to ask the provider, never a blank."""
+        return not self.costs and not self.is_free
 
     @property
     def is_one_to_one(self) -> bool:
@@ -270,10 +295,11 @@ class Service:
             "activity": tuple(map(label, self.activities)),
             "day": days + (("Evenings",) if self.has_evening else ()) + (("Weekends",) if self.has_weekend else ()),
             "transport": (wording.TRANSPORT_FILTERS[self.transport],) if self.transport in wording.TRANSPORT_FILTERS else (),
-            "cost": ("Free",) if self.is_free else ("Paid",) if self.costs else (),
+            "cost": ("Free",) if self.is_free else ("Paid",) if self.costs else (wording.COST_NOT_STATED,),
             "pay": tuple(wording.FUNDING_FILTERS[f] for f in self.funding if f in wording.FUNDING_FILTERS),
             "assessment": ("No assessment needed",) if self.self_referral else (),
             "status": (self.status_label,),
+            **more_filters.values(self),
         }
 
     @cached_property
@@ -293,6 +319,7 @@ class Provider:
     cqc_provider_id: str
     contact: Contact
     services: tuple[str, ...]  # service ids, by name
+    source_id: str = ""  # the id this organisation has in the source it was imported from
 
     @property
     def kind_label(self) -> str:
@@ -369,6 +396,7 @@ class Catalogue:
             "activity": [t.easy if easy else t.label for t in self.site.activities],
             "day": [wording.DAY_NAMES[d] for d in DAYS] + ["Evenings", "Weekends"],
             "kind": ["Service", "Provider", "Information"],
+            **more_filters.order(),
         }
         facets = []
         for name, legend in SEARCH_FACETS:

@@ -121,7 +121,7 @@ def icon_png(size: int, colour: str) -> bytes:
 
 
 def copy_name(site: SiteConfig) -> str:
-    """The offline copy's folder and file name, from the site's title: 'find-day-opportunities-in-redvale'."""
+    """The offline copy's folder and file name, from the site's title: 'find-day-opportunities-in-testshire'."""
     return "-".join(re.findall(r"[a-z0-9]+", site.title.lower()))[:60] or "directory"
 
 

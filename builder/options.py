@@ -8,7 +8,7 @@ import click
 
 
 def root_option(fn):
-    return click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+    return click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".", show_default=True,
                         help="The site folder: the one holding site.yaml and content/.")(fn)
 
 

@@ -15,7 +15,7 @@ INTERNAL = "/@/"  # marks a link between content files in rendered Markdown, res
 RESERVED = frozenset({
     "services", "providers", "areas", "who-for", "types", "activities", "a-to-z", "easy-read",
     "search", "assets", "pagefind", "pagefind-easy", "credits", "offline", "my-list", "404", "index",
-    "sitemap", "robots", "accessibility-statement",
+    "sitemap", "robots", "accessibility-statement", "open-data", "openreferral",
 })
 
 BROWSE_FOLDERS = {"areas": "areas", "who_for": "who-for", "types": "types", "activities": "activities"}

@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from builder import easypage, easyread, finder, mapviews, paths, search, security, wording
+from builder import facets as more_filters
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -95,6 +96,7 @@ def plan_pages(catalogue: Catalogue, edition: Edition = PUBLISHED) -> list[PageS
     specs = [PageSpec("home", ""), PageSpec("a-to-z", "a-to-z/"), PageSpec("providers", "providers/"),
              PageSpec("credits", "credits/"), PageSpec("search", "search/"), PageSpec("offline", "offline/"),
              PageSpec("my-list", "my-list/"), PageSpec("statement", "accessibility-statement/"),
+             PageSpec("open-data", "open-data/"),
              PageSpec("not-found", "404.html")]
     specs += [PageSpec("service", s.url, s.id) for s in catalogue.services.values()]
     specs += [PageSpec("provider", p.url, p.key) for p in catalogue.providers.values()]
@@ -349,13 +351,20 @@ def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
     if not spec.edition.search:  # the offline copy's finder (builder/finder.py) finds services only
         title, facets = "Find a service", [f for f in facets if f[0] not in finder.NOT_FILTERS]
     view = _view(catalogue, spec, title, description="Search the day opportunities, with filters.")
-    return {"page": view, "facets": facets, "total": len(catalogue.services), "browse": catalogue.browse}
+    return {"page": view, "facets": facets, "total": len(catalogue.services), "browse": catalogue.browse,
+            "easy_questions": {name: question for name, _, question in more_filters.FACETS}}
 
 
 def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:
     title = f"Accessibility statement for {catalogue.site.title}"
     view = _view(catalogue, spec, title, description="How accessible this website is, and how to report a problem.")
     return {"page": view, "statement": catalogue.site.accessibility}
+
+
+def _open_data(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, "Open data", description="Every listing as Open Referral UK open data and as a spreadsheet, free to reuse.")
+    licence, licence_url = catalogue.site.open_data_licence
+    return {"page": view, "licence": licence, "licence_url": licence_url, "service_count": len(catalogue.services)}
 
 
 def _offline(catalogue: Catalogue, spec: PageSpec) -> dict:
@@ -382,13 +391,14 @@ def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
 CONTEXTS = {
     "home": _home, "service": _service, "provider": _provider, "providers": _providers,
     "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "search": _search, "offline": _offline, "my-list": _my_list, "statement": _statement, "not-found": _not_found,
+    "open-data": _open_data,
 }
 TEMPLATES = {
     "home": "home.html", "service": "service.html", "provider": "provider.html", "providers": "providers.html",
     "browse-index": "browse-index.html", "browse": "browse.html", "a-to-z": "a-to-z.html", "page": "page.html",
     "credits": "credits.html", "search": "search.html", "statement": "accessibility-statement.html",
     "offline": "offline.html", "my-list": "my-list.html",
-    "not-found": "404.html",
+    "not-found": "404.html", "open-data": "open-data.html",
 }
 
 

@@ -67,6 +67,7 @@ class Report:
     gaps: tuple[AreaGaps, ...]  # one per area, in site.yaml order
     providers: tuple[ProviderCount, ...]  # by name
     unchecked_easy: tuple[tuple[str, str], ...] = ()  # (title, content file) of Easy Read nobody has checked yet
+    cost_not_stated: tuple[DueListing, ...] = ()  # open listings whose pages say "ask the provider"
 
 
 def commissioners_report(catalogue: Catalogue) -> Report:
@@ -90,7 +91,8 @@ def commissioners_report(catalogue: Catalogue) -> Report:
     return Report(site, catalogue.today, len(services), len(active),
                   tuple(sorted(due, key=lambda d: (d.service.last_reviewed, d.service.name))),
                   (Coverage("group", by_group), Coverage("type of support", by_type), Coverage("day", by_day)),
-                  gaps, _provider_counts(catalogue), _unchecked_easy(catalogue))
+                  gaps, _provider_counts(catalogue), _unchecked_easy(catalogue),
+                  tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active if s.cost_not_stated))
 
 
 def _unchecked_easy(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
@@ -129,6 +131,7 @@ def report_markdown(report: Report, due_only: bool = False) -> str:
     for coverage in report.coverage:
         lines += _coverage_table(coverage, report.site.areas)
     lines += _due_section(report, level="##")
+    lines += _cost_section(report)
     lines += _unchecked_easy_section(report)
     lines += _providers_table(report)
     return "\n".join(lines) + "\n"
@@ -190,6 +193,19 @@ def _due_section(report: Report, level: str) -> list[str]:
                   f"    - Provider: {_md(provider.name)}. {_contact_text(provider.contact)}"]
         if service.contact != provider.contact and _contact_text(service.contact):
             lines.append(f"    - This listing's own contact: {_contact_text(service.contact)}")
+    return lines + [""]
+
+
+def _cost_section(report: Report) -> list[str]:
+    count = len(report.cost_not_stated)
+    if not count:
+        return ["## Every open listing states its cost", ""]
+    noun = "open listing does" if count == 1 else "open listings do"
+    lines = [f"## {count} {noun} not state the cost", "",
+             "Their pages say \"Cost: ask the provider\". Ask the provider what it costs, then add `costs:` "
+             "to the listing, or `funding: [free]` if it costs nothing.", ""]
+    for item in report.cost_not_stated:
+        lines.append(f"- **{_md(item.service.name)}** ({_md(item.provider.name)}). File: `{item.service.source_path}`")
     return lines + [""]
 
 

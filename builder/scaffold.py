@@ -21,6 +21,7 @@ description: A short plain description of the organisation.   # required: one or
 kind: charity                         # charity | council | community-interest-company | social-enterprise | private | community-group
 # charity_number: "1234567"          # optional: registered charity number, in quotes
 # cqc_provider_id: "1-101234567"      # optional: Care Quality Commission provider ID
+# source_id: "ORG-12"                 # written by 'catalogue import': the id in the source it came from; keep it
 contact:                              # how people contact the organisation
   phone: "01632 960000"               # a UK phone number, in quotes
   email: info@example.org             # an e-mail address, without mailto:
@@ -71,6 +72,7 @@ status: active                         # active | temporarily-closed | closed
 # alert: Closed on bank holidays.      # optional: a short notice at the top of the page
 # easy_alert: It is shut on bank holidays.   # optional: the alert in Easy Read ("They ..." for the provider)
 # languages: [en, cy]                  # optional: languages staff can support people in; bfi = British Sign Language
+# source_id: "RC-001"                  # written by 'catalogue import': the id in the source it came from; keep it
 easy_read:                             # optional: short sentences for the Easy Read page, at most 15 words each
   - They do activities together.
 ---

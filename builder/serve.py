@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import functools
 import http.server
 import multiprocessing
@@ -103,9 +104,10 @@ def _stop(process) -> None:
 def serve_site(root: Path, port: int, today: dt.date) -> None:
     out = root / "_site"
     handler = type("Handler", (_Handler,), {"status": preview.Status()})
+    server = _listen(port, functools.partial(handler, directory=str(out)))  # before building: a busy port fails at once
     if not _rebuild(root, out, today, handler.status, with_search=True) and not out.is_dir():
+        server.server_close()
         raise click.ClickException("Fix the errors above, then run 'catalogue serve' again.")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"Serving at http://127.0.0.1:{port}/ . Press Ctrl+C to stop.")
     seen, indexer = snapshot(root), None
@@ -125,3 +127,13 @@ def serve_site(root: Path, port: int, today: dt.date) -> None:
     finally:
         _stop(indexer)
         server.shutdown()
+
+
+def _listen(port: int, handler) -> http.server.ThreadingHTTPServer:
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} is already in use (another preview, or another program, is using it). "
+                                       f"Stop it, or choose another port: catalogue serve --port {port + 1}") from err
+        raise

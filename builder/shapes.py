@@ -52,6 +52,22 @@ def _explain(source: SourceFile, error) -> list[Problem]:
                         f"is not a field we know (found '{key}').",
                         did_you_mean(key, known, list_them=False) or f"The fields here are: {', '.join(known)}.")
                 for key in extras]
+    if kind == "enum" and isinstance(instance, bool):
+        return [_yes_no_problem(source.path, line, name, expected)]
+    if kind == "type" and isinstance(instance, bool) and "enum" in schema:
+        return []  # the enum problem above explains it
+    if kind == "type" and _is_phone_number(name, instance):
+        return [Problem(source.path, line, name, f"should be a phone number in quotes (found the number {instance}: "
+                        "YAML reads digits without quotes as a number, and a number starting with 0 as an octal one).",
+                        'Put the phone number in quotes, like "01632 960123".')]
+    if kind == "pattern" and name.rsplit(".", 1)[-1] == "website" and isinstance(instance, str) and " " in instance.strip():
+        return [Problem(source.path, line, name, f"should be a web address without spaces (found '{instance}').",
+                        "Spaces are not allowed in a web address: remove them, or copy the address again from the browser.")]
+    if kind == "pattern" and name.rsplit(".", 1)[-1] == "email" and isinstance(instance, str) and "," in instance:
+        return [Problem(source.path, line, name, f"should be {described}, with no commas (found '{instance}').",
+                        f"Did you mean '{instance.replace(',', '.')}'? Give one address only.")]
+    if kind == "pattern" and name in TAXONOMY_FIELDS and isinstance(instance, str):
+        return []  # validate.py names the site.yaml key that matches, with every choice
     if kind == "enum":
         return [Problem(source.path, line, name, f"'{_shown(instance)}' is not one of the allowed values.",
                         did_you_mean(instance, expected))]
@@ -82,6 +98,21 @@ def _explain(source: SourceFile, error) -> list[Problem]:
         word = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}[kind]
         return [Problem(source.path, line, name, f"should be {word} {expected} (found {_shown(instance)}).", extra)]
     return [Problem(source.path, line, name, error.message, "")]
+
+
+TAXONOMY_FIELDS = ("types", "who_for", "activities", "areas")
+
+
+def _yes_no_problem(path: str, line: int, name: str, expected) -> Problem:
+    """`transport: yes` reaches us as true: YAML 1.1 reads yes, no, on and off as true or false."""
+    words = [str(word) for word in expected]
+    return Problem(path, line, name, f"should be one of the words {', '.join(words)} (found a yes or no answer: "
+                   "YAML reads yes, no, on, off, true and false as true or false).",
+                   f"Write one of: {', '.join(words)}.")
+
+
+def _is_phone_number(name: str, instance) -> bool:
+    return name.rsplit(".", 1)[-1] in ("phone", "out_of_hours") and isinstance(instance, int) and not isinstance(instance, bool)
 
 
 def _required(kind: str, error) -> bool:

@@ -76,7 +76,7 @@ def check_records(site: SiteConfig | None, tree: ContentTree, sources: list[Sour
         if source.kind == SERVICE:
             problems += _check_service(source, site, services, today)
         elif source.kind == PROVIDER:
-            problems += _check_phone(source, ["contact", "phone"])
+            problems += _check_phone(source, ["contact", "phone"]) + _check_other_phones(source)
         elif source.kind in (SERVICE_EASY, PAGE_EASY):
             problems += _check_twin(source, tree)
             problems += _check_checked_on(source, today)
@@ -173,6 +173,7 @@ def _check_service(source: SourceFile, site: SiteConfig | None, services: dict, 
     problems += _check_times(source)
     problems += _check_costs(source)
     problems += _check_phone(source, ["contact", "phone"])
+    problems += _check_other_phones(source)
     for index, location in enumerate(_mappings(data.get("locations"))):
         problems += _check_coordinates(source, location, index)
     ages = data.get("ages")
@@ -202,11 +203,22 @@ def _check_terms(source: SourceFile, taxonomy: str, terms) -> list[Problem]:
     where = "areas" if taxonomy == "areas" else f"taxonomies.{taxonomy}"
     problems = []
     for index, value in enumerate(values):
-        if isinstance(value, str) and SLUG.fullmatch(value) and value not in keys:
+        if isinstance(value, str) and value not in keys:
+            label_of = _key_by_label(value, terms)
+            guess = f"Did you mean '{label_of}'? Write the key, not the label." if label_of else did_you_mean(value, keys, list_them=False)
             problems.append(Problem(source.path, line_of(source.data, [taxonomy, index]), taxonomy,
                                     f"'{value}' is not {_article(noun)} {noun} in site.yaml.",
-                                    f"{did_you_mean(value, keys, list_them=False)} Choose from {where}: {', '.join(keys)}.".strip()))
+                                    f"{guess} Choose from {where}: {', '.join(keys)}.".strip()))
     return problems
+
+
+def _key_by_label(value: str, terms) -> str:
+    """'Older People' or 'Kingsford' (a label, as shown on the site) -> the key that has it."""
+    wanted = value.strip().casefold()
+    for term in terms:
+        if wanted in (term.label.casefold(), term.easy.casefold()) or slugify(value) == term.key:
+            return term.key
+    return ""
 
 
 def _article(noun: str) -> str:
@@ -266,12 +278,10 @@ def _check_costs(source: SourceFile) -> list[Problem]:
     if costs and "free" in funding:
         return [Problem(source.path, line_of(data, ["funding", funding.index("free")]), "funding",
                         "lists 'free' but the service has costs.", "Remove 'free', or remove the costs if it is free.")]
-    if not costs and "free" not in funding and "costs" not in data and "funding" in data:
-        return [Problem(source.path, line_of(data, ["funding"]), "funding",
-                        "no costs are given and 'free' is not listed.", "Add the costs, or add 'free' to funding if it costs nothing.")]
-    if not costs and "free" not in funding and "funding" not in data and data.get("status") != "closed":
-        return [Problem(source.path, data.line, "costs", "the cost is not stated.",
-                        "Add 'costs:' with what it costs, or 'funding: [free]' if it costs nothing.")]
+    if not costs and "free" not in funding and data.get("status") != "closed":
+        line = line_of(data, ["funding"]) if "funding" in data else data.line
+        return [Problem(source.path, line, "costs", "the cost is not stated, so the page says \"Cost: ask the provider\".",
+                        "Add 'costs:' with what it costs, or 'funding: [free]' if it costs nothing.", "warning")]
     return []
 
 
@@ -285,9 +295,18 @@ def _check_phone(source: SourceFile, at: list) -> list[Problem]:
                     "A UK number has 10 or 11 digits, like \"01632 960123\".")]
 
 
+def _check_other_phones(source: SourceFile) -> list[Problem]:
+    others = _value_at(source.data, ["contact", "other_phones"])
+    return [problem for index in range(len(others) if isinstance(others, list) else 0)
+            for problem in _check_phone(source, ["contact", "other_phones", index, "number"])]
+
+
 def _value_at(data, at: list):
     for step in at:
-        data = data.get(step) if isinstance(data, dict) else None
+        if isinstance(step, int):
+            data = data[step] if isinstance(data, list) and step < len(data) else None
+        else:
+            data = data.get(step) if isinstance(data, dict) else None
     return data
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import urllib.parse
 
+import phonenumbers
+
 DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
              "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
 DAY_ORDER = list(DAY_NAMES)
@@ -36,6 +38,7 @@ FUNDING_LABELS = {
     "free": "Free",
 }
 TRANSPORT_FILTERS = {"provided": "Transport provided", "help-to-arrange": "Help to arrange transport"}
+COST_NOT_STATED = "Ask the provider"  # the cost filter and the page, when a source does not say
 FUNDING_FILTERS = {
     "council": "Council funding",
     "direct-payment": "Direct payment",
@@ -128,17 +131,24 @@ def quote(text: str) -> str:
 
 
 _EXTENSION = re.compile(r"\s*ext\.?\s*(\d+)\s*$", re.IGNORECASE)
+RELAY_UK = "18001"  # dialled before a number, it connects a text phone through Relay UK
 
 
 def phone_parts(raw: str) -> tuple[str, str]:
     """'01632 960123 ext 4' -> ('01632960123', '4'); '+44 1632 960123' -> ('01632960123', '')."""
-    match = _EXTENSION.search(raw)
-    extension = match.group(1) if match else ""
-    number = raw[: match.start()] if match else raw
+    _, number, extension = _split_phone(raw)
     digits = re.sub(r"[^\d+]", "", number)
     if digits.startswith("+44"):
         digits = "0" + digits[3:]
     return digits, extension
+
+
+def _split_phone(raw: str) -> tuple[bool, str, str]:
+    """(through Relay UK?, the number as written, its extension)."""
+    match = _EXTENSION.search(raw)
+    number = (raw[: match.start()] if match else raw).strip()
+    relay = number.startswith(RELAY_UK + " ")
+    return relay, number.removeprefix(RELAY_UK).strip() if relay else number, match.group(1) if match else ""
 
 
 def phone_is_valid(raw: str) -> bool:
@@ -147,26 +157,35 @@ def phone_is_valid(raw: str) -> bool:
 
 
 def phone_display(raw: str) -> str:
-    """UK numbers grouped the GOV.UK way: '01632 960 123', '020 7946 0123', '0800 123 4567'."""
+    """The number as the editor wrote it when its groups are right ('0117 496 0500', '01632 960123'),
+    otherwise grouped by the UK numbering plan (Google's libphonenumber): '01174 960500' -> '0117 496 0500'."""
     if not raw:
         return ""
-    digits, extension = phone_parts(raw)
-    if len(digits) == 11 and digits.startswith("02"):
-        shown = f"{digits[:3]} {digits[3:7]} {digits[7:]}"
-    elif len(digits) == 11 and digits[1] in "389":
-        shown = f"{digits[:4]} {digits[4:7]} {digits[7:]}"
-    elif len(digits) == 11:
-        shown = f"{digits[:5]} {digits[5:8]} {digits[8:]}"
-    else:
-        shown = f"{digits[:5]} {digits[5:]}"
+    relay, number, extension = _split_phone(raw)
+    shown = _grouped(number)
+    shown = f"{RELAY_UK} {shown}" if relay else shown
     return f"{shown} extension {extension}" if extension else shown
+
+
+def _grouped(number: str) -> str:
+    international = number.startswith("+")
+    try:
+        parsed = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return number
+    style = phonenumbers.PhoneNumberFormat.INTERNATIONAL if international else phonenumbers.PhoneNumberFormat.NATIONAL
+    planned = phonenumbers.format_number(parsed, style)
+    written = " ".join(number.split())
+    area = 2 if international else 1  # the groups up to the end of the area code: '+44 117', '0117'
+    return written if written.split(" ")[:area] == planned.split(" ")[:area] and len(written.split(" ")) > area else planned
 
 
 def phone_href(raw: str) -> str:
     if not raw:
         return ""
+    relay, _, _ = _split_phone(raw)
     digits, extension = phone_parts(raw)
-    href = "tel:+44" + digits[1:]
+    href = f"tel:{RELAY_UK}{digits}" if relay else "tel:+44" + digits[1:]
     return f"{href};ext={extension}" if extension else href
 
 

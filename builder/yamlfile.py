@@ -7,6 +7,8 @@ text (the schemas check their shape) and duplicate keys are reported, not silent
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 try:
@@ -207,3 +209,32 @@ def line_of(data, path) -> int:
         else:
             break
     return line
+
+
+def values_cut_by_comments(text: str, line_offset: int = 0) -> list[tuple[int, str, str, str]]:
+    """Unquoted text values that YAML cut short at ' #': `summary: Room #2 of the hall` reads 'Room'.
+
+    A comment that starts straight after the '#' ('#2', '#4') is almost always part of the text;
+    the templates' own comments have a space after the '#'. Returns (line, field, kept, cut off).
+    """
+    lines = text.split("\n")
+    found: list[tuple[int, str, str, str]] = []
+
+    def visit(node, keys: list[str]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                visit(value, keys + [str(key.value)])
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                visit(item, keys)
+        elif isinstance(node, yaml.ScalarNode) and not node.style and node.tag.endswith(":str"):
+            end = node.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            if re.match(r"\s+#[^\s#]", rest):
+                found.append((end.line + 1 + line_offset, ".".join(keys), node.value, rest.strip()[1:]))
+
+    try:
+        visit(yaml.compose(text, Loader=_BaseLoader), [])
+    except yaml.YAMLError:
+        pass  # load_yaml has reported it
+    return found

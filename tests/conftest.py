@@ -13,6 +13,9 @@ from click.testing import CliRunner
 from builder.cli import main
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The project's own tests build this copy of the sample, never the root site.yaml and content/,
+# which a council replaces with its own (tests/fixtures/refresh-sample copies the root sample here).
+SAMPLE = PROJECT / "tests" / "fixtures" / "sample"
 TODAY = "2026-11-23"  # fixed so "due for review" never depends on the day the tests run
 
 MINIMAL_SITE = """\
@@ -91,6 +94,23 @@ checked_on: 2026-06-01
 This website tells you about things to do in the day.
 """
 
+MINIMAL_PRIVACY = """\
+---
+title: Privacy
+summary: What this site stores about you.
+---
+This site does not store anything about you.
+"""
+
+MINIMAL_PRIVACY_EASY = """\
+---
+title: Your privacy
+checked_by: Testers
+checked_on: 2026-06-01
+---
+This website does not keep facts about you.
+"""
+
 
 def make_site(root: Path, files: dict[str, str] | None = None, *, base: bool = True) -> Path:
     """Write a tiny site: the minimal valid files (unless base=False), then `files` on top.
@@ -105,6 +125,8 @@ def make_site(root: Path, files: dict[str, str] | None = None, *, base: bool = T
             "content/providers/testshire-care/garden-club.md": MINIMAL_SERVICE,
             "content/pages/about.md": MINIMAL_PAGE,
             "content/pages/about.easy.md": MINIMAL_PAGE_EASY,
+            "content/pages/privacy.md": MINIMAL_PRIVACY,  # a site without one gets a warning
+            "content/pages/privacy.easy.md": MINIMAL_PRIVACY_EASY,
         })
     contents.update(files or {})
     for relative, text in contents.items():
@@ -127,13 +149,27 @@ def site(tmp_path: Path) -> Path:
     return make_site(tmp_path / "site")
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Path:
-    """The repository's sample site, built once per test session (with search, as published)."""
-    out = tmp_path_factory.mktemp("sample") / "_site"
+def build_in_subprocess(root: Path, out: Path) -> Path:
+    """`catalogue build` of the site at `root` into `out` (with search, as published): the builder forks workers."""
     result = subprocess.run(
-        [sys.executable, "-m", "builder", "build", "--root", str(PROJECT), "--out", str(out), "--today", TODAY],
+        [sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out), "--today", TODAY],
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample site (the fixture copy), built once per test session (with search, as published)."""
+    return build_in_subprocess(SAMPLE, tmp_path_factory.mktemp("sample") / "_site")
+
+
+# Listings at their longest: unbroken Welsh place names, long addresses, every field filled (issue 18).
+WORST_CASE = PROJECT / "tests" / "fixtures" / "worst-case"
+
+
+@pytest.fixture(scope="session")
+def worst_case_site(tmp_path_factory) -> Path:
+    """The worst-case fixture site (tests/fixtures/worst-case), built once per test session like the sample."""
+    return build_in_subprocess(WORST_CASE, tmp_path_factory.mktemp("worst-case") / "_site")

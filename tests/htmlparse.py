@@ -258,3 +258,21 @@ def resolve(base_url: str, page: str, href: str) -> tuple[str, str] | None:
         return None
     path = urlsplit(target).path.removeprefix(urlsplit(base_url).path)
     return path, fragment
+
+
+def unresolved_links(out: Path, not_linked: set[str]) -> list[tuple]:
+    """Relative links and assets of a built site that name no file (nor a folder with index.html)."""
+    from urllib.parse import unquote
+    missing = []
+    for file in html_files(out):
+        if "pagefind" in file.parts or page_url(out, file) in not_linked:
+            continue
+        for el in parse_file(file).iter():
+            for attr, value in urls_of(el):
+                if url_scheme(value) or value.startswith(("/", "#")):
+                    continue
+                path = unquote(value.split("#")[0].split("?")[0])
+                target = (file.parent / path) if path else file
+                if not (target.is_file() or (target / "index.html").is_file()):
+                    missing.append((page_url(out, file), el.line, el.tag, attr, value))
+    return missing

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
+SAMPLE = PROJECT / "tests" / "fixtures" / "sample"  # the copy the tests build (see conftest.py)
 TAXONOMIES = ("areas", "who_for", "types", "activities")
 BROWSE_FOLDERS = {"areas": "areas", "who_for": "who-for", "types": "types", "activities": "activities"}
 DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
@@ -27,11 +28,11 @@ def split_front_matter(path: Path) -> tuple[dict, str]:
 
 
 @functools.cache
-def site_yaml(root: Path = PROJECT) -> dict:
+def site_yaml(root: Path = SAMPLE) -> dict:
     return yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
 
 
-def terms(taxonomy: str, root: Path = PROJECT) -> dict[str, str]:
+def terms(taxonomy: str, root: Path = SAMPLE) -> dict[str, str]:
     """{key: label} of an area list or a taxonomy, in site.yaml order."""
     site = site_yaml(root)
     if taxonomy == "areas":
@@ -40,7 +41,7 @@ def terms(taxonomy: str, root: Path = PROJECT) -> dict[str, str]:
 
 
 @functools.cache
-def services(root: Path = PROJECT) -> dict[str, dict]:
+def services(root: Path = SAMPLE) -> dict[str, dict]:
     """{"provider/service": front matter plus _path (from the root) and _body}."""
     found = {}
     for path in sorted((root / "content" / "providers").glob("*/*.md")):
@@ -53,7 +54,7 @@ def services(root: Path = PROJECT) -> dict[str, dict]:
 
 
 @functools.cache
-def providers(root: Path = PROJECT) -> dict[str, dict]:
+def providers(root: Path = SAMPLE) -> dict[str, dict]:
     found = {}
     for path in sorted((root / "content" / "providers").glob("*/provider.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -63,7 +64,7 @@ def providers(root: Path = PROJECT) -> dict[str, dict]:
 
 
 @functools.cache
-def info_pages(root: Path = PROJECT) -> dict[str, dict]:
+def info_pages(root: Path = SAMPLE) -> dict[str, dict]:
     found = {}
     for path in sorted((root / "content" / "pages").glob("*.md")):
         if path.name.endswith(".easy.md"):
@@ -138,10 +139,12 @@ def phone_href(phone: str) -> str:
 
 
 def phone_display(phone: str) -> str:
-    """GOV.UK grouping for the Ofcom drama range the sample uses: '01632 960 123'."""
+    """The Ofcom drama range the sample uses, grouped as its editors wrote it: '01632 960123'
+    (the area code on its own is a right grouping, so the page keeps it)."""
     digits = phone_digits(phone)
     assert digits.startswith("01632") and len(digits) == 11, f"sample phone outside the drama range: {phone}"
-    return f"{digits[:5]} {digits[5:8]} {digits[8:]}"
+    assert " ".join(phone.split()) == f"{digits[:5]} {digits[5:]}", f"sample phone not written as 01632 960xxx: {phone}"
+    return f"{digits[:5]} {digits[5:]}"
 
 
 def postcode(raw: str) -> str:

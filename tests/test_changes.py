@@ -168,5 +168,5 @@ def test_invalid_pull_request_content_prints_every_problem_like_check_and_exits_
     problem = ('content/providers/testshire-care/garden-club.md:14: times.from: should be a time in quotes '
                '(found 600: YAML reads an unquoted time as a number). Add quotes: "10:00".')
     assert result.stderr.splitlines()[0] == problem
-    assert result.stderr.splitlines()[-1] == "1 error in 5 files. Nothing was published."
+    assert result.stderr.splitlines()[-1] == "1 error in 7 files. Nothing was published."
     assert result.stderr.splitlines()[:-1] == check.stderr.splitlines()[:-1]  # every problem, as check prints it

@@ -70,7 +70,7 @@ def test_failed_build_leaves_existing_output_untouched_and_writes_nothing(tmp_pa
     before = snapshot(tmp_path)
     result = run_cli("build", "--root", str(root), "--today", TODAY, "--no-search")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == "1 error in 5 files. Nothing was published."
+    assert result.stderr.splitlines()[-1] == "1 error in 7 files. Nothing was published."
     assert snapshot(tmp_path) == before  # no staging folder left, nothing replaced, content/ unchanged
 
 
@@ -91,14 +91,51 @@ def test_new_files_parse_and_need_only_their_blanks_filled(tmp_path: Path):
     root = new_site(tmp_path)
     result = run_cli("check", "--root", str(root), "--format", "json")
     errors = json.loads(result.stdout)["errors"]
-    assert errors and all(error["field"] for error in errors)  # field problems only: both files are valid YAML
-    assert {"areas"} <= {error["field"] for error in errors}  # left for the editor to fill in
+    body = [error for error in errors if not error["field"]]
+    assert errors and [error["line"] for error in body] == [45]  # field problems, and the example text below them
+    assert {"areas", "summary", "locations.address", "contact.email"} <= {error["field"] for error in errors}
 
 
-def test_new_files_pass_check_once_areas_are_filled(tmp_path: Path):
+# What `catalogue new` writes as examples, and what an editor writes instead.
+OWN_DETAILS = {
+    "service": [("areas: []", "areas: [north]"),
+                ("One or two plain sentences about the service.", "A hot lunch and a chat for older people."),
+                ("name: Building name", "name: St Mark's Hall"), ("address: Street, Town", "address: 4 Church Lane, Testtown"),
+                ('"01632 960000"', '"01632 960555"'), ("hello@example.org", "lunch@riverside.example.org"),
+                ("website: https://example.org\n", "website: https://riverside.example.org/lunch\n"),
+                ("Describe the service here in plain English", "Lunch is at noon")],
+    "provider": [("A short plain description of the organisation.", "A local charity for older people."),
+                 ('"01632 960000"', '"01632 960444"'), ("website: https://example.org ", "website: https://riverside.example.org ")],
+}
+
+
+def test_new_files_with_their_examples_left_in_fail_check_naming_each_placeholder(tmp_path: Path):
     root = new_site(tmp_path)
     service = service_file(root)
     service.write_text(service.read_text().replace("areas: []", "areas: [north]"))
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert ("content/providers/riverside-care/lunch-club.md:5: summary: still has the example text from the template "
+            "(found 'One or two plain sentences about the service.'). Write this service's or organisation's own details, "
+            "or delete the line if it is optional.") in lines
+    assert any(line.startswith("content/providers/riverside-care/lunch-club.md:15: locations.address: still has the example text") for line in lines)
+    assert any(line.startswith("content/providers/riverside-care/lunch-club.md:35: contact.email: still has the example text "
+                               "from the template (found 'hello@example.org')") for line in lines)
+    assert any(line.startswith("content/providers/riverside-care/lunch-club.md:45: the text below the front matter is still "
+                               "the template's example") for line in lines)
+    assert any(line.startswith("content/providers/riverside-care/provider.yaml:4: description: still has the example text") for line in lines)
+    assert lines[-1].startswith("10 errors and 1 warning in 3 files.")  # and the site has no privacy page yet
+
+
+def test_new_files_pass_check_once_every_example_is_replaced(tmp_path: Path):
+    root = new_site(tmp_path)
+    for file, edits in ((service_file(root), OWN_DETAILS["service"]), (provider_file(root), OWN_DETAILS["provider"])):
+        text = file.read_text()
+        for before, after in edits:
+            assert before in text
+            text = text.replace(before, after)
+        file.write_text(text)
     result = run_cli("check", "--root", str(root))
     assert result.exit_code == 0, result.stderr
 

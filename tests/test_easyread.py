@@ -70,7 +70,7 @@ contact: {phone: "01632 960123", email: club@example.org}
     assert text["How much does it cost?"] == ["It is free."]
     assert text["How do I start?"] == ["You can phone them yourself."]
     assert text["How do I get there?"] == ["They can pick you up and take you home."]
-    assert text["How do I find out more?"] == ["Phone 01632 960 123", "Email club@example.org", "Testshire Care runs this service."]
+    assert text["How do I find out more?"] == ["Phone 01632 960123", "Email club@example.org", "Testshire Care runs this service."]
 
 
 def test_one_to_one_support_says_a_support_worker_comes_to_your_home(tmp_path):

@@ -18,7 +18,7 @@ import pytest
 from builder.build import build_site
 from builder.cache import FOLDER
 
-from conftest import PROJECT, TODAY
+from conftest import SAMPLE, TODAY
 
 DAY = dt.date.fromisoformat(TODAY)
 SHED = "content/providers/kingsford-community-shed"
@@ -48,8 +48,8 @@ def site(tmp_path_factory) -> tuple[Path, Path, Path]:
     scratch = tmp_path_factory.mktemp("incremental")
     root = scratch / "site"
     root.mkdir()
-    shutil.copy(PROJECT / "site.yaml", root / "site.yaml")
-    shutil.copytree(PROJECT / "content", root / "content")
+    shutil.copy(SAMPLE / "site.yaml", root / "site.yaml")
+    shutil.copytree(SAMPLE / "content", root / "content")
     out = scratch / "out"
     build_site(root, out, DAY, with_search=False)
     return root, out, scratch

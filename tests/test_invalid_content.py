@@ -133,7 +133,7 @@ def test_all_problems_are_reported_in_one_run(tmp_path: Path):
         "Did you mean 'charity'? Choose from: charity, council, community-interest-company, social-enterprise, "
         "private, community-group.",
     ]
-    assert result.stderr.splitlines()[-1] == "3 errors and 0 warnings in 5 files. Nothing was published."
+    assert result.stderr.splitlines()[-1] == "3 errors and 0 warnings in 7 files. Nothing was published."
 
 
 def test_lengths_count_characters_not_bytes(tmp_path: Path):

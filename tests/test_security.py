@@ -100,7 +100,7 @@ costs:
     amount: 5
     per: day
 funding: [self-funded]
-contact: {{phone: "01632 960123", email: hello@example.org, website: https://example.org/club}}
+contact: {{phone: "01632 960123", email: club@example.org, website: https://example.org/club}}
 last_reviewed: 2026-06-01
 status: temporarily-closed
 alert: {HOSTILE_ALERT!r}

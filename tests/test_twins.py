@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-from conftest import PROJECT
+from conftest import SAMPLE
 
 
 class _Links(HTMLParser):
@@ -98,7 +98,7 @@ def test_the_404_pages_link_to_each_other(sample_site):
 
 
 def test_every_sample_information_page_has_an_editor_written_easy_read_version():
-    pages = PROJECT / "content" / "pages"
+    pages = SAMPLE / "content" / "pages"
     standard = sorted(p.name.removesuffix(".md") for p in pages.glob("*.md") if not p.name.endswith(".easy.md"))
     easy = sorted(p.name.removesuffix(".easy.md") for p in pages.glob("*.easy.md"))
     assert standard == easy and standard

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT, TODAY, run_cli
+from conftest import PROJECT, SAMPLE, TODAY, run_cli
 
 WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 CONTRIBUTING = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -172,8 +172,8 @@ def test_contributing_walk_through_is_a_real_change_with_the_real_annotation(tmp
              ("summary: A free afternoon cafe", "summary: A free morning cafe"),
              ("last_reviewed: 2026-03-12\n", "last_reviewed: 2026-11-20\n")]
     copy = tmp_path / "site"
-    shutil.copytree(PROJECT / "content", copy / "content")
-    shutil.copy(PROJECT / "site.yaml", copy / "site.yaml")
+    shutil.copytree(SAMPLE / "content", copy / "content")
+    shutil.copy(SAMPLE / "site.yaml", copy / "site.yaml")
     text = (copy / path).read_text(encoding="utf-8")
     for before, after in edits:
         assert before in text, f"the sample no longer has {before!r}: update CONTRIBUTING.md's walk-through"
@@ -181,7 +181,7 @@ def test_contributing_walk_through_is_a_real_change_with_the_real_annotation(tmp
         text = text.replace(before, after)
     (copy / path).write_text(text, encoding="utf-8")
 
-    summary = run_cli("changes", "--base", str(PROJECT), "--root", str(copy), "--today", TODAY).stdout
+    summary = run_cli("changes", "--base", str(SAMPLE), "--root", str(copy), "--today", TODAY).stdout
     (copy / path).write_text(text.replace('from: "10:00"', "from: 10:00"), encoding="utf-8")
     check = run_cli("check", "--root", str(copy), "--today", TODAY, "--format", "github")
 

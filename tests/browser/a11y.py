@@ -16,6 +16,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"
+SAMPLE = PROJECT / "tests" / "fixtures" / "sample"  # the copy of the sample the tests build
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 EASY = "easy-read/"
 
@@ -24,10 +25,15 @@ PHONE = {"width": 375, "height": 740}
 NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow
 
 
+SAMPLE = "sample"
+WORST_CASE = "worst_case"  # tests/fixtures/worst-case: every field at its longest (issue 18)
+
+
 @dataclass(frozen=True)
 class SitePage:
     name: str  # what kind of page, for test ids and screenshot names
     url: str  # from the site root
+    site: str = SAMPLE  # which built site it is on: the conftest's site_url serves that one
 
     @property
     def easy(self) -> bool:
@@ -62,6 +68,7 @@ _KINDS = [
     ("information", "support-for-carers/"),
     ("credits", "credits/"),
     ("statement", "accessibility-statement/"),
+    ("open-data", "open-data/"),
     ("my-list", "my-list/"),
     ("offline", "offline/"),
     ("not-found", "404.html"),
@@ -78,18 +85,36 @@ _SEARCH_EASY = [
     ("search-filtered", "search/?who=People+with+dementia"),
 ]
 
-STANDARD_PAGES = [SitePage(name, url) for name, url in _KINDS + _SEARCH_STANDARD]
-EASY_PAGES = [SitePage(name, EASY + url) for name, url in _KINDS + _SEARCH_EASY]
+# The worst-case fixture site: the page kinds its long names, addresses and notes stretch most.
+_WORST_CASE_KINDS = [
+    ("home", ""),
+    ("service-everything", "services/cymdeithas-gofal/canolfan-ddydd/"),
+    ("service-one-to-one", "services/cymdeithas-gofal/cefnogaeth-un-i-un/"),
+    ("service-closed", "services/cymdeithas-gofal/clwb-cinio/"),
+    ("provider-40-services", "providers/gwasanaethau-lu/"),
+    ("provider", "providers/cymdeithas-gofal/"),
+    ("area-empty", "areas/nobody-here/"),
+    ("who-for-group", "who-for/dementia/"),
+    ("a-to-z", "a-to-z/"),
+    ("information", "talu/"),
+    ("search-results", "search/?q=Gwasanaeth"),
+]
+WORST_CASE_STANDARD = [SitePage(name, url, WORST_CASE) for name, url in _WORST_CASE_KINDS]
+WORST_CASE_EASY = [SitePage(name, EASY + url, WORST_CASE) for name, url in _WORST_CASE_KINDS]
+
+STANDARD_PAGES = [SitePage(name, url) for name, url in _KINDS + _SEARCH_STANDARD] + WORST_CASE_STANDARD
+EASY_PAGES = [SitePage(name, EASY + url) for name, url in _KINDS + _SEARCH_EASY] + WORST_CASE_EASY
 ALL_PAGES = STANDARD_PAGES + EASY_PAGES
 # The pages a screenshot is kept of: one of each kind, without the extra search states.
 SCREENSHOT_PAGES = [SitePage(name, url) for name, url in _KINDS] + [SitePage(name, EASY + url) for name, url in _KINDS]
 
 SERVICE = "services/riverside-care/riverside-day-centre/"
 EASY_SERVICE = EASY + SERVICE
+WORST_CASE_SERVICE, WORST_CASE_EASY_SERVICE = (pages[1] for pages in (WORST_CASE_STANDARD, WORST_CASE_EASY))
 
 
 def page_id(site_page: SitePage) -> str:
-    return ("easy-" if site_page.easy else "") + site_page.name
+    return ("worst-case-" if site_page.site == WORST_CASE else "") + ("easy-" if site_page.easy else "") + site_page.name
 
 
 # ---------------------------------------------------------------- loading a page

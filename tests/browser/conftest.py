@@ -14,14 +14,31 @@ from playwright.sync_api import sync_playwright
 
 from browser_support import launch, record_policy_violations, serve
 
-from .a11y import AXE, DESKTOP, PAGE_LIBRARY, VNU
+from .a11y import AXE, DESKTOP, PAGE_LIBRARY, SAMPLE, VNU
 
 
 @pytest.fixture(scope="package")
-def site_url(sample_site):
+def sample_url(sample_site):
     """The sample build, served as http://127.0.0.1:PORT/day-opportunities/ (as a GitHub project site is)."""
     with serve(sample_site) as url:
         yield url
+
+
+@pytest.fixture(scope="package")
+def worst_case_url(worst_case_site):
+    """The worst-case fixture build (tests/fixtures/worst-case), served the same way."""
+    with serve(worst_case_site) as url:
+        yield url
+
+
+@pytest.fixture
+def site_url(request):
+    """The served site a test visits: the one its `site_page` parameter is on, else the sample.
+
+    So one test, parametrised over pages of both sites, checks both (the worst-case site is built only if asked for)."""
+    callspec = getattr(request.node, "callspec", None)
+    site_page = callspec.params.get("site_page") if callspec else None
+    return request.getfixturevalue(f"{site_page.site if site_page else SAMPLE}_url")
 
 
 @pytest.fixture(scope="package")

@@ -12,10 +12,10 @@ import yaml
 from conftest import TODAY
 from htmlparse import html_files, page_url, parse_file, visible_text
 
-from .a11y import PROJECT
+from .a11y import SAMPLE
 
 STATEMENT = "accessibility-statement/"
-SITE = yaml.safe_load((PROJECT / "site.yaml").read_text(encoding="utf-8"))
+SITE = yaml.safe_load((SAMPLE / "site.yaml").read_text(encoding="utf-8"))
 FACTS = SITE["accessibility"]
 
 HEADINGS = [  # AS-1, in this order (GOV.UK's model statement)

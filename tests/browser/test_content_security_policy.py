@@ -14,7 +14,7 @@ import pytest
 from browser_support import serve
 from builder import render
 from builder.build import check_site
-from conftest import PROJECT, TODAY
+from conftest import SAMPLE, TODAY
 
 from .a11y import visit
 
@@ -92,7 +92,7 @@ def test_without_the_policy_the_same_injection_would_run(browser, hostile_site):
 
 def one_page_of_each_kind() -> list[str]:
     """The first page of every kind the builder writes, in both versions: new kinds are covered as they come."""
-    catalogue = check_site(PROJECT, dt.date.fromisoformat(TODAY)).catalogue
+    catalogue = check_site(SAMPLE, dt.date.fromisoformat(TODAY)).catalogue
     first: dict[tuple[str, str], str] = {}
     for spec in render.plan_pages(catalogue):
         first.setdefault((spec.kind, spec.version), spec.url)

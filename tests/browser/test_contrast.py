@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from .a11y import ALL_PAGES, PROJECT, contrast, css_variables, page_id, text_contrast_problems, visit
+from .a11y import ALL_PAGES, PROJECT, SAMPLE, contrast, css_variables, page_id, text_contrast_problems, visit
 
 STYLE = PROJECT / "templates" / "assets" / "style.css"
 
@@ -59,7 +59,7 @@ def test_theme_colour_pair_meets_its_contrast_minimum(text, background, minimum)
 
 def test_white_text_and_the_focus_colour_stand_out_on_the_navigation_bar():
     colours = theme_colours()
-    site = yaml.safe_load((PROJECT / "site.yaml").read_text(encoding="utf-8"))
+    site = yaml.safe_load((SAMPLE / "site.yaml").read_text(encoding="utf-8"))
     for brand in {colours["brand"], site["theme"]["brand_colour"]}:
         nav = nav_background(brand)
         assert contrast("#ffffff", nav) >= 4.5
@@ -67,13 +67,13 @@ def test_white_text_and_the_focus_colour_stand_out_on_the_navigation_bar():
 
 
 def test_brand_colour_in_site_yaml_meets_4_5_to_1_with_white():
-    site = yaml.safe_load((PROJECT / "site.yaml").read_text(encoding="utf-8"))
+    site = yaml.safe_load((SAMPLE / "site.yaml").read_text(encoding="utf-8"))
     brand = site["theme"]["brand_colour"]
     assert contrast(brand, "#ffffff") >= 4.5, f"brand colour {brand}: {contrast(brand, '#ffffff'):.2f}:1 with white"
 
 
 def test_the_page_uses_the_brand_colour_from_site_yaml(page, site_url):
-    site = yaml.safe_load((PROJECT / "site.yaml").read_text(encoding="utf-8"))
+    site = yaml.safe_load((SAMPLE / "site.yaml").read_text(encoding="utf-8"))
     visit(page, site_url, "")
     brand = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()")
     assert brand.lower() == site["theme"]["brand_colour"].lower()

@@ -8,7 +8,8 @@ from .a11y import DESKTOP, EASY_PAGES, EASY_SERVICE, NARROW, easy_row_problems, 
 
 ROW_PAGES = [p for p in EASY_PAGES if p.name in (
     "home", "service-with-locations", "service-one-to-one", "service-closed", "service-hub", "provider", "providers",
-    "area", "who-for-group", "a-to-z", "credits", "statement", "not-found", "offline", "search")]
+    "area", "who-for-group", "a-to-z", "credits", "statement", "not-found", "offline", "search",
+    "service-everything", "provider-40-services", "area-empty")]  # the last three: worst-case site
 
 
 @pytest.mark.parametrize("site_page", ROW_PAGES, ids=page_id)

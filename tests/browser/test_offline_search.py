@@ -19,7 +19,7 @@ import pytest
 
 import sampledata
 from browser_support import serve
-from conftest import PROJECT, TODAY
+from conftest import SAMPLE, TODAY
 from htmlparse import parse_file
 
 from .test_offline import controlled_page
@@ -41,8 +41,8 @@ UNANSWERED = "Search cannot answer this without an internet connection"
 def over_budget_site(tmp_path_factory):
     """The sample with a search budget smaller than its index, and its offline copy, built once."""
     root = tmp_path_factory.mktemp("over-budget")
-    shutil.copytree(PROJECT / "content", root / "content")
-    (root / "site.yaml").write_text((PROJECT / "site.yaml").read_text(encoding="utf-8") + "offline_search_mb: 0.1\n", encoding="utf-8")
+    shutil.copytree(SAMPLE / "content", root / "content")
+    (root / "site.yaml").write_text((SAMPLE / "site.yaml").read_text(encoding="utf-8") + "offline_search_mb: 0.1\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--today", TODAY, "--offline-copy"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr

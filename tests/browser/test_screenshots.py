@@ -1,4 +1,5 @@
-"""A full-page picture of each page kind, standard and Easy Read, at 1280 and 375 px wide, for a person to look at.
+"""A full-page picture of each page kind, standard and Easy Read, at 1280 and 375 px wide, for a person to look at;
+the worst-case service page and its Easy Read twin at 320 px too.
 
 Saved as test-output/screenshots/NAME-WIDTH.png (git-ignored; CI keeps the folder as an artifact)."""
 
@@ -8,7 +9,8 @@ import struct
 
 import pytest
 
-from .a11y import DESKTOP, PHONE, SCREENSHOT_PAGES, SCREENSHOTS, page_id, visit
+from .a11y import (DESKTOP, NARROW, PHONE, SCREENSHOT_PAGES, SCREENSHOTS, WORST_CASE_EASY_SERVICE, WORST_CASE_SERVICE,
+                   page_id, visit)
 
 
 def png_size(path) -> tuple[int, int]:
@@ -18,8 +20,11 @@ def png_size(path) -> tuple[int, int]:
     return struct.unpack(">II", head[16:24])
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
-@pytest.mark.parametrize("site_page", SCREENSHOT_PAGES, ids=page_id)
+# Each page kind at 1280 and 375 px; and the worst-case service page and its Easy Read twin at 320 px (issue 18).
+SHOTS = [(p, v) for p in SCREENSHOT_PAGES for v in (DESKTOP, PHONE)] + [(p, NARROW) for p in (WORST_CASE_SERVICE, WORST_CASE_EASY_SERVICE)]
+
+
+@pytest.mark.parametrize("site_page, viewport", SHOTS, ids=[f"{page_id(p)}-{v['width']}" for p, v in SHOTS])
 def test_screenshot_of_each_page_kind_is_saved(page, site_url, site_page, viewport):
     visit(page, site_url, site_page.url, viewport)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

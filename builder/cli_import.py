@@ -1,0 +1,100 @@
+"""`catalogue import`: bring a council's existing listings in (ORUK feeds, spreadsheets).
+
+A Click group: each source is one subcommand that turns its input into Listings and hands
+them to importing.writer. To add a source, add a command to `import_group` here (cli.py
+registers the group; this module must not import cli.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from builder.importing import oruk, sheet
+from builder.importing.writer import import_listings, parse_sets, site_of
+from builder.config import load_config
+from builder.options import root_option, today_option
+
+
+def source_options(fn):
+    """The options every importer shares."""
+    fn = click.option("--update", is_flag=True,
+                      help="Rewrite files this source created before (matched by its ids): only the fields the source "
+                           "holds change; the description and every other field an editor wrote are kept.")(fn)
+    fn = click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE",
+                      help="Fill a field the source lacks, for every listing: --set areas=trafford --set who_for=older-people "
+                           "(list fields take comma-separated keys). Repeatable.")(fn)
+    return today_option(root_option(fn))
+
+
+@click.group("import")
+def import_group():
+    """Bring existing listings into content/providers/ (each file checked as 'catalogue check' would).
+
+    \b
+      catalogue import spreadsheet services.xlsx --set areas=north-district
+      catalogue import oruk feed.json --map terms.yaml
+      catalogue import template services.xlsx
+    """
+
+
+@import_group.command("oruk")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--map", "map_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A YAML file mapping the source's taxonomy terms to site.yaml keys, one per line: "
+                   "'Day centre: types/day-centre'.")
+@source_options
+def import_oruk(source: Path, map_file: Path | None, root: Path, today, sets: tuple, update: bool):
+    """Import Open Referral UK 3.0 services: a service_full JSON file, an array, a /services Page, or a folder of them."""
+    day = _today(today)
+    site = site_of(root, day)
+    chosen = parse_sets(sets, site)
+    found = oruk.read_source(source)
+    mapping = oruk.read_map(map_file)
+    _finish(import_listings(root, oruk.listings(found, site, mapping), chosen, update, day, len(found)))
+
+
+@import_group.command("spreadsheet")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@source_options
+def import_spreadsheet(file: Path, root: Path, today, sets: tuple, update: bool):
+    """Import a .csv, .xlsx or .ods file with one service per row (see 'catalogue import template')."""
+    day = _today(today)
+    site = site_of(root, day)
+    chosen = parse_sets(sets, site)
+    headings, rows = sheet.read_rows(file)
+    _, unread = sheet.match_headings(headings, file)
+    if unread:
+        click.echo(f"Columns not read: {', '.join(unread)}.", err=True)
+    _finish(import_listings(root, sheet.listings(file, site), chosen, update, day, len(rows)))
+
+
+@import_group.command("template")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@root_option
+def import_template(file: Path, root: Path):
+    """Write an empty .xlsx spreadsheet in the import layout: headings, their help and one example row."""
+    if file.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"{file.name}: the template is an Excel file; name it something.xlsx.")
+    if file.exists():
+        raise click.ClickException(f"{file} already exists; it was left unchanged.")
+    site, _ = load_config(root, dt.date.today())  # the example row names one of this site's areas, when there is one
+    sheet.write_template(file, {"areas": site.areas[0].key} if site and site.areas else {})
+    click.echo(f"Wrote {file}. Fill in one row per service (replace the example row), then run "
+               f"'catalogue import spreadsheet {file.name}'.")
+
+
+def _finish(summary) -> None:
+    for line in summary.lines()[1:]:
+        click.echo(line, err=True)
+    click.echo(summary.lines()[0] + (" Run 'catalogue check' to see the warnings." if summary.created or summary.updated else ""))
+
+
+def _today(value: dt.datetime | None) -> dt.date:
+    return value.date() if value else dt.date.today()
+
+
+from builder.cli_postcodes import postcodes  # noqa: E402  (a source of its own module: postcodes.py)
+import_group.add_command(postcodes)

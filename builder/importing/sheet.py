@@ -1,0 +1,311 @@
+"""`catalogue import spreadsheet`: rows of a .csv, .xlsx or .ods file become Listings.
+
+The layout is layout.COLUMNS. Headings are matched case-insensitively, with synonyms; cells
+with several values are split on ';'; taxonomy cells take site.yaml keys or labels. Every
+problem names the row, the column and the value. Reading uses python-calamine (xlsx and ods,
+fast) and the standard csv module.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import click
+
+from builder import wording
+from builder.errors import did_you_mean
+from builder.importing.layout import ACCESS_SEPARATOR, COLUMNS, FORMULA_STARTS, LIST_SEPARATOR
+from builder.importing.times import parse_times
+from builder.importing.writer import Listing, first_sentence
+from builder.model import SiteConfig
+
+SUFFIXES = (".csv", ".xlsx", ".ods")
+PER_WORDS = {"session": "session", "hour": "hour", "hr": "hour", "day": "day", "week": "week", "wk": "week",
+             "month": "month", "year": "year", "yr": "year", "visit": "session", "class": "session"}
+COST = re.compile(r"^(?:(?P<label>.+?)\s*:\s*)?£?\s*(?P<amount>\d+(?:\.\d{1,2})?)\s*(?:a|an|per|/|each)\s*(?P<per>[a-z]+)\.?$", re.I)
+VOCABULARIES = {
+    "transport": wording.TRANSPORT_LABELS, "funding": {**wording.FUNDING_LABELS, **wording.FUNDING_FILTERS},
+    "referral": wording.REFERRAL_LABELS, "status": wording.STATUS_LABELS,
+    "provider_kind": wording.PROVIDER_KINDS, "access": wording.ACCESS_LABELS,
+}
+
+
+def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """(heading row, [(row number as the spreadsheet shows it, cells)])."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise click.UsageError(f"{path.name}: a spreadsheet must be .csv, .xlsx or .ods (found '{suffix or path.name}').")
+    try:
+        if suffix == ".csv":
+            rows = _csv_rows(path)
+        else:
+            from python_calamine import CalamineWorkbook
+            rows = [[_cell(value) for value in row] for row in CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()]
+    except (OSError, ValueError, UnicodeError) as err:
+        raise click.ClickException(f"{path}: the file cannot be read ({err}). Nothing was imported.") from err
+    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
+    if not numbered:
+        raise click.ClickException(f"{path}: the spreadsheet is empty. Nothing was imported.")
+    (_, headings), body = numbered[0], numbered[1:]
+    return headings, body
+
+
+def match_headings(headings: list[str], path: Path) -> tuple[dict[int, str], list[str]]:
+    """{column index: layout heading}, and the headings not read."""
+    names = {_key(c.heading): c.heading for c in COLUMNS}  # a layout heading wins over any synonym
+    for column in COLUMNS:
+        for name in column.synonyms:
+            names.setdefault(_key(name), column.heading)
+    found, unread = {}, []
+    for index, heading in enumerate(headings):
+        layout = names.get(_key(heading))
+        if layout and layout not in found.values():
+            found[index] = layout
+        elif heading.strip():
+            unread.append(heading.strip())
+    if "name" not in found.values():
+        raise click.ClickException(f"{path}: row 1 has no column for the service's name (the headings are: "
+                                   f"{', '.join(h for h in headings if h.strip())}). Nothing was imported. "
+                                   "Run 'catalogue import template' for the layout.")
+    return found, unread
+
+
+def listings(path: Path, site: SiteConfig):
+    headings, rows = read_rows(path)
+    columns, _ = match_headings(headings, path)
+    for number, cells in rows:
+        row = {columns[i]: _unneutralise(cells[i].strip()) for i in columns if i < len(cells) and cells[i].strip()}
+        yield row_listing(row, f"row {number}", site)
+
+
+def count_rows(path: Path) -> int:
+    return len(read_rows(path)[1])
+
+
+def row_listing(row: dict[str, str], where: str, site: SiteConfig) -> Listing:
+    reader = _Row(row, where, site)
+    service = reader.service()
+    provider = {k: v for k, v in {
+        "name": row.get("provider") or row.get("name", ""), "description": row.get("provider_description"),
+        "kind": reader.choice("provider_kind"), "charity_number": row.get("charity_number"),
+        "cqc_provider_id": row.get("cqc_provider_id"),
+        "contact": _contact(row, "provider_phone", "provider_email", "provider_website"),
+    }.items() if v}
+    if not row.get("name"):
+        reader.problems.append("column name: is empty. Every row needs the service's name.")
+    origin = {h: f"column {h}" for h in row} | {
+        "who_for": "column who_for", "types": "column types", "areas": "column areas",
+        "locations": "column location_name", "locations.postcode": "column postcode", "locations.address": "column address",
+        "locations.name": "column location_name", "locations.coordinates": "columns latitude and longitude",
+        "locations.access": "column access", "times": "column times", "costs": "column costs", "ages": "columns age_min and age_max",
+        "contact.phone": "column phone", "contact.email": "column email", "contact.website": "column website",
+    }
+    return Listing(where, row.get("id", ""), provider, service, row.get("description", ""), origin, reader.problems)
+
+
+class _Row:
+    def __init__(self, row: dict[str, str], where: str, site: SiteConfig):
+        self.row, self.where, self.site, self.problems = row, where, site, []
+
+    def service(self) -> dict:
+        row = self.row
+        data: dict = {}
+        for name in ("name", "summary", "alert", "cqc_location_id"):
+            if row.get(name):
+                data[name] = row[name]
+        if "summary" not in data and row.get("description"):
+            data["summary"] = first_sentence(row["description"])
+        for taxonomy in ("types", "who_for", "activities", "areas"):
+            if row.get(taxonomy):
+                data[taxonomy] = self.terms(taxonomy)
+        for name in ("funding", "referral"):
+            if row.get(name):
+                data[name] = [self.vocabulary(name, v) for v in _split(row[name])]
+        for name in ("transport", "status"):
+            if row.get(name):
+                data[name] = self.choice(name)
+        if row.get("languages"):
+            data["languages"] = [v.lower() for v in _split(row["languages"])]
+        if row.get("needs_assessment"):
+            data["needs_assessment"] = self.yes_no("needs_assessment")
+        ages = {k: self.whole("age_" + k) for k in ("min", "max") if row.get("age_" + k)}
+        if ages:
+            data["ages"] = ages
+        self._locations(data)
+        self._times(data)
+        self._costs(data)
+        contact = _contact(row, "phone", "email", "website")
+        if contact:
+            data["contact"] = contact
+        if row.get("last_reviewed"):
+            data["last_reviewed"] = self.date("last_reviewed")
+        return data
+
+    def bad(self, column: str, message: str) -> None:
+        self.problems.append(f"column {column}: {message} (found '{self.row.get(column, '')}').")
+
+    def terms(self, taxonomy: str) -> list[str]:
+        terms = self.site.taxonomy(taxonomy)
+        known = {t.key: t.key for t in terms} | {t.label.casefold(): t.key for t in terms} | {t.easy.casefold(): t.key for t in terms}
+        keys = []
+        for value in _split(self.row[taxonomy]):
+            key = known.get(value.casefold()) or known.get(value)
+            if key:
+                keys.append(key)
+            else:
+                choices = [t.key for t in terms] + [t.label for t in terms]
+                self.problems.append(f"column {taxonomy}: '{value}' is not in site.yaml. "
+                                     f"{did_you_mean(value, choices, list_them=False) or 'Use a key or label from site.yaml.'}")
+        return list(dict.fromkeys(keys))
+
+    def vocabulary(self, column: str, value: str) -> str:
+        labels = VOCABULARIES[column]
+        for key, label in labels.items():
+            if value.casefold() in (key, label.casefold(), key.replace("-", " ")):
+                return key
+        self.problems.append(f"column {column}: '{value}' is not a value we know. {did_you_mean(value, list(labels))}")
+        return value
+
+    def choice(self, column: str) -> str:
+        return self.vocabulary(column, self.row[column]) if self.row.get(column) else ""
+
+    def yes_no(self, column: str) -> bool:
+        value = self.row[column].casefold()
+        if value in ("yes", "y", "true", "1"):
+            return True
+        if value not in ("no", "n", "false", "0"):
+            self.bad(column, "write yes or no")
+        return False
+
+    def whole(self, column: str) -> int:
+        try:
+            return int(self.row[column])
+        except ValueError:
+            self.bad(column, "should be a whole number of years")
+            return 0
+
+    def date(self, column: str) -> str:
+        value = self.row[column]
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"):
+            try:
+                return dt.datetime.strptime(value, pattern).date().isoformat()
+            except ValueError:
+                continue
+        self.bad(column, "is not a date: write it like 2026-05-01 or 01/05/2026")
+        return value
+
+    def _locations(self, data: dict) -> None:
+        row = self.row
+        names, addresses, postcodes = (_split(row.get(k, ""), keep_empty=True) for k in ("location_name", "address", "postcode"))
+        lats, lons = (_split(row.get(k, ""), keep_empty=True) for k in ("latitude", "longitude"))
+        access = [part.strip() for part in row["access"].split(ACCESS_SEPARATOR)] if row.get("access") else []
+        count = max(len(names), len(addresses), len(postcodes))
+        locations = []
+        for index in range(count):
+            pick = lambda values: values[index] if index < len(values) else ""  # noqa: E731
+            address = pick(addresses)
+            location = {"name": pick(names) or address.split(",")[0], "address": address, "postcode": pick(postcodes)}
+            if pick(lats) and pick(lons):
+                try:
+                    location["coordinates"] = [float(pick(lats)), float(pick(lons))]
+                except ValueError:
+                    self.bad("latitude", "latitude and longitude should be numbers, like 52.091 and -1.946")
+            if index < len(access) and access[index] != "?":
+                location["access"] = [] if access[index].casefold() == "none" else [self.vocabulary("access", v) for v in _split(access[index])]
+            locations.append(location)
+        if locations:
+            data["locations"] = locations
+
+    def _times(self, data: dict) -> None:
+        if self.row.get("times"):
+            try:
+                data["times"] = parse_times(self.row["times"])
+            except ValueError as err:
+                self.problems.append(f"column times: {err}")
+
+    def _costs(self, data: dict) -> None:
+        costs = []
+        for part in _split(self.row.get("costs", "")):
+            if part.casefold() in ("free", "£0", "0", "no charge"):
+                data.setdefault("funding", [])
+                data["funding"] = [*data["funding"], "free"] if "free" not in data["funding"] else data["funding"]
+                continue
+            found = COST.match(part.replace(",", "") if not re.search(r":", part) else part)
+            per = PER_WORDS.get((found.group("per") or "").lower().rstrip("s")) if found else None
+            if not found or not per:
+                self.problems.append(f"column costs: '{part}' is not a cost we can read. Write it like 'Full day: £42.50 a day' "
+                                     "(a session, hour, day, week, month or year), or 'Free'.")
+                continue
+            costs.append({"label": (found.group("label") or "Cost").strip(), "amount": float(found.group("amount")), "per": per})
+        if costs:
+            data["costs"] = costs
+
+
+def _contact(row: dict, phone: str, email: str, website: str) -> dict:
+    contact = {"phone": row.get(phone), "email": row.get(email), "website": row.get(website)}
+    contact = {k: v for k, v in contact.items() if v}
+    if contact.get("website") and not re.match(r"https?://", contact["website"], re.I):
+        contact["website"] = "https://" + contact["website"]  # "www.example.org", as sources often write it
+    return contact
+
+
+def _split(cell: str, keep_empty: bool = False) -> list[str]:
+    parts = [part.strip() for part in cell.split(LIST_SEPARATOR)] if cell else []
+    return parts if keep_empty else [p for p in parts if p]
+
+
+def _key(heading: str) -> str:
+    return " ".join(re.sub(r"[_\-/?]+", " ", heading.casefold()).split())
+
+
+def _unneutralise(value: str) -> str:
+    """services.csv writes "'-1.946" so spreadsheets do not run it: read it back as -1.946."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
+def _cell(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return "" if value is None else str(value)
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # Excel's "CSV" on Windows
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def write_template(path: Path, examples: dict[str, str] | None = None) -> None:
+    """An empty spreadsheet in the layout: a heading row (with each column's help as a comment) and one example row
+    (`examples` replaces a column's example by its name, e.g. with one of the site's own areas)."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Services"
+    sheet.append([c.heading for c in COLUMNS])
+    sheet.append([(examples or {}).get(c.heading, c.example) for c in COLUMNS])
+    for index, column in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True)
+        cell.comment = Comment(column.help, "catalogue")
+        sheet.column_dimensions[cell.column_letter].width = max(14, min(40, len(column.example) + 2))
+    sheet.freeze_panes = "A2"
+    help_sheet = book.create_sheet("Columns")
+    help_sheet.append(["Column", "What to write", "Other headings we understand"])
+    for column in COLUMNS:
+        help_sheet.append([column.heading, column.help, ", ".join(column.synonyms)])
+    book.save(path)

@@ -1,0 +1,363 @@
+"""Writing imported listings into content/providers/, the same way for every source.
+
+Input: `Listing`s read by oruk.py or sheet.py. Each becomes provider.yaml and <service>.md,
+checked with the builder's own rules before anything is written (a listing that would not
+pass `catalogue check` is skipped, with the reason), so an import always leaves a site that
+checks with no errors. Files are matched by the source's id kept in the record (`source_id`),
+so a second import of the same source updates the same files; nothing is overwritten without
+`--update`, which rewrites only the fields the source holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+import yaml
+
+from builder import content, shapes, validate
+from builder.config import load_config
+from builder.content import PROVIDER, SERVICE, SourceFile
+from builder.errors import did_you_mean
+from builder.model import SiteConfig
+from builder.workers import fewer_collections, worker_pool
+from builder.yamlfile import YamlProblem, load_yaml
+
+LIST_FIELDS = ("types", "who_for", "activities", "areas", "funding", "referral", "languages")
+SETTABLE = LIST_FIELDS + ("transport", "status", "last_reviewed", "needs_assessment")
+TAXONOMIES = ("types", "who_for", "activities", "areas")
+
+
+@dataclass
+class Listing:
+    """One service read from a source, before it is checked and written."""
+
+    where: str  # "row 5" or "services.json $.contents[3]": named in every message
+    source_id: str
+    provider: dict  # provider.yaml fields the source holds; "name" always
+    service: dict  # front matter fields the source holds
+    body: str = ""
+    origin: dict[str, str] = field(default_factory=dict)  # field -> the column or JSON path it came from
+    problems: list[str] = field(default_factory=list)  # bad input met while reading
+
+
+@dataclass
+class Summary:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+
+    def lines(self) -> list[str]:
+        lines = [f"Created {len(self.created)}, updated {len(self.updated)}, skipped {len(self.skipped)}."]
+        lines += [f"Skipped {where}: {why}" for where, why in self.skipped]
+        return lines
+
+
+def parse_sets(values: tuple[str, ...], site: SiteConfig) -> dict:
+    """--set FIELD=VALUE, checked before anything is read: a wrong key would spoil every listing."""
+    sets: dict = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or name not in SETTABLE:
+            raise click.UsageError(f"--set {item}: write FIELD=VALUE, where FIELD is one of {', '.join(SETTABLE)}.")
+        if name in LIST_FIELDS:
+            keys = [v.strip() for v in value.split(",") if v.strip()]
+            if name in TAXONOMIES:
+                known = [t.key for t in site.taxonomy(name)]
+                for key in keys:
+                    if key not in known:
+                        raise click.UsageError(f"--set {name}={value}: '{key}' is not in site.yaml. "
+                                               f"{did_you_mean(key, known)}")
+            sets[name] = keys
+        elif name == "needs_assessment":
+            sets[name] = value.strip().lower() in ("yes", "true", "y")
+        else:
+            sets[name] = value.strip()
+    return sets
+
+
+def site_of(root: Path, today: dt.date) -> SiteConfig:
+    site, problems = load_config(root, today)
+    if site is None or any(p.severity == "error" for p in problems):
+        raise click.ClickException(f"{root / 'site.yaml'} has errors: run 'catalogue check' first. Nothing was imported.")
+    return site
+
+
+@fewer_collections()
+def import_listings(root: Path, listings, sets: dict, update: bool, today: dt.date, total: int = 0) -> Summary:
+    """Plan every file in source order (names), check them all (in workers), then write the good ones."""
+    site = site_of(root, today)
+    existing = Existing(root)
+    summary = Summary()
+    planned: list[Planned | tuple[str, str]] = []
+    with _progress(listings, total) as items:
+        for listing in items:
+            planned.append(_plan(listing, sets, update, today, existing))
+    jobs = [(p.relative, p.text, SERVICE, p.origin) for p in planned if isinstance(p, Planned)]
+    jobs += list({p.provider_relative: (p.provider_relative, p.provider_text, PROVIDER, p.provider_origin)
+                  for p in planned if isinstance(p, Planned) and p.provider_text is not None}.values())
+    _CHECKING.update(site=site, today=today)
+    with worker_pool(len(jobs)) as mapper:
+        problems = dict(zip((job[0] for job in jobs), mapper(_check_job, jobs)))
+    pending: dict[Path, str] = {}
+    for plan in planned:
+        if not isinstance(plan, Planned):
+            summary.skipped.append(plan)
+            continue
+        found = problems[plan.relative] + (problems[plan.provider_relative] if plan.provider_text is not None else [])
+        if found:
+            summary.skipped.append((plan.where, " ".join(found)))
+            continue
+        if plan.provider_text is not None:
+            pending.setdefault(plan.path.parent / "provider.yaml", plan.provider_text)
+        pending[plan.path] = plan.text
+        (summary.updated if plan.updating else summary.created).append(plan.relative)
+    _write_all(pending)
+    return summary
+
+
+@dataclass
+class Planned:
+    """A listing's files, as they would be written, before they are checked."""
+
+    where: str
+    path: Path
+    relative: str
+    text: str
+    origin: dict
+    updating: bool
+    provider_relative: str
+    provider_text: str | None  # None: the provider.yaml is left as it is
+    provider_origin: dict
+
+
+_CHECKING: dict = {}  # the site and the date, set before the workers fork
+
+
+def _check_job(job: tuple) -> list[str]:
+    relative, text, kind, origin = job
+    prefix = "provider." if kind == PROVIDER else ""
+    return check_text(relative, text, kind, _CHECKING["site"], _CHECKING["today"], origin, prefix)
+
+
+def _plan(listing: Listing, sets: dict, update: bool, today: dt.date, existing: "Existing") -> Planned | tuple[str, str]:
+    if listing.problems:
+        return listing.where, " ".join(listing.problems)
+    service = {**listing.service, **{k: v for k, v in sets.items() if k not in listing.service}}
+    service.setdefault("summary", first_sentence(listing.body) or service.get("name", ""))
+    service.setdefault("last_reviewed", today.isoformat())  # when the source has no date: the day it was copied
+    if listing.source_id:
+        service["source_id"] = listing.source_id
+    folder, provider_data, provider_new = existing.provider_for(listing.provider)
+    path = existing.service_path(folder, listing.source_id, service.get("name", ""))
+    old = existing.read(path)
+    if old is not None and not update:
+        return listing.where, f"{existing.relative(path)} already exists. Use --update to rewrite the fields this source holds."
+    existing.claim(path)
+    body = old[1] if old is not None and old[1].strip() else listing.body
+    front = {**old[0], **service} if old is not None else service
+    provider_text = existing.provider_text(folder, {**provider_data, **listing.provider}) if provider_new or update else None
+    return Planned(listing.where, path, existing.relative(path), service_text(front, body), listing.origin, old is not None,
+                   existing.relative(folder / "provider.yaml"), provider_text,
+                   {k: f"provider {v}" for k, v in listing.origin.items()})
+
+
+def check_text(path: str, text: str, kind: str, site: SiteConfig, today: dt.date, origin: dict, prefix: str = "") -> list[str]:
+    """The builder's own checks of one file, as it would be written: errors only."""
+    try:
+        if kind == SERVICE:
+            front, body, _ = content.split_front_matter(text, kind)
+            data, _ = load_yaml(front, line_offset=1)
+        else:
+            data, _ = load_yaml(text)
+    except YamlProblem as err:
+        return [f"{err.message}"]
+    source = SourceFile(path, kind, data)
+    found = shapes.check_fields(source)
+    if kind == SERVICE:
+        found += validate._check_service(source, site, {}, today)  # noqa: SLF001 - the same rule as check
+    messages = []
+    for problem in found:
+        if problem.severity != "error":
+            continue
+        top = problem.field.split(".")[0]
+        column = origin.get(problem.field) or origin.get(top) or f"{prefix}{problem.field or top}"
+        messages.append(f"{column}: {problem.message} {problem.hint}".strip())
+    return list(dict.fromkeys(messages))
+
+
+class Existing:
+    """What is already in content/providers/, found by source id and by name."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.providers = root / "content" / "providers"
+        self.by_source: dict[str, Path] = {}  # service source_id -> file
+        self.provider_by_source: dict[str, Path] = {}
+        self.provider_by_name: dict[str, Path] = {}
+        self.provider_data: dict[Path, dict] = {}
+        self.taken: set[Path] = set()
+        self.provider_texts: dict[Path, str] = {}
+        self.claimed: set[Path] = set()  # files this import writes
+        self.on_disk: set[Path] = set()
+        for folder in sorted(self.providers.iterdir()) if self.providers.is_dir() else []:
+            if not folder.is_dir():
+                continue
+            self.taken.add(folder)
+            data = _yaml_file(folder / "provider.yaml")
+            self.provider_data[folder] = data
+            if data.get("source_id"):
+                self.provider_by_source[str(data["source_id"])] = folder
+            if data.get("name"):
+                self.provider_by_name.setdefault(str(data["name"]).casefold(), folder)
+            for file in folder.glob("*.md"):
+                self.taken.add(file)
+                self.on_disk.add(file)
+                if not file.name.endswith(".easy.md"):
+                    source_id = _front_matter(file).get("source_id")
+                    if source_id:
+                        self.by_source[str(source_id)] = file
+
+    def provider_for(self, provider: dict) -> tuple[Path, dict, bool]:
+        """(folder, its provider.yaml fields, whether it is new)."""
+        source_id, name = str(provider.get("source_id") or ""), str(provider.get("name") or "")
+        folder = self.provider_by_source.get(source_id) if source_id else None
+        folder = folder or self.provider_by_name.get(name.casefold())
+        if folder is None:  # claimed now: the next service of this provider joins it
+            folder = self._free(self.providers / validate.slugify(name)[:60].strip("-"), "")
+            self.taken.add(folder)
+            if source_id:
+                self.provider_by_source[source_id] = folder
+            self.provider_by_name[name.casefold()] = folder
+        return folder, self.provider_data.get(folder, {}), folder not in self.provider_data
+
+    def service_path(self, folder: Path, source_id: str, name: str) -> Path:
+        if source_id and source_id in self.by_source:
+            return self.by_source[source_id]
+        same_name = folder / f"{validate.slugify(name)[:60].strip('-')}.md"
+        if not source_id and same_name in self.on_disk and same_name not in self.claimed:
+            return same_name  # a source without ids: the listing of the same name is the same listing
+        path = self._free(folder / validate.slugify(name)[:60].strip("-"), ".md")
+        if source_id:
+            self.by_source[source_id] = path
+        return path
+
+    def provider_text(self, folder: Path, data: dict) -> str:
+        """provider.yaml as the first listing of this provider in the source has it (written once)."""
+        if folder not in self.provider_texts:
+            self.provider_texts[folder] = provider_yaml(data)
+        return self.provider_texts[folder]
+
+    def claim(self, path: Path) -> None:
+        self.taken.add(path)
+        self.claimed.add(path)
+
+    def read(self, path: Path) -> tuple[dict, str] | None:
+        if not path.is_file():
+            return None
+        text = content.decode(path.read_bytes())
+        front, body, _ = content.split_front_matter(text, SERVICE)
+        return yaml.load(front, Loader=_Loader) or {}, body
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def _free(self, stem: Path, suffix: str) -> Path:
+        """A stable name not taken yet: riverside, then riverside-2, riverside-3 ..."""
+        candidate, number = Path(f"{stem}{suffix}"), 1
+        while candidate in self.taken:
+            number += 1
+            candidate = Path(f"{stem}-{number}{suffix}")
+        return candidate
+
+
+def service_text(front: dict, body: str) -> str:
+    return "---\n" + _dump(front) + "---\n" + (body.strip() + "\n" if body.strip() else "")
+
+
+def provider_yaml(data: dict) -> str:
+    data = dict(data)
+    data.setdefault("description", f"{data.get('name', 'This organisation')} runs the services listed here.")
+    return _dump(data)
+
+
+def first_sentence(text: str, limit: int = 300) -> str:
+    plain = " ".join(re.sub(r"[#*_`>\[\]]", "", text).split())
+    sentence = re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 3].rsplit(" ", 1)[0] + "..."
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's C emitter: 10,000 files in seconds
+    """Times and dates in quotes, as editors are told to write them."""
+
+
+def _quoted_when_needed(dumper, value: str):
+    style = '"' if re.fullmatch(r"\d{2}:\d{2}|\d{4}-\d{2}-\d{2}", value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _quoted_when_needed)
+
+
+def _dump(data: dict) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
+
+
+def _yaml_file(path: Path) -> dict:
+    try:
+        data = yaml.load(content.decode(path.read_bytes()), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _front_matter(path: Path) -> dict:
+    try:
+        front = content.split_front_matter(content.decode(path.read_bytes()), SERVICE)[0]
+        data = yaml.load(front, Loader=_Loader)
+    except (OSError, UnicodeDecodeError, YamlProblem, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_all(pending: dict[Path, str]) -> None:
+    """Every file or none: each is written beside its place, then all are moved in."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in pending.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.importing")
+            temporary.write_text(text, encoding="utf-8")
+            staged.append((temporary, path))
+    except OSError as err:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise click.ClickException(f"{err.filename}: cannot be written ({err.strerror}). Nothing was imported.") from err
+    for temporary, path in staged:
+        os.replace(temporary, path)
+
+
+class _progress:
+    """A progress bar on large sources, shown only to a person at a terminal."""
+
+    def __init__(self, items, total: int):
+        self.items, self.total = items, total
+        self.bar = None
+
+    def __enter__(self):
+        if self.total > 200 and click.get_text_stream("stderr").isatty():
+            self.bar = click.progressbar(self.items, length=self.total, label="Importing", file=click.get_text_stream("stderr"))
+            return self.bar.__enter__()
+        return self.items
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
