@@ -25,7 +25,7 @@ PHONE = {"width": 375, "height": 740}
 NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow
 
 
-SAMPLE = "sample"
+SAMPLE_SITE = "sample"  # which built site a page is on: the keys of the conftest's *_url fixtures
 WORST_CASE = "worst_case"  # tests/fixtures/worst-case: every field at its longest (issue 18)
 
 
@@ -33,7 +33,7 @@ WORST_CASE = "worst_case"  # tests/fixtures/worst-case: every field at its longe
 class SitePage:
     name: str  # what kind of page, for test ids and screenshot names
     url: str  # from the site root
-    site: str = SAMPLE  # which built site it is on: the conftest's site_url serves that one
+    site: str = SAMPLE_SITE  # which built site it is on: the conftest's site_url serves that one
 
     @property
     def easy(self) -> bool:

@@ -14,7 +14,7 @@ from playwright.sync_api import sync_playwright
 
 from browser_support import launch, record_policy_violations, serve
 
-from .a11y import AXE, DESKTOP, PAGE_LIBRARY, SAMPLE, VNU
+from .a11y import AXE, DESKTOP, PAGE_LIBRARY, SAMPLE_SITE, VNU
 
 
 @pytest.fixture(scope="package")
@@ -38,7 +38,7 @@ def site_url(request):
     So one test, parametrised over pages of both sites, checks both (the worst-case site is built only if asked for)."""
     callspec = getattr(request.node, "callspec", None)
     site_page = callspec.params.get("site_page") if callspec else None
-    return request.getfixturevalue(f"{site_page.site if site_page else SAMPLE}_url")
+    return request.getfixturevalue(f"{site_page.site if site_page else SAMPLE_SITE}_url")
 
 
 @pytest.fixture(scope="package")
