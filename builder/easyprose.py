@@ -17,7 +17,8 @@ from markupsafe import Markup
 from builder.easyread import Pictograms, Row
 from builder.easytext import MARKER
 
-_BLOCK = re.compile(r"<(h[1-6]|p|ul|ol)\b[^>]*>(.*?)</\1>|<(table|blockquote|pre)\b.*?</\3>|<hr\s*/?>", re.DOTALL)
+_BLOCK = re.compile(r"<(h[1-6]|p|ul|ol)\b[^>]*>(.*?)</\1>|<div class=\"table-scroll\"[^>]*><table\b.*?</table></div>"
+                    r"|<(table|blockquote|pre)\b.*?</\3>|<hr\s*/?>", re.DOTALL)  # a table keeps its scrolling region (markup.py)
 _ITEM = re.compile(r"<li\b[^>]*>(.*?)</li>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z£0-9])")

@@ -25,6 +25,9 @@ EASY_FILTERS = {
     "transport": ("Do you need help to get there?", "transport-provided"),
     "assessment": ("Can you just go along?", "start"),
     "status": ("Is it open?", "closed"),
+    "access": ("Can I get in?", "access"),
+    "language": ("What language do the staff speak?", "language"),
+    "age": ("How old are you?", "ages"),
 }
 PICTURE_CHOICES = {"who": "who_for", "type": "types", "activity": "activities"}  # a picture for each answer too
 # Filter values the index holds in standard words -> what the Easy Read page shows

@@ -20,7 +20,6 @@ import jinja2
 from markupsafe import Markup
 
 from builder import easypage, easyread, finder, mapviews, paths, search, security, wording
-from builder import facets as more_filters
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -351,8 +350,7 @@ def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
     if not spec.edition.search:  # the offline copy's finder (builder/finder.py) finds services only
         title, facets = "Find a service", [f for f in facets if f[0] not in finder.NOT_FILTERS]
     view = _view(catalogue, spec, title, description="Search the day opportunities, with filters.")
-    return {"page": view, "facets": facets, "total": len(catalogue.services), "browse": catalogue.browse,
-            "easy_questions": {name: question for name, _, question in more_filters.FACETS}}
+    return {"page": view, "facets": facets, "total": len(catalogue.services), "browse": catalogue.browse}
 
 
 def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:

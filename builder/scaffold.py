@@ -74,7 +74,7 @@ status: active                         # active | temporarily-closed | closed
 # languages: [en, cy]                  # optional: languages staff can support people in; bfi = British Sign Language
 # source_id: "RC-001"                  # written by 'catalogue import': the id in the source it came from; keep it
 easy_read:                             # optional: short sentences for the Easy Read page, at most 15 words each
-  - They do activities together.
+  - They meet friends and have lunch together.
 ---
 Describe the service here in plain English: what happens on a typical day, who it suits,
 and what to expect on a first visit. You can use Markdown: **bold**, lists, [links](https://example.org).

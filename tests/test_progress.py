@@ -9,7 +9,7 @@ from builder.progress import Progress
 
 from conftest import TODAY, run_cli
 
-STAGES = ["Checked 5 content files", "Writing the pages (unchanged ones are kept)", "Publishing what changed"]
+STAGES = ["Checked 7 content files", "Writing the pages (unchanged ones are kept)", "Publishing what changed"]
 
 
 def build(site, out, *extra):
