@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -544,3 +545,14 @@ def test_no_page_loads_css_scripts_or_images_from_another_host(sample_site):
             if url_scheme(href) or href.startswith("//") or resolve(BASE, url, href) is None:
                 offenders.append((url, tag, href))
     assert offenders == []
+
+
+@pytest.mark.parametrize("index", ["pagefind", "easy-read/pagefind"])
+def test_both_search_indexes_are_complete_when_the_build_ends(sample_site, index):
+    """Pagefind's Python API once stopped its process mid-write, leaving an empty entry file and a
+    search page that said "Search could not start"; the build now waits for Pagefind to finish."""
+    folder = sample_site / index
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = folder / f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
+    assert entry["languages"]["en"]["page_count"] > 0 and meta.stat().st_size > 0
+    assert all(file.stat().st_size > 0 for file in folder.rglob("*") if file.is_file())
