@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, finder, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
+from builder import content, easytext, finder, i18n, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
@@ -44,6 +44,9 @@ class Built:
 def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCache | None = None) -> Checked:
     started = time.time()
     site, problems = load_config(root, today)                                     # config
+    if site is not None:
+        i18n.forget()  # `serve` builds again after an edit: read wording.yaml afresh
+        i18n.activate(i18n.load(root, site.language))                             # the interface's words
     tree = content.find_content(root)
     words = wordlist(site, root)
     with worker_pool(len(tree.files)) as mapper:                                  # load, file by file

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from builder import i18n
 from builder.cache import BuildCache, builder_fingerprint, digest, folder_digest
 from builder.model import Catalogue
 from builder.output import MARKER
@@ -94,7 +95,7 @@ class PageReuse:
 
 
 def page_digests(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path]) -> dict[str, str]:
-    shared = digest(builder_fingerprint(), folder_digest(theme_dirs), repr(catalogue.site),
+    shared = digest(builder_fingerprint(), folder_digest(theme_dirs), repr(catalogue.site), repr(i18n.active().own),
                     catalogue.today.isoformat(), repr(catalogue.pages), repr(catalogue.geography))  # maps, postcode box
     records = _Records(catalogue)
     return {page_file(spec): digest(shared, repr(spec), INPUTS[spec.kind](catalogue, spec, records))

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easypage, easyread, finder, mapviews, paths, search, security, wording
+from builder import easypage, easyread, finder, i18n, mapviews, paths, search, security, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -172,7 +172,10 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # the words of the active language (i18n.activate): one environment serves every language
+    env.install_gettext_callables(lambda message: i18n._(message), i18n.ngettext, newstyle=True)
     env.globals.update(card=_card, footer=_footer, service_record=search.service_record, page_record=search.page_record)
     env.globals.update(maps=mapviews)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
@@ -193,7 +196,7 @@ _CARDS: dict = {}
 def _card(env: jinja2.Environment, service: Service, page: PageView, pictures, level: int = 2) -> Markup:
     """A service in a list (browse pages, A to Z, providers). The same card appears on many
     pages at the same depth, so each is rendered once per process and reused."""
-    key = (service.id, page.root, page.version, page.edition, level)
+    key = (service.id, page.root, page.version, page.edition, level, i18n.active().language)
     if key not in _CARDS:
         name = "partials/easy-card.html" if page.easy else "partials/service-card.html"
         _CARDS[key] = Markup(env.get_template(name).render(service=service, page=page, level=level, pictures=pictures))
@@ -203,7 +206,7 @@ def _card(env: jinja2.Environment, service: Service, page: PageView, pictures, l
 @jinja2.pass_environment
 def _footer(env: jinja2.Environment, page: PageView, site, catalogue) -> Markup:
     """The footer is the same on every page at the same depth and version: rendered once for each."""
-    key = ("footer", page.root, page.version, page.edition)
+    key = ("footer", page.root, page.version, page.edition, i18n.active().language)
     if key not in _CARDS:
         _CARDS[key] = Markup(env.get_template("partials/footer.html").render(page=page, site=site, catalogue=catalogue))
     return _CARDS[key]

@@ -9,66 +9,85 @@ from __future__ import annotations
 import re
 import urllib.parse
 
+from collections.abc import Mapping
+
 import phonenumbers
+from babel.dates import format_date
 
-DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
-DAY_ORDER = list(DAY_NAMES)
+from builder.i18n import N_, Labels, _, locale
 
-ACCESS_LABELS = {
-    "step-free": "Step-free access",
-    "lift": "Lift",
-    "accessible-toilet": "Accessible toilet",
-    "changing-places": "Changing Places toilet",
-    "hearing-loop": "Hearing loop",
-    "accessible-parking": "Accessible parking",
-    "quiet-space": "Quiet space",
-    "bsl": "Staff who use British Sign Language",
-}
-TRANSPORT_LABELS = {
-    "provided": "Transport is provided",
-    "help-to-arrange": "Staff can help you arrange transport",
-    "none": "No transport: you make your own way there",
-}
-FUNDING_LABELS = {
-    "council": "Council funding, after a care needs assessment",
-    "direct-payment": "Direct payment",
-    "individual-service-fund": "Individual service fund",
-    "self-funded": "Paying for yourself",
-    "free": "Free",
-}
-TRANSPORT_FILTERS = {"provided": "Transport provided", "help-to-arrange": "Help to arrange transport"}
-COST_NOT_STATED = "Ask the provider"  # the cost filter and the page, when a source does not say
-FUNDING_FILTERS = {
-    "council": "Council funding",
-    "direct-payment": "Direct payment",
-    "individual-service-fund": "Individual service fund",
-    "self-funded": "Paying for yourself",
-}
-REFERRAL_LABELS = {
-    "self": "You can contact them yourself",
-    "family": "A family member can contact them",
-    "carer": "A carer can contact them",
-    "social-worker": "Through a social worker",
-    "gp": "Through your GP",
-    "other": "Other organisations can refer you",
-}
-STATUS_LABELS = {"active": "Open", "temporarily-closed": "Temporarily closed", "closed": "Closed"}
-PROVIDER_KINDS = {
-    "charity": "Charity",
-    "council": "Council service",
-    "community-interest-company": "Community interest company",
-    "social-enterprise": "Social enterprise",
-    "private": "Private company",
-    "community-group": "Community group",
-}
-LANGUAGE_NAMES = {
-    "en": "English", "cy": "Welsh", "gd": "Scottish Gaelic", "ga": "Irish", "pl": "Polish",
-    "pa": "Punjabi", "ur": "Urdu", "bn": "Bengali", "gu": "Gujarati", "hi": "Hindi",
-    "ar": "Arabic", "ro": "Romanian", "pt": "Portuguese", "es": "Spanish", "fr": "French",
-    "it": "Italian", "lt": "Lithuanian", "so": "Somali", "ta": "Tamil", "tr": "Turkish",
-    "zh": "Chinese", "bfi": "British Sign Language",
-}
+DAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class _DayNames(Mapping):
+    """{'mon': 'Monday', ...} in the active language, from Babel's locale data (CLDR)."""
+
+    def __getitem__(self, key: str) -> str:
+        return locale().days["format"]["wide"][DAY_ORDER.index(key)]
+
+    def __iter__(self):
+        return iter(DAY_ORDER)
+
+    def __len__(self) -> int:
+        return len(DAY_ORDER)
+
+
+DAY_NAMES = _DayNames()
+
+ACCESS_LABELS = Labels({
+    "step-free": N_("Step-free access"),
+    "lift": N_("Lift"),
+    "accessible-toilet": N_("Accessible toilet"),
+    "changing-places": N_("Changing Places toilet"),
+    "hearing-loop": N_("Hearing loop"),
+    "accessible-parking": N_("Accessible parking"),
+    "quiet-space": N_("Quiet space"),
+    "bsl": N_("Staff who use British Sign Language"),
+})
+TRANSPORT_LABELS = Labels({
+    "provided": N_("Transport is provided"),
+    "help-to-arrange": N_("Staff can help you arrange transport"),
+    "none": N_("No transport: you make your own way there"),
+})
+FUNDING_LABELS = Labels({
+    "council": N_("Council funding, after a care needs assessment"),
+    "direct-payment": N_("Direct payment"),
+    "individual-service-fund": N_("Individual service fund"),
+    "self-funded": N_("Paying for yourself"),
+    "free": N_("Free"),
+})
+TRANSPORT_FILTERS = Labels({"provided": N_("Transport provided"), "help-to-arrange": N_("Help to arrange transport")})
+COST_NOT_STATED = N_("Ask the provider")  # the cost filter and the page, when a source does not say
+FUNDING_FILTERS = Labels({
+    "council": N_("Council funding"),
+    "direct-payment": N_("Direct payment"),
+    "individual-service-fund": N_("Individual service fund"),
+    "self-funded": N_("Paying for yourself"),
+})
+REFERRAL_LABELS = Labels({
+    "self": N_("You can contact them yourself"),
+    "family": N_("A family member can contact them"),
+    "carer": N_("A carer can contact them"),
+    "social-worker": N_("Through a social worker"),
+    "gp": N_("Through your GP"),
+    "other": N_("Other organisations can refer you"),
+})
+STATUS_LABELS = Labels({"active": N_("Open"), "temporarily-closed": N_("Temporarily closed"), "closed": N_("Closed")})
+PROVIDER_KINDS = Labels({
+    "charity": N_("Charity"),
+    "council": N_("Council service"),
+    "community-interest-company": N_("Community interest company"),
+    "social-enterprise": N_("Social enterprise"),
+    "private": N_("Private company"),
+    "community-group": N_("Community group"),
+})
+LANGUAGE_NAMES = Labels({
+    "en": N_("English"), "cy": N_("Welsh"), "gd": N_("Scottish Gaelic"), "ga": N_("Irish"), "pl": N_("Polish"),
+    "pa": N_("Punjabi"), "ur": N_("Urdu"), "bn": N_("Bengali"), "gu": N_("Gujarati"), "hi": N_("Hindi"),
+    "ar": N_("Arabic"), "ro": N_("Romanian"), "pt": N_("Portuguese"), "es": N_("Spanish"), "fr": N_("French"),
+    "it": N_("Italian"), "lt": N_("Lithuanian"), "so": N_("Somali"), "ta": N_("Tamil"), "tr": N_("Turkish"),
+    "zh": N_("Chinese"), "bfi": N_("British Sign Language"),
+})
 
 
 def days_text(days) -> str:
@@ -84,32 +103,37 @@ def days_text(days) -> str:
     for run in runs:
         first, last = DAY_NAMES[DAY_ORDER[run[0]]], DAY_NAMES[DAY_ORDER[run[-1]]]
         if len(run) >= 3:
-            parts.append(f"{first} to {last}")
+            parts.append(_("{first} to {last}").format(first=first, last=last))
         else:
             parts.extend(DAY_NAMES[DAY_ORDER[i]] for i in run)
     return join_words(parts)
 
 
 def join_words(parts: list[str], conjunction: str = "and") -> str:
+    """['a', 'b', 'c'] -> 'a, b and c' ('a, b or c' with conjunction="or")."""
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
+    pattern = _("{items} or {last}") if conjunction == "or" else _("{items} and {last}")
+    return pattern.format(items=_(", ").join(parts[:-1]), last=parts[-1])
 
 
 def clock(hhmm: str) -> str:
-    """'09:30' -> '9:30am', '12:00' -> 'midday', '24:00' -> 'midnight', '14:00' -> '2pm'."""
+    """'09:30' -> '9:30am', '12:00' -> 'midday', '24:00' -> 'midnight', '14:00' -> '2pm'.
+
+    "am" and "pm" are the language's own (Babel's day periods, in small letters: 'yb', 'yh' in Welsh)."""
     hours, minutes = int(hhmm[:2]), int(hhmm[3:])
     if minutes == 0 and hours == 12:
-        return "midday"
+        return _("midday")
     if minutes == 0 and hours in (0, 24):
-        return "midnight"
-    suffix = "am" if hours < 12 or hours == 24 else "pm"
+        return _("midnight")
+    periods = locale().day_periods["format"]["abbreviated"]
+    suffix = periods["am" if hours < 12 or hours == 24 else "pm"].lower()
     hours = hours % 12 or 12
     return f"{hours}{suffix}" if minutes == 0 else f"{hours}:{minutes:02d}{suffix}"
 
 
 def time_range(start: str, end: str) -> str:
-    return f"{clock(start)} to {clock(end)}"
+    return _("{start} to {end}").format(start=clock(start), end=clock(end))
 
 
 def money(amount: float) -> str:
@@ -118,11 +142,11 @@ def money(amount: float) -> str:
 
 def ages_text(low: int | None, high: int | None) -> str:
     if low is not None and high is not None:
-        return f"Aged {low} to {high}"
+        return _("Aged {low} to {high}").format(low=low, high=high)
     if low is not None:
-        return f"Aged {low} and over"
+        return _("Aged {low} and over").format(low=low)
     if high is not None:
-        return f"Aged up to {high}"
+        return _("Aged up to {high}").format(high=high)
     return ""
 
 
@@ -164,7 +188,7 @@ def phone_display(raw: str) -> str:
     relay, number, extension = _split_phone(raw)
     shown = _grouped(number)
     shown = f"{RELAY_UK} {shown}" if relay else shown
-    return f"{shown} extension {extension}" if extension else shown
+    return _("{number} extension {extension}").format(number=shown, extension=extension) if extension else shown
 
 
 def _grouped(number: str) -> str:
@@ -199,5 +223,5 @@ def postcode(raw: str) -> str:
 
 
 def date_text(value) -> str:
-    """2026-05-01 -> '1 May 2026'."""
-    return f"{value.day} {value.strftime('%B %Y')}"
+    """2026-05-01 -> '1 May 2026' (Babel's month names for the active language: '1 Mai 2026')."""
+    return format_date(value, "d MMMM y", locale=locale())
