@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easypage, easyread, finder, i18n, mapviews, paths, search, security, wording
+from builder import easypage, easyread, finder, i18n, mapviews, paths, search, security, templatewords, wording
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -177,7 +177,8 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
     # the words of the active language (i18n.activate): one environment serves every language
     env.install_gettext_callables(lambda message: i18n._(message), i18n.ngettext, newstyle=True)
     env.globals.update(card=_card, footer=_footer, service_record=search.service_record, page_record=search.page_record)
-    env.globals.update(maps=mapviews)
+    env.globals.update(maps=mapviews, **templatewords.GLOBALS)
+    env.filters.update(templatewords.FILTERS)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
                        phone=wording.phone_display, tel=wording.phone_href)
     env.globals.update(
