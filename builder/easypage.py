@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from builder import easyprose, easyread, easysearch, glossary
 from builder.easyread import Pictograms, Section
+from builder.i18n import _
 from builder.model import SiteConfig
 
 
@@ -14,13 +15,13 @@ def easy_context(kind: str, context: dict, site: SiteConfig, pictures: Pictogram
         service, provider = context["service"], context["provider"]
         summary = explainer.rows(easyread.summary_rows(service, provider, pictures), inline=True)
         sections = easyread.service_sections(service, provider, site, pictures)
-        more = Section("More about it", easyprose.sentence_rows(service.easy_read, pictures), "more")
+        more = Section(_("More about it"), easyprose.sentence_rows(service.easy_read, pictures), "more")
         sections = tuple(Section(s.heading, explainer.rows(s.rows), s.key) for s in (*sections, more) if s.rows)
         return {"summary": summary, "sections": sections,
                 "prose": explainer.blocks(easyprose.body_blocks(service.easy_body_html, pictures)),
                 "checks": easyread.checked_rows(service.last_reviewed, service.easy_checked_by if service.easy_body_html else "", pictures)}
     if kind == "search":
-        return {"easy_filters": easysearch.easy_filters(context["facets"], site, pictures), "messages": easysearch.MESSAGES}
+        return {"easy_filters": easysearch.easy_filters(context["facets"], site, pictures), "messages": dict(easysearch.MESSAGES)}
     if kind == "page" and context["info"].easy:
         easy = context["info"].easy
         return {"prose": explainer.blocks(easyprose.body_blocks(easy.body_html, pictures)),

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from builder import wording
+from builder.i18n import N_, _
 from builder.model import WEEKEND, Provider, Service, SiteConfig, Term
 
 
@@ -84,107 +85,107 @@ class Pictograms:
 
 
 ACCESS_SENTENCES = {
-    "step-free": "You can get in with a wheelchair.",
-    "lift": "There is a lift.",
-    "accessible-toilet": "There is a toilet for disabled people.",
-    "changing-places": "There is a big toilet with a hoist and a bench.",
-    "hearing-loop": "There is a hearing loop for people who use hearing aids.",
-    "accessible-parking": "There are parking spaces for disabled people.",
-    "quiet-space": "There is a quiet room if you need a break.",
-    "bsl": "Some staff use British Sign Language.",
+    "step-free": N_("You can get in with a wheelchair."),
+    "lift": N_("There is a lift."),
+    "accessible-toilet": N_("There is a toilet for disabled people."),
+    "changing-places": N_("There is a big toilet with a hoist and a bench."),
+    "hearing-loop": N_("There is a hearing loop for people who use hearing aids."),
+    "accessible-parking": N_("There are parking spaces for disabled people."),
+    "quiet-space": N_("There is a quiet room if you need a break."),
+    "bsl": N_("Some staff use British Sign Language."),
 }
 PAY_SENTENCES = {
-    "council": ("The council can pay if you need this support.", "pay"),
-    "direct-payment": ("You can pay with a direct payment.", "pay"),  # the glossary explains it
-    "individual-service-fund": ("The council can give your money to the service to spend on your support.", "pay"),
-    "self-funded": ("You can pay for it yourself.", "pay"),
+    "council": (N_("The council can pay if you need this support."), "pay"),
+    "direct-payment": (N_("You can pay with a direct payment."), "pay"),  # the glossary explains it
+    "individual-service-fund": (N_("The council can give your money to the service to spend on your support."), "pay"),
+    "self-funded": (N_("You can pay for it yourself."), "pay"),
 }
 # What each price pays for (Cost.kind), and "per" -> how the sentence ends. Whole sentences, for translation.
 COST_SENTENCES = {
-    "attendance": {"session": "Each visit costs {money}.", "hour": "It costs {money} an hour.", "day": "A day costs {money}.",
-                   "week": "It costs {money} a week.", "month": "It costs {money} a month.", "year": "It costs {money} a year."},
-    "lunch": {"": "Lunch costs {money}."},
-    "transport": {"": "Transport there and back costs {money}."},
-    "support": {"hour": "An hour with a support worker costs {money}.", "day": "A day with a support worker costs {money}."},
-    "entry": {"": "It costs {money} to get in."},
+    "attendance": {"session": N_("Each visit costs {money}."), "hour": N_("It costs {money} an hour."), "day": N_("A day costs {money}."),
+                   "week": N_("It costs {money} a week."), "month": N_("It costs {money} a month."), "year": N_("It costs {money} a year.")},
+    "lunch": {"": N_("Lunch costs {money}.")},
+    "transport": {"": N_("Transport there and back costs {money}.")},
+    "support": {"hour": N_("An hour with a support worker costs {money}."), "day": N_("A day with a support worker costs {money}.")},
+    "entry": {"": N_("It costs {money} to get in.")},
 }
 COST_LABEL_WORDS = (("transport", ("return transport", "transport", "community car", "minibus", "bus")),
                     ("lunch", ("lunch and pudding", "two-course lunch")), ("support", ("support worker time", "sitter time")),
                     ("entry", ("entry",)))
-WHO_AND_OTHERS = "{first} and others."
-AT_PLACE = "It is at {name}. The address is {address}, {postcode}."
-EVERY_AREA = "It is for people who live in any part of the county."
-SUMMARY_DAYS = "It is on {days}."
-SUMMARY_AT = "It is at {name}, {postcode}."
-SUMMARY_AT_MANY = "It is at {name}, {postcode}, and other places."
-NEWS = "There is news about this service. Phone them to find out more."
+WHO_AND_OTHERS = N_("{first} and others.")
+AT_PLACE = N_("It is at {name}. The address is {address}, {postcode}.")
+EVERY_AREA = N_("It is for people who live in any part of the county.")
+SUMMARY_DAYS = N_("It is on {days}.")
+SUMMARY_AT = N_("It is at {name}, {postcode}.")
+SUMMARY_AT_MANY = N_("It is at {name}, {postcode}, and other places.")
+NEWS = N_("There is news about this service. Phone them to find out more.")
 TRANSPORT_SENTENCES = {
-    "provided": "They can pick you up and take you home.",
-    "help-to-arrange": "They can help you find a way to get there.",
-    "none": "You need to find your own way there.",
+    "provided": N_("They can pick you up and take you home."),
+    "help-to-arrange": N_("They can help you find a way to get there."),
+    "none": N_("You need to find your own way there."),
 }
 
 
 def service_sections(service: Service, provider: Provider, site: SiteConfig, pictures: Pictograms) -> tuple[Section, ...]:
     sections = [
-        Section("Important", _notices(service, pictures), "notices"),
-        Section("What is it?", tuple(Row(pictures.term(t), _sentence(t.easy)) for t in service.types), "what"),
-        Section("Who is it for?", _who(service, pictures), "who"),
-        Section("What can I do there?", tuple(Row(pictures.term(t), _sentence(t.easy)) for t in service.activities), "activities"),
-        Section("Where is it?", _where(service, site, pictures), "where"),
-        Section("When is it on?", _when(service, pictures), "when"),
-        Section("How much does it cost?", _cost(service, pictures), "cost"),
-        Section("How do I start?", _start(service, pictures), "start"),
-        Section("How do I get there?", _transport(service, pictures), "transport"),
-        Section("How do I find out more?", _contact(service, provider, pictures), "contact"),
-        Section("Is it checked?", _checked(service, pictures), "checked"),
+        Section(_("Important"), _notices(service, pictures), "notices"),
+        Section(_("What is it?"), tuple(Row(pictures.term(t), _sentence(t.easy)) for t in service.types), "what"),
+        Section(_("Who is it for?"), _who(service, pictures), "who"),
+        Section(_("What can I do there?"), tuple(Row(pictures.term(t), _sentence(t.easy)) for t in service.activities), "activities"),
+        Section(_("Where is it?"), _where(service, site, pictures), "where"),
+        Section(_("When is it on?"), _when(service, pictures), "when"),
+        Section(_("How much does it cost?"), _cost(service, pictures), "cost"),
+        Section(_("How do I start?"), _start(service, pictures), "start"),
+        Section(_("How do I get there?"), _transport(service, pictures), "transport"),
+        Section(_("How do I find out more?"), _contact(service, provider, pictures), "contact"),
+        Section(_("Is it checked?"), _checked(service, pictures), "checked"),
     ]
     return tuple(s for s in sections if s.rows)
 
 
 def summary_rows(service: Service, provider: Provider, pictures: Pictograms) -> tuple[Row, ...]:
     """The six answers a reader wants first: what, who for, when, where, how much, how to get in touch."""
-    rows = [Row(pictures.term(service.types[0]), " ".join(_sentence(t.easy) for t in service.types), question="What is it?")]
+    rows = [Row(pictures.term(service.types[0]), " ".join(_sentence(t.easy) for t in service.types), question=_("What is it?"))]
     who = [t.easy if i == 0 else t.easy[:1].lower() + t.easy[1:] for i, t in enumerate(service.who_for)]
-    who_text = WHO_AND_OTHERS.format(first=who[0]) if len(who) > 2 else _sentence(wording.join_words(who))
-    rows.append(Row(pictures.term(service.who_for[0]), who_text, question="Who is it for?"))
+    who_text = _(WHO_AND_OTHERS).format(first=who[0]) if len(who) > 2 else _sentence(wording.join_words(who))
+    rows.append(Row(pictures.term(service.who_for[0]), who_text, question=_("Who is it for?")))
     days = {day for session in service.sessions for day in session.days}
-    when = SUMMARY_DAYS.format(days=wording.days_text(days)) if days else "Phone them to ask when it is on."
-    rows.append(Row(pictures.day("weekday"), when, question="When is it on?"))
-    rows.append(Row(*_summary_where(service, pictures), question="Where is it?"))
+    when = _(SUMMARY_DAYS).format(days=wording.days_text(days)) if days else _("Phone them to ask when it is on.")
+    rows.append(Row(pictures.day("weekday"), when, question=_("When is it on?")))
+    rows.append(Row(*_summary_where(service, pictures), question=_("Where is it?")))
     cost = _cost(service, pictures)[0]
-    rows.append(Row(cost.symbol, cost.text, question="How much does it cost?"))
+    rows.append(Row(cost.symbol, cost.text, question=_("How much does it cost?")))
     contact = service.contact if (service.contact.phone or service.contact.email) else provider.contact
     if contact.phone:
-        rows.append(Row(pictures.fact("phone"), "Phone", contact.phone_href, contact.phone_display, big=True, question="How do I get in touch?"))
+        rows.append(Row(pictures.fact("phone"), _("Phone"), contact.phone_href, contact.phone_display, big=True, question=_("How do I get in touch?")))
     elif contact.email:
-        rows.append(Row(pictures.fact("email"), "Email", f"mailto:{contact.email}", contact.email, question="How do I get in touch?"))
+        rows.append(Row(pictures.fact("email"), _("Email"), f"mailto:{contact.email}", contact.email, question=_("How do I get in touch?")))
     return tuple(rows)
 
 
 def _summary_where(service: Service, pictures: Pictograms) -> tuple[str, str]:
     if service.is_one_to_one:
-        return pictures.fact("home"), "A support worker comes to your home."
+        return pictures.fact("home"), _("A support worker comes to your home.")
     if not service.locations:
-        return pictures.fact("phone"), "Phone them to ask where it is."
+        return pictures.fact("phone"), _("Phone them to ask where it is.")
     first = service.locations[0]
     sentence = SUMMARY_AT if len(service.locations) == 1 else SUMMARY_AT_MANY
-    return pictures.fact("address"), sentence.format(name=first.name, postcode=first.postcode)
+    return pictures.fact("address"), _(sentence).format(name=first.name, postcode=first.postcode)
 
 
 # Who checked what, kept apart: the facts (by the council, with the provider) and the Easy Read (by readers).
-FACTS_CHECKED = "We checked these facts on {date}."
-EASY_CHECKED = "{group} checked that this page is easy to read."
-EASY_NOT_CHECKED = "People with learning disabilities have not checked this page yet."
+FACTS_CHECKED = N_("We checked these facts on {date}.")
+EASY_CHECKED = N_("{group} checked that this page is easy to read.")
+EASY_NOT_CHECKED = N_("People with learning disabilities have not checked this page yet.")
 
 
 def checked_rows(facts_on, easy_checked_by: str, pictures: Pictograms) -> tuple[Row, ...]:
     """The two checks a page has had, in words that do not mix them up; `facts_on` is a date or None."""
-    rows = [Row(pictures.fact("facts-checked"), FACTS_CHECKED.format(date=wording.date_text(facts_on)))] if facts_on else []
+    rows = [Row(pictures.fact("facts-checked"), _(FACTS_CHECKED).format(date=wording.date_text(facts_on)))] if facts_on else []
     if easy_checked_by:
-        rows.append(Row(pictures.fact("easy-checked"), EASY_CHECKED.format(group=easy_checked_by)))
+        rows.append(Row(pictures.fact("easy-checked"), _(EASY_CHECKED).format(group=easy_checked_by)))
     else:
-        rows.append(Row(pictures.fact("easy-read"), EASY_NOT_CHECKED))
+        rows.append(Row(pictures.fact("easy-read"), _(EASY_NOT_CHECKED)))
     return tuple(rows)
 
 
@@ -202,13 +203,13 @@ def _sentence(text: str) -> str:
 def _notices(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     rows = []
     if service.status == "closed":
-        rows.append(Row(pictures.fact("closed"), "This service has closed. It does not run any more."))
+        rows.append(Row(pictures.fact("closed"), _("This service has closed. It does not run any more.")))
     elif service.status == "temporarily-closed":
-        rows.append(Row(pictures.fact("closed"), "This service is closed for now. Phone them to ask when it opens."))
+        rows.append(Row(pictures.fact("closed"), _("This service is closed for now. Phone them to ask when it opens.")))
     if service.easy_alert:
         rows.append(Row(pictures.fact("alert"), _sentence(service.easy_alert)))
     elif service.alert:
-        rows.append(Row(pictures.fact("phone"), NEWS))
+        rows.append(Row(pictures.fact("phone"), _(NEWS)))
     return tuple(rows)
 
 
@@ -216,98 +217,98 @@ def _who(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     rows = [Row(pictures.term(t), _sentence(t.easy)) for t in service.who_for]
     low, high = service.ages
     if low is not None and high is not None:
-        rows.append(Row(pictures.fact("ages"), f"You need to be {low} to {high} years old."))
+        rows.append(Row(pictures.fact("ages"), _("You need to be {low} to {high} years old.").format(low=low, high=high)))
     elif low is not None:
-        rows.append(Row(pictures.fact("ages"), f"You need to be {low} years old or older."))
+        rows.append(Row(pictures.fact("ages"), _("You need to be {low} years old or older.").format(low=low)))
     elif high is not None:
-        rows.append(Row(pictures.fact("ages"), f"You need to be {high} years old or younger."))
+        rows.append(Row(pictures.fact("ages"), _("You need to be {high} years old or younger.").format(high=high)))
     for name in service.language_names:
-        if name not in ("English",):
-            rows.append(Row(pictures.fact("language"), f"Staff can talk with you in {name}."))
+        if name not in (_("English"),):
+            rows.append(Row(pictures.fact("language"), _("Staff can talk with you in {language}.").format(language=name)))
     return tuple(rows)
 
 
 def _where(service: Service, site: SiteConfig, pictures: Pictograms) -> tuple[Row, ...]:
     if service.is_one_to_one:
-        rows = [Row(pictures.fact("home"), "A support worker comes to your home.")]
+        rows = [Row(pictures.fact("home"), _("A support worker comes to your home."))]
     else:
         rows = []
         for location in service.locations:
-            rows.append(Row(pictures.fact("address"), AT_PLACE.format(name=location.name, address=location.address, postcode=location.postcode)))
+            rows.append(Row(pictures.fact("address"), _(AT_PLACE).format(name=location.name, address=location.address, postcode=location.postcode)))
             for key in location.access or ():
-                rows.append(Row(pictures.access(key), ACCESS_SENTENCES[key]))
+                rows.append(Row(pictures.access(key), _(ACCESS_SENTENCES[key])))
             if location.access is None:
-                rows.append(Row(pictures.access("step-free"), "Phone them to ask if you can get in with a wheelchair."))
+                rows.append(Row(pictures.access("step-free"), _("Phone them to ask if you can get in with a wheelchair.")))
     areas = wording.join_words([a.easy for a in service.areas])
     every = len(service.areas) > 2 and set(service.areas) == set(site.areas)
-    rows.append(Row(pictures.fact("area"), EVERY_AREA if every else f"It is for people who live in {areas}."))
+    rows.append(Row(pictures.fact("area"), _(EVERY_AREA) if every else _("It is for people who live in {areas}.").format(areas=areas)))
     return tuple(rows)
 
 
 def _when(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     if not service.sessions:
-        return (Row(pictures.fact("when"), "Phone them to ask when it is on."),)
+        return (Row(pictures.fact("when"), _("Phone them to ask when it is on.")),)
     rows = []
     for session in service.sessions:
         symbol = pictures.day("evening") if session.is_evening else pictures.day("weekend") if set(session.days) <= WEEKEND else pictures.day("weekday")
-        rows.append(Row(symbol, f"It is on {wording.days_text(session.days)}, {wording.time_range(session.start, session.end)}."))
+        rows.append(Row(symbol, _("It is on {days}, {times}.").format(days=wording.days_text(session.days), times=wording.time_range(session.start, session.end))))
         if session.easy_note:
             rows.append(Row(pictures.fact("when"), _sentence(session.easy_note)))
         elif session.note:
-            rows.append(Row(pictures.fact("phone"), "Phone them to ask which weeks it is on."))
+            rows.append(Row(pictures.fact("phone"), _("Phone them to ask which weeks it is on.")))
     return tuple(rows)
 
 
 def _cost(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     if service.is_free:
-        return (Row(pictures.fact("cost"), "It is free."),)
+        return (Row(pictures.fact("cost"), _("It is free.")),)
     if not service.costs:
-        return (Row(pictures.fact("cost"), "Ask them how much it costs."),)
+        return (Row(pictures.fact("cost"), _("Ask them how much it costs.")),)
     rows = [Row(pictures.fact(f"cost-{cost_kind(c)}") or pictures.fact("cost"), cost_sentence(c)) for c in service.costs]
-    rows += [Row(pictures.fact(symbol), text) for key, (text, symbol) in PAY_SENTENCES.items() if key in service.funding]
+    rows += [Row(pictures.fact(symbol), _(text)) for key, (text, symbol) in PAY_SENTENCES.items() if key in service.funding]
     return tuple(rows)
 
 
 def _start(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     rows = []
     if service.needs_assessment:
-        rows.append(Row(pictures.fact("social-worker"), "Talk to a social worker first."))
-        rows.append(Row(pictures.fact("social-worker"), "They will ask what help you need."))
+        rows.append(Row(pictures.fact("social-worker"), _("Talk to a social worker first.")))
+        rows.append(Row(pictures.fact("social-worker"), _("They will ask what help you need.")))
     elif "self" in service.referral:
-        rows.append(Row(pictures.fact("start"), "You can phone them yourself."))
+        rows.append(Row(pictures.fact("start"), _("You can phone them yourself.")))
     if not service.needs_assessment and "social-worker" in service.referral:
-        rows.append(Row(pictures.fact("social-worker"), "A social worker can help you ask to join this service."))
+        rows.append(Row(pictures.fact("social-worker"), _("A social worker can help you ask to join this service.")))
     if "family" in service.referral or "carer" in service.referral:
-        rows.append(Row(pictures.fact("family"), "Your family or carer can phone them for you."))
+        rows.append(Row(pictures.fact("family"), _("Your family or carer can phone them for you.")))
     if "gp" in service.referral:
-        rows.append(Row(pictures.fact("doctor"), "Your doctor can tell them about you."))
+        rows.append(Row(pictures.fact("doctor"), _("Your doctor can tell them about you.")))
     return tuple(rows)
 
 
 def _transport(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     if service.transport not in TRANSPORT_SENTENCES:
         return ()
-    return (Row(pictures.fact(f"transport-{service.transport}"), TRANSPORT_SENTENCES[service.transport]),)
+    return (Row(pictures.fact(f"transport-{service.transport}"), _(TRANSPORT_SENTENCES[service.transport])),)
 
 
 def _contact(service: Service, provider: Provider, pictures: Pictograms) -> tuple[Row, ...]:
     contact = service.contact if (service.contact.phone or service.contact.email) else provider.contact
     rows = []
     if contact.phone:
-        rows.append(Row(pictures.fact("phone"), "Phone", contact.phone_href, contact.phone_display, big=True))
+        rows.append(Row(pictures.fact("phone"), _("Phone"), contact.phone_href, contact.phone_display, big=True))
     rows += [Row(pictures.fact("phone"), other.label, other.href, other.display, big=True) for other in contact.other_phones]
     if contact.email:
-        rows.append(Row(pictures.fact("email"), "Email", f"mailto:{contact.email}", contact.email))
-    rows.append(Row(pictures.fact("provider"), f"{provider.name} runs this service."))
+        rows.append(Row(pictures.fact("email"), _("Email"), f"mailto:{contact.email}", contact.email))
+    rows.append(Row(pictures.fact("provider"), _("{name} runs this service.").format(name=provider.name)))
     return tuple(rows)
 
 
 def _checked(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     """Said only where it helps: registered services, and types that may give personal care (the glossary explains it)."""
     if service.cqc_location_id:
-        return (Row(pictures.fact("checked"), "The Care Quality Commission checks this service."),)
+        return (Row(pictures.fact("checked"), _("The Care Quality Commission checks this service.")),)
     if any(t.personal_care for t in service.types):
-        return (Row(pictures.fact("not-checked"), "The Care Quality Commission does not check this service."),)
+        return (Row(pictures.fact("not-checked"), _("The Care Quality Commission does not check this service.")),)
     return ()
 
 
@@ -323,4 +324,4 @@ def cost_sentence(cost) -> str:
     """'Lunch costs £7.50.', 'A day costs £42.'"""
     sentences = COST_SENTENCES[cost_kind(cost)]
     sentence = sentences.get(cost.per) or sentences.get("") or COST_SENTENCES["attendance"][cost.per]
-    return sentence.format(money=wording.money(cost.amount))
+    return _(sentence).format(money=wording.money(cost.amount))

@@ -8,15 +8,16 @@ Works on a service's facts only (duck-typed), so it has no import of the model.
 from __future__ import annotations
 
 from builder import wording
+from builder.i18n import N_, _
 
 # (filter name, legend on the standard search page, question on the Easy Read one)
 FACETS = (
-    ("access", "Access", "Can I get in?"),
-    ("language", "Languages spoken", "What language do the staff speak?"),
-    ("age", "Age", "How old are you?"),
+    ("access", N_("Access"), N_("Can I get in?")),
+    ("language", N_("Languages spoken"), N_("What language do the staff speak?")),
+    ("age", N_("Age"), N_("How old are you?")),
 )
 # Age bands of the filter: (label, youngest, oldest). A service with no ages is open to every band.
-AGE_BANDS = (("18 to 25 years old", 18, 25), ("26 to 64 years old", 26, 64), ("65 or older", 65, None))
+AGE_BANDS = ((N_("18 to 25 years old"), 18, 25), (N_("26 to 64 years old"), 26, 64), (N_("65 or older"), 65, None))
 
 
 def values(service) -> dict[str, tuple[str, ...]]:
@@ -25,13 +26,13 @@ def values(service) -> dict[str, tuple[str, ...]]:
     return {
         "access": tuple(label for key, label in wording.ACCESS_LABELS.items() if key in features),
         "language": tuple(sorted(set(service.language_names))),
-        "age": tuple(label for label, youngest, oldest in AGE_BANDS if _overlaps(service.ages, youngest, oldest)),
+        "age": tuple(_(label) for label, youngest, oldest in AGE_BANDS if _overlaps(service.ages, youngest, oldest)),
     }
 
 
 def order() -> dict[str, list[str]]:
     """The order values are listed in (languages: alphabetical, as found)."""
-    return {"access": list(wording.ACCESS_LABELS.values()), "age": [label for label, _, _ in AGE_BANDS]}
+    return {"access": list(wording.ACCESS_LABELS.values()), "age": [_(label) for label, _youngest, _oldest in AGE_BANDS]}
 
 
 def _overlaps(ages: tuple, youngest: int, oldest: int | None) -> bool:

@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from builder import facets as more_filters, wording
+from builder.i18n import N_, _
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
 EVENING_FROM = "18:00"
+COST_PER = {"session": N_("{money} a session"), "hour": N_("{money} an hour"), "day": N_("{money} a day"),
+            "week": N_("{money} a week"), "month": N_("{money} a month"), "year": N_("{money} a year")}
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
-    ("kind", "Show"), ("area", "Area"), ("who", "Who it is for"), ("type", "Type of support"), ("activity", "Activity"),
-    ("day", "Day"), ("cost", "Cost"), ("pay", "Ways to pay"), ("transport", "Transport"),
-    ("assessment", "How to join"), *((name, legend) for name, legend, _ in more_filters.FACETS), ("status", "Open or closed"),
+    ("kind", N_("Show")), ("area", N_("Area")), ("who", N_("Who it is for")), ("type", N_("Type of support")), ("activity", N_("Activity")),
+    ("day", N_("Day")), ("cost", N_("Cost")), ("pay", N_("Ways to pay")), ("transport", N_("Transport")),
+    ("assessment", N_("How to join")), *((name, legend) for name, legend, _question in more_filters.FACETS), ("status", N_("Open or closed")),
 )  # a session still running after 6pm counts as an evening session
 
 
@@ -192,7 +195,7 @@ class Cost:
 
     @cached_property
     def text(self) -> str:
-        return f"{wording.money(self.amount)} a {self.per}" if self.per != "hour" else f"{wording.money(self.amount)} an hour"
+        return _(COST_PER[self.per]).format(money=wording.money(self.amount)) if self.per in COST_PER else f"{wording.money(self.amount)} a {self.per}"
 
 
 @dataclass(frozen=True)
@@ -293,11 +296,11 @@ class Service:
             "who": tuple(map(label, self.who_for)),
             "type": tuple(map(label, self.types)),
             "activity": tuple(map(label, self.activities)),
-            "day": days + (("Evenings",) if self.has_evening else ()) + (("Weekends",) if self.has_weekend else ()),
+            "day": days + ((_("Evenings"),) if self.has_evening else ()) + ((_("Weekends"),) if self.has_weekend else ()),
             "transport": (wording.TRANSPORT_FILTERS[self.transport],) if self.transport in wording.TRANSPORT_FILTERS else (),
-            "cost": ("Free",) if self.is_free else ("Paid",) if self.costs else (wording.COST_NOT_STATED,),
+            "cost": (_("Free"),) if self.is_free else (_("Paid"),) if self.costs else (_(wording.COST_NOT_STATED),),
             "pay": tuple(wording.FUNDING_FILTERS[f] for f in self.funding if f in wording.FUNDING_FILTERS),
-            "assessment": ("No assessment needed",) if self.self_referral else (),
+            "assessment": (_("No assessment needed"),) if self.self_referral else (),
             "status": (self.status_label,),
             **more_filters.values(self),
         }
@@ -384,7 +387,7 @@ class Catalogue:
     def search_facets(self, easy: bool = False) -> list[tuple[str, str, list[tuple[str, int]]]]:
         """Every search filter as (name, legend, [(value, number of services)]), in a stable order."""
         counts: dict[str, dict[str, int]] = {name: {} for name, _ in SEARCH_FACETS}
-        counts["kind"] = {"Service": len(self.services), "Provider": len(self.providers), "Information": len(self.pages)}
+        counts["kind"] = {_("Service"): len(self.services), _("Provider"): len(self.providers), _("Information"): len(self.pages)}
         for service in self.services.values():
             for name, values in service.search_filters(easy).items():
                 for value in values:
@@ -394,12 +397,12 @@ class Catalogue:
             "who": [t.easy if easy else t.label for t in self.site.who_for],
             "type": [t.easy if easy else t.label for t in self.site.types],
             "activity": [t.easy if easy else t.label for t in self.site.activities],
-            "day": [wording.DAY_NAMES[d] for d in DAYS] + ["Evenings", "Weekends"],
-            "kind": ["Service", "Provider", "Information"],
+            "day": [wording.DAY_NAMES[d] for d in DAYS] + [_("Evenings"), _("Weekends")],
+            "kind": [_("Service"), _("Provider"), _("Information")],
             **more_filters.order(),
         }
         facets = []
         for name, legend in SEARCH_FACETS:
             values = order.get(name) or sorted(counts[name])
-            facets.append((name, legend, [(v, counts[name].get(v, 0)) for v in values]))
+            facets.append((name, _(legend), [(v, counts[name].get(v, 0)) for v in values]))
         return facets

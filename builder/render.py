@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from builder import easypage, easyread, finder, i18n, mapviews, paths, search, security, templatewords, wording
+from builder.i18n import N_, _
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.errors import SiteError
@@ -27,8 +28,12 @@ from builder.output import write_text
 from builder.workers import freeze_before_fork, worker_pool
 
 STANDARD, EASY = "standard", "easy"
-TAXONOMY_TITLES = {"areas": "Areas", "who_for": "Who it is for", "types": "Types of support", "activities": "Activities"}
-TAXONOMY_SINGULAR = {"areas": "Area", "who_for": "Group", "types": "Type of support", "activities": "Activity"}
+TAXONOMY_TITLES = i18n.Labels({"areas": N_("Areas"), "who_for": N_("Who it is for"), "types": N_("Types of support"), "activities": N_("Activities")})
+TAXONOMY_SINGULAR = i18n.Labels({"areas": N_("Area"), "who_for": N_("Group"), "types": N_("Type of support"), "activities": N_("Activity")})
+BROWSE_TITLES = i18n.Labels({"areas": N_("Browse by areas"), "who_for": N_("Browse by who it is for"), "types": N_("Browse by types of support"),
+                             "activities": N_("Browse by activities")})
+BROWSE_DESCRIPTIONS = i18n.Labels({"areas": N_("Day opportunities listed by areas."), "who_for": N_("Day opportunities listed by who it is for."),
+                                   "types": N_("Day opportunities listed by types of support."), "activities": N_("Day opportunities listed by activities.")})
 
 
 @dataclass(frozen=True)
@@ -249,7 +254,7 @@ def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", d
     site = catalogue.site
     head = " – ".join(dict.fromkeys(part for part in (title, section, site.title) if part))
     if spec.version == EASY:
-        head += " (Easy Read)"
+        head = _("{title} (Easy Read)").format(title=head)
     if spec.kind == "not-found" and not spec.edition.files:  # served at any address; the copy's opens from disk
         root = urllib.parse.urlsplit(site.base_url).path
     else:
@@ -257,7 +262,7 @@ def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", d
     canonical = site.base_url + ("" if spec.kind == "not-found" and spec.version == STANDARD else spec.url)
     twin = spec.url.removeprefix(paths.EASY) if spec.version == EASY else paths.EASY + spec.url
     return PageView(spec.kind, spec.url, spec.version, title, head, description, root,
-                    (("Home", ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin, spec.edition)
+                    ((_("Home"), ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin, spec.edition)
 
 
 # ---------------------------------------------------------------- context of each page kind
@@ -301,36 +306,33 @@ def problem_url(catalogue: Catalogue, service: Service, view: PageView) -> str:
 
 def _provider(catalogue: Catalogue, spec: PageSpec) -> dict:
     provider = catalogue.providers[spec.key]
-    view = _view(catalogue, spec, provider.name, "Providers", provider.description,
-                 (("Providers", "providers/"),), edit_path=provider.source_path)
+    view = _view(catalogue, spec, provider.name, _("Providers"), provider.description,
+                 ((_("Providers"), "providers/"),), edit_path=provider.source_path)
     return {"page": view, "provider": provider, "services": catalogue.services_of(provider.services),
             "edit_url": edit_url(catalogue, provider.source_path)}
 
 
 def _providers(catalogue: Catalogue, spec: PageSpec) -> dict:
-    view = _view(catalogue, spec, "Providers", description="Every organisation that runs a service in this catalogue.")
+    view = _view(catalogue, spec, _("Providers"), description=_("Every organisation that runs a service in this catalogue."))
     return {"page": view, "providers": list(catalogue.providers.values())}
 
 
 def _browse_index(catalogue: Catalogue, spec: PageSpec) -> dict:
-    title = TAXONOMY_TITLES[spec.key]
-    view = _view(catalogue, spec, f"Browse by {title.lower()}" if spec.key != "who_for" else "Browse by who it is for",
-                 description=f"Day opportunities listed by {title.lower()}.")
+    view = _view(catalogue, spec, BROWSE_TITLES[spec.key], description=BROWSE_DESCRIPTIONS[spec.key])
     return {"page": view, "taxonomy": spec.key, "entries": catalogue.browse[spec.key]}
 
 
 def _browse(catalogue: Catalogue, spec: PageSpec) -> dict:
     taxonomy, key = spec.key.split("/")
     entry = next(b for b in catalogue.browse[taxonomy] if b.term.key == key)
-    index_title = TAXONOMY_TITLES[taxonomy]
-    view = _view(catalogue, spec, entry.term.label, index_title,
-                 entry.term.description or f"Day opportunities: {entry.term.label}.",
-                 ((f"Browse by {index_title.lower()}" if taxonomy != "who_for" else "Browse by who it is for", paths.browse_url(taxonomy)),))
+    view = _view(catalogue, spec, entry.term.label, TAXONOMY_TITLES[taxonomy],
+                 entry.term.description or _("Day opportunities: {term}.").format(term=entry.term.label),
+                 ((BROWSE_TITLES[taxonomy], paths.browse_url(taxonomy)),))
     return {"page": view, "taxonomy": taxonomy, "entry": entry, "services": catalogue.services_of(entry.services)}
 
 
 def _a_to_z(catalogue: Catalogue, spec: PageSpec) -> dict:
-    view = _view(catalogue, spec, "A to Z of services", description="Every day opportunity in this catalogue, A to Z.")
+    view = _view(catalogue, spec, _("A to Z of services"), description=_("Every day opportunity in this catalogue, A to Z."))
     return {"page": view, "letters": letters(catalogue.services.values())}
 
 
@@ -349,44 +351,44 @@ def _page(catalogue: Catalogue, spec: PageSpec) -> dict:
 
 
 def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
-    title = "Search" if spec.version == EASY else "Search for a service"
+    title = _("Search") if spec.version == EASY else _("Search for a service")
     facets = catalogue.search_facets(spec.version == EASY)
     if not spec.edition.search:  # the offline copy's finder (builder/finder.py) finds services only
-        title, facets = "Find a service", [f for f in facets if f[0] not in finder.NOT_FILTERS]
-    view = _view(catalogue, spec, title, description="Search the day opportunities, with filters.")
+        title, facets = _("Find a service"), [f for f in facets if f[0] not in finder.NOT_FILTERS]
+    view = _view(catalogue, spec, title, description=_("Search the day opportunities, with filters."))
     return {"page": view, "facets": facets, "total": len(catalogue.services), "browse": catalogue.browse}
 
 
 def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:
-    title = f"Accessibility statement for {catalogue.site.title}"
-    view = _view(catalogue, spec, title, description="How accessible this website is, and how to report a problem.")
+    title = _("Accessibility statement for {site}").format(site=catalogue.site.title)
+    view = _view(catalogue, spec, title, description=_("How accessible this website is, and how to report a problem."))
     return {"page": view, "statement": catalogue.site.accessibility}
 
 
 def _open_data(catalogue: Catalogue, spec: PageSpec) -> dict:
-    view = _view(catalogue, spec, "Open data", description="Every listing as Open Referral UK open data and as a spreadsheet, free to reuse.")
+    view = _view(catalogue, spec, _("Open data"), description=_("Every listing as Open Referral UK open data and as a spreadsheet, free to reuse."))
     licence, licence_url = catalogue.site.open_data_licence
     return {"page": view, "licence": licence, "licence_url": licence_url, "service_count": len(catalogue.services)}
 
 
 def _offline(catalogue: Catalogue, spec: PageSpec) -> dict:
-    view = _view(catalogue, spec, "You are offline" if spec.version == STANDARD else "No internet",
-                 description="This page is not saved on your device yet.")
+    view = _view(catalogue, spec, _("You are offline") if spec.version == STANDARD else _("No internet"),
+                 description=_("This page is not saved on your device yet."))
     return {"page": view}
 
 
 def _my_list(catalogue: Catalogue, spec: PageSpec) -> dict:
-    view = _view(catalogue, spec, "My list", description="Services you saved in this browser.")
+    view = _view(catalogue, spec, _("My list"), description=_("Services you saved in this browser."))
     return {"page": view}
 
 
 def _credits(catalogue: Catalogue, spec: PageSpec) -> dict:
-    view = _view(catalogue, spec, "Credits", description="The pictures and software this website uses, and their licences.")
+    view = _view(catalogue, spec, _("Credits"), description=_("The pictures and software this website uses, and their licences."))
     return {"page": view}
 
 
 def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
-    view = _view(catalogue, spec, "Page not found", description="This page does not exist.")
+    view = _view(catalogue, spec, _("Page not found"), description=_("This page does not exist."))
     return {"page": view, "pages": catalogue.pages}
 
 
