@@ -120,7 +120,7 @@ def join_words(parts: list[str], conjunction: str = "and") -> str:
 def clock(hhmm: str) -> str:
     """'09:30' -> '9:30am', '12:00' -> 'midday', '24:00' -> 'midnight', '14:00' -> '2pm'.
 
-    "am" and "pm" are the language's own (Babel's day periods, in small letters: 'yb', 'yh' in Welsh)."""
+    "am" and "pm" are the language's own (Babel's CLDR day periods, in small letters; Welsh also writes 'am')."""
     hours, minutes = int(hhmm[:2]), int(hhmm[3:])
     if minutes == 0 and hours == 12:
         return _("midday")

@@ -1,0 +1,58 @@
+"""Keep the message catalogues in step with the templates and Python: `python -m builder.messages`.
+
+Extracts every interface string (babel.cfg says where), writes templates/locale/messages.pot, and
+adds new strings to each language's messages.po (untranslated, for a translator to fill in).
+A test fails while a string is missing from a catalogue or left untranslated.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "templates" / "locale"
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "text_": None}
+
+
+def extract() -> Catalog:
+    """Every interface string in the templates and the Python, with where it is used."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    catalog = Catalog(project="Day Opportunities Catalogue", charset="utf-8")
+    for filename, lineno, message, comments, context in extract_from_dir(ROOT, method_map, options_map, keywords=KEYWORDS):
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def languages() -> list[str]:
+    return sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/messages.po"))
+
+
+def po_path(code: str) -> Path:
+    return LOCALE / code / "LC_MESSAGES" / "messages.po"
+
+
+def update() -> None:
+    template = extract()
+    with (LOCALE / "messages.pot").open("wb") as file:
+        write_po(file, template, omit_header=False, sort_output=True, width=100)
+    for code in languages():
+        with po_path(code).open("rb") as file:
+            catalog = read_po(file, locale=code)
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.fuzzy = False  # the header: a fuzzy one would be left out when compiled, and its plural rule with it
+        with po_path(code).open("wb") as file:
+            write_po(file, catalog, sort_output=True, width=100, ignore_obsolete=True)
+        missing = sum(1 for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string))
+        print(f"{code}: {len(catalog)} strings, {missing} to translate")
+
+
+if __name__ == "__main__":
+    update()
+    sys.exit(0)
