@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from builder.geography import Shape
+from builder.i18n import N_, _, ngettext
 
 BUDGET = 10_000  # bytes of outlines in the large maps: with labels or points, a map stays under 15 KB
 POINTS_BUDGET = 4_000  # bytes of dots on an area's map: nearby places share a dot beyond that
@@ -135,8 +136,14 @@ def compass(project: Projection, x: float, y: float) -> str:
     """'the north-west', 'the middle': where a point lies on the map, in words."""
     col = 0 if x < project.width / 3 else 2 if x > 2 * project.width / 3 else 1
     row = 0 if y < project.height / 3 else 2 if y > 2 * project.height / 3 else 1
-    words = [["north-west", "north", "north-east"], ["west", "middle", "east"], ["south-west", "south", "south-east"]]
-    return "the " + words[row][col]
+    words = [[N_("the north-west"), N_("the north"), N_("the north-east")], [N_("the west"), N_("the middle"), N_("the east")],
+             [N_("the south-west"), N_("the south"), N_("the south-east")]]
+    return _(words[row][col])
+
+
+def services_count(count: int) -> str:
+    """'1 service', '12 services'."""
+    return ngettext("{count} service", "{count} services", count).format(count=count)
 
 
 # ---------------------------------------------------------------- the three maps
@@ -187,7 +194,7 @@ def _points(project: Projection, places: list[Place], radius: int) -> str:
 def _dot(group: list[tuple[float, float, str]], radius: int) -> str:
     x, y = sum(g[0] for g in group) / len(group), sum(g[1] for g in group) / len(group)
     names = [g[2] for g in group]
-    title = "; ".join(names) if len(names) <= 3 else f"{len(names)} places, including {names[0]}"
+    title = "; ".join(names) if len(names) <= 3 else _("{count} places, including {name}").format(count=len(names), name=names[0])
     return f'<circle class="map__point" cx="{round(x)}" cy="{round(y)}" r="{radius}"><title>{escape(title)}</title></circle>'
 
 
@@ -198,7 +205,7 @@ def areas_map(lines: Outlines, links: list[AreaLink], title: str, description: s
         if link.key not in lines.paths:
             continue
         x, y = lines.labels[link.key]
-        count = f"{link.services} service{'s' if link.services != 1 else ''}"
+        count = services_count(link.services)
         body.append(f'<a href="{escape(link.href)}" class="map__link"><path class="map__area" d="{lines.paths[link.key]}"/>'
                     f'<text class="map__label" x="{x}" y="{y}">{escape(link.name)}</text>'
                     f'<text class="map__count" x="{x}" y="{y + 24}">{count}</text></a>')

@@ -10,6 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from builder import maps
+from builder.i18n import _, ngettext
 from builder.model import Browse, Catalogue, Service
 
 _OUTLINES: dict = {}
@@ -54,11 +55,11 @@ def areas(catalogue: Catalogue, page, entries: tuple[Browse, ...]) -> Markup:
              for e in entries]
     shown = [link for link in links if link.key in lines.paths]
     if page.easy:
-        title, caption = "Map of the areas", "Choose your area on the map, or from the list."
+        title, caption = _("Map of the areas"), _("Choose your area on the map, or from the list.")
     else:
-        title = f"Map of the {len(shown)} areas"
-        caption = "Each area on the map is a link to its services. The same areas are listed below the map."
-    description = "; ".join(f"{link.name}: {link.services} service{'s' if link.services != 1 else ''}" for link in shown) + "."
+        title = _("Map of the {count} areas").format(count=len(shown))
+        caption = _("Each area on the map is a link to its services. The same areas are listed below the map.")
+    description = "; ".join(f"{link.name}: {maps.services_count(link.services)}" for link in shown) + "."
     return _figure(maps.areas_map(lines, shown, title, description), caption)
 
 
@@ -73,12 +74,15 @@ def area(catalogue: Catalogue, page, entry: Browse, services: list[Service]) -> 
     where = maps.compass(lines.project, *lines.labels[key])
     at_home = sum(1 for s in services if s.is_one_to_one)
     if page.easy:
-        caption = f"The map shows {name}. It is in {where} of the map. The dots show where the services are."
+        caption = _("The map shows {name}. It is in {where} of the map. The dots show where the services are.").format(name=name, where=where)
     else:
-        caption = (f"{name} is in {where} of the map, with a dot for each of the {len(places)} place{'s' if len(places) != 1 else ''}"
-                   " where its services meet. Every service is listed below"
-                   + (f", including {at_home} that come{'s' if at_home == 1 else ''} to you at home." if at_home else "."))
-    return _figure(maps.area_map(lines, key, places, f"Map of {name}", caption), caption)
+        caption = ngettext("{name} is in {where} of the map, with a dot for each of the {count} place where its services meet.",
+                           "{name} is in {where} of the map, with a dot for each of the {count} places where its services meet.",
+                           len(places)).format(name=name, where=where, count=len(places)) + " " + (
+            ngettext("Every service is listed below, including {count} that comes to you at home.",
+                     "Every service is listed below, including {count} that come to you at home.", at_home).format(count=at_home)
+            if at_home else _("Every service is listed below."))
+    return _figure(maps.area_map(lines, key, places, _("Map of {name}").format(name=name), caption), caption)
 
 
 def service(catalogue: Catalogue, page, service: Service) -> Markup:
@@ -90,11 +94,11 @@ def service(catalogue: Catalogue, page, service: Service) -> Markup:
     wheres = [_where(catalogue, lines, place) for place in places]
     located = [loc.name for loc in service.locations if loc.coordinates]
     if page.easy:
-        caption = f"The dot on the map shows where it is. It is {wheres[0]}."
+        caption = _("The dot on the map shows where it is. It is {where}.").format(where=wheres[0])
     else:
-        caption = "; ".join(f"{name} is {where}" for name, where in zip(located, wheres)) + "."
+        caption = "; ".join(_("{name} is {where}").format(name=name, where=where) for name, where in zip(located, wheres)) + "."
     here = {maps.area_of(catalogue.geography.shapes, place) for place in places}
-    return _figure(maps.locator_map(lines, places, here, f"Where {service.name} is", caption), caption, "map-figure--small")
+    return _figure(maps.locator_map(lines, places, here, _("Where {name} is").format(name=service.name), caption), caption, "map-figure--small")
 
 
 def _where(catalogue: Catalogue, lines: maps.Outlines, place: maps.Place) -> str:
@@ -102,4 +106,6 @@ def _where(catalogue: Catalogue, lines: maps.Outlines, place: maps.Place) -> str
     key = maps.area_of(catalogue.geography.shapes, place)
     names = {a.key: a.label for a in catalogue.site.areas}
     direction = maps.compass(lines.project, *lines.project(place.lon, place.lat))
-    return (f"in {names[key]}, " if key in names else "") + f"in {direction} of the map"
+    if key in names:
+        return _("in {area}, in {direction} of the map").format(area=names[key], direction=direction)
+    return _("in {direction} of the map").format(direction=direction)

@@ -160,7 +160,7 @@ RELAY_UK = "18001"  # dialled before a number, it connects a text phone through 
 
 def phone_parts(raw: str) -> tuple[str, str]:
     """'01632 960123 ext 4' -> ('01632960123', '4'); '+44 1632 960123' -> ('01632960123', '')."""
-    _, number, extension = _split_phone(raw)
+    _relay, number, extension = _split_phone(raw)
     digits = re.sub(r"[^\d+]", "", number)
     if digits.startswith("+44"):
         digits = "0" + digits[3:]
