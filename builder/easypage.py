@@ -3,14 +3,14 @@ editor-written Easy Read as picture rows, with hard words explained where they f
 
 from __future__ import annotations
 
-from builder import easyprose, easyread, easysearch, glossary
+from builder import easyprose, easyread, easysearch, glossary, i18n
 from builder.easyread import Pictograms, Section
 from builder.i18n import _
 from builder.model import SiteConfig
 
 
 def easy_context(kind: str, context: dict, site: SiteConfig, pictures: Pictograms, theme_dirs: tuple[str, ...]) -> dict:
-    explainer = glossary.Explainer(glossary.load(theme_dirs), pictures)
+    explainer = glossary.Explainer(glossary.load(theme_dirs, i18n.active().code), pictures)
     if kind == "service":
         service, provider = context["service"], context["provider"]
         summary = explainer.rows(easyread.summary_rows(service, provider, pictures), inline=True)

@@ -32,10 +32,12 @@ class Entry:
 
 
 @functools.cache
-def load(theme_dirs: tuple[str, ...]) -> tuple[Entry, ...]:
-    """The site's own glossary.yaml replaces the default one."""
+def load(theme_dirs: tuple[str, ...], language: str = "en") -> tuple[Entry, ...]:
+    """The site's own glossary.yaml replaces the default one; a language other than English has its
+    own words to explain, in glossary.<code>.yaml (glossary.cy.yaml)."""
+    name = "glossary.yaml" if language == "en" else f"glossary.{language}.yaml"
     for folder in theme_dirs:
-        path = Path(folder) / "glossary.yaml"
+        path = Path(folder) / name
         if path.is_file():
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             return tuple(Entry((word, *entry.get("forms", ())), entry["easy"], entry.get("picture", ""))

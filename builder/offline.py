@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 
 from builder import paths
+from builder.i18n import _
 from builder.model import SiteConfig
 from builder.output import write_text
 
@@ -83,7 +84,7 @@ def manifest(site: SiteConfig) -> str:
     return json.dumps({
         "name": site.title,
         "short_name": site.title if len(site.title) <= 24 else site.organisation[:24],
-        "description": f"Day opportunities listed by {site.organisation}.",
+        "description": _("Day opportunities listed by {organisation}.").format(organisation=site.organisation),
         "lang": site.language,
         "start_url": "./",
         "scope": "./",

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from pagefind.service import get_executable
 
 from builder import easyread, paths
+from builder.i18n import _
 from builder.model import Catalogue, Service
 
 
@@ -27,7 +28,7 @@ def service_record(service: Service, easy: bool, pictures=None) -> Markup:
     label = "easy" if easy else "label"
     spans = [("filter", name, value) for name, values in service.search_filters(easy).items() for value in values]
     summary = easyread.summary_text(service) if easy else service.summary  # Easy Read results show Easy Read words
-    spans += [("filter", "kind", "Service"), ("meta", "summary", summary),
+    spans += [("filter", "kind", _("Service")), ("meta", "summary", summary),
               ("meta", "areas", ", ".join(getattr(t, label) for t in service.areas)),
               ("meta", "who", ", ".join(getattr(t, label) for t in service.who_for)),
               ("meta", "status", service.status_label), ("sort", "name", service.name)]

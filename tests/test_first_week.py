@@ -54,18 +54,18 @@ def test_serve_on_a_port_in_use_says_so_and_suggests_another(tmp_path: Path):
 
 
 def test_a_theme_that_ships_a_translation_allows_its_language(tmp_path: Path):
-    welsh = MINIMAL_SITE.replace("review_months: 12\n", "review_months: 12\nlanguage: cy\n")
-    root = make_site(tmp_path / "site", {"site.yaml": welsh})
+    gaelic = MINIMAL_SITE.replace("review_months: 12\n", "review_months: 12\nlanguage: gd\n")
+    root = make_site(tmp_path / "site", {"site.yaml": gaelic})
     assert run_cli("check", "--root", str(root), "--today", TODAY).exit_code == 1
     (root / "templates").mkdir()
-    (root / "templates" / "languages.yaml").write_text("en: English\ncy: Cymraeg\n", encoding="utf-8")
+    (root / "templates" / "languages.yaml").write_text("en: English\ngd: Gàidhlig\n", encoding="utf-8")
     result = run_cli("check", "--root", str(root), "--today", TODAY)
     assert result.exit_code == 0, result.stderr
 
 
-def test_the_default_theme_is_translated_into_english_only():
+def test_the_default_theme_is_translated_into_english_and_welsh():
     from builder.pitfalls import interface_languages
-    assert interface_languages(PROJECT) == {"en": "English"}
+    assert interface_languages(PROJECT) == {"en": "English", "cy": "Cymraeg"}
 
 
 @pytest.mark.parametrize("written, shown, href", [

@@ -110,3 +110,25 @@ def test_wording_overrides_apply_to_python_sentences(tmp_path, english):
     i18n.activate(i18n.load(tmp_path, "en-GB"))
     assert cost_sentence(Cost("Lunch", 7.5, "session", "lunch")) == "Dinner is £7.50."
     i18n.forget()
+
+
+PLACEHOLDER = r"%\([a-z_]+\)s|\{[a-z_]+\}|%%"
+
+
+@pytest.mark.parametrize("code", messages.languages())
+def test_translations_keep_the_placeholders_of_the_english(code):
+    """A translation that drops or renames '%(name)s' or '{money}' would break the page (or lose the fact)."""
+    import re
+    wrong = []
+    for message in _catalogue(messages.po_path(code)):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(re.findall(PLACEHOLDER, ids[-1])) | set(re.findall(PLACEHOLDER, ids[0]))
+        for string in filter(None, strings):
+            found = set(re.findall(PLACEHOLDER, string))
+            plural = len(ids) > 1  # a plural form may say "1" in words instead of its number
+            if not found <= wanted or (not plural and found != wanted):
+                wrong.append((ids[0], string))
+    assert not wrong, wrong[:5]
