@@ -5,16 +5,19 @@ and times come from Babel's locale data in the page's language."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from builder import i18n, messages, wording
+from builder import i18n, messages, templatewords, wording
 from builder.easyread import cost_sentence
 from builder.model import Cost
-from tests.conftest import build_in_subprocess, make_site
+import htmlparse
+from conftest import MINIMAL_SITE, build_in_subprocess, make_site
 
 LANGUAGES_FILE = messages.ROOT / "templates" / "languages.yaml"
 
@@ -118,7 +121,6 @@ PLACEHOLDER = r"%\([a-z_]+\)s|\{[a-z_]+\}|%%"
 @pytest.mark.parametrize("code", messages.languages())
 def test_translations_keep_the_placeholders_of_the_english(code):
     """A translation that drops or renames '%(name)s' or '{money}' would break the page (or lose the fact)."""
-    import re
     wrong = []
     for message in _catalogue(messages.po_path(code)):
         if not message.id:
@@ -132,3 +134,87 @@ def test_translations_keep_the_placeholders_of_the_english(code):
             if not found <= wanted or (not plural and found != wanted):
                 wrong.append((ids[0], string))
     assert not wrong, wrong[:5]
+
+
+# ---------------------------------------------------------------- a Welsh site (language: cy)
+
+def _all_text(element) -> str:
+    """Every word a reader may meet, hidden parts too (scripts show them): not scripts or styles."""
+    def walk(el):
+        for child in el.children:
+            if isinstance(child, str):
+                yield child
+            elif child.tag not in ("script", "style", "template"):
+                yield " " if child.tag == "br" else ""
+                yield from walk(child)
+    return re.sub(r"\s+", " ", "".join(walk(element)))
+
+
+def _english_fragments() -> set[str]:
+    """Pieces of English interface text (between placeholders) that a Welsh page must not show:
+    at least two words, from strings whose Welsh differs from the English."""
+    welsh = {m.id: m.string for m in _catalogue(messages.po_path("cy")) if m.id}
+    fragments = set()
+    for message_id, string in welsh.items():
+        ids = message_id if isinstance(message_id, tuple) else (message_id,)
+        strings = string if isinstance(string, tuple) else (string,)
+        for english in ids:
+            if english in strings:
+                continue
+            for piece in re.split(PLACEHOLDER + r"|<[^>]+>", english.replace("%%", "%")):
+                piece = piece.strip(" .,:;()‘’“”")
+                if len(piece.split()) >= 2 and len(piece) >= 10:
+                    fragments.add(piece)
+    return fragments
+
+
+@pytest.fixture(scope="module")
+def welsh_site(tmp_path_factory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("cy") / "site", {
+        "site.yaml": MINIMAL_SITE.replace("review_months: 12\n", "review_months: 12\nlanguage: cy\n")})
+    return build_in_subprocess(root, tmp_path_factory.mktemp("cy") / "out")
+
+
+def test_a_welsh_site_is_labelled_welsh_on_every_page(welsh_site):
+    pages = htmlparse.html_files(welsh_site)
+    assert len(pages) > 20
+    for file in pages:
+        assert htmlparse.parse_file(file).html.get("lang") == "cy", file
+
+
+def test_a_welsh_site_shows_no_english_interface_words(welsh_site):
+    """Every page, both versions: no sentence of the English interface is left (the editors' own
+    content, here in English, is theirs to translate)."""
+    fragments = _english_fragments()
+    content = {"Garden Club", "A local charity", "Testshire Care", "Find day opportunities in Testshire", "Testshire Council",
+               "Community groups", "This website tells you about things to do in the day"}  # the editors' words
+    found = {}
+    for file in htmlparse.html_files(welsh_site):
+        text = _all_text(htmlparse.parse_file(file))
+        for name in content:
+            text = text.replace(name, "")
+        left = sorted(f for f in fragments if f in text)
+        if left:
+            found[file.relative_to(welsh_site).as_posix()] = left
+    assert not found, found
+
+
+def test_a_welsh_site_speaks_welsh_in_its_easy_read_and_scripts(welsh_site):
+    service = next((welsh_site / "easy-read" / "services").rglob("index.html")).read_text(encoding="utf-8")
+    assert "Ble mae e?" in service and "Beth yw e?" in service  # the Easy Read questions
+    document = htmlparse.parse_file(next((welsh_site / "services").rglob("index.html")))
+    words = json.loads(document.html.get("data-messages"))
+    assert words["Save to my list"] == "Cadw yn fy rhestr"  # what app.js writes on the button once saved/unsaved
+
+
+def test_an_english_page_carries_no_script_words(sample_site):
+    """In English the scripts' own words are right as they are, so the pages stay as before."""
+    assert "data-messages" not in (sample_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_scripts_words_are_all_in_the_catalogue():
+    """Each t("...") in assets/*.js is listed in SCRIPT_WORDS (so it is extracted and translated), and nothing else is."""
+    used = set()
+    for script in (messages.ROOT / "templates" / "assets").glob("*.js"):
+        used |= set(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', script.read_text(encoding="utf-8")))
+    assert used == set(templatewords.SCRIPT_WORDS)

@@ -5,6 +5,12 @@
 
 (function () {
   "use strict";
+  // Interface words in the page's language: the page carries those that differ from the English here
+  // (data-messages on <html>, from builder/templatewords.py SCRIPT_WORDS).
+  var WORDS = JSON.parse(document.documentElement.getAttribute("data-messages") || "{}");
+  function t(english, values) {
+    return (WORDS[english] || english).replace(/\{(\w+)\}/g, function (all, key) { return values && key in values ? values[key] : all; });
+  }
   var KEY = "catalogue-my-list";
   var SAVED_CACHE = "catalogue-saved";
   var root = document.documentElement.getAttribute("data-root") || "./";
@@ -72,7 +78,7 @@
     var show = function () {
       var saved = isSaved();
       saveButton.setAttribute("aria-pressed", saved ? "true" : "false");
-      saveButton.textContent = saved ? "Saved to my list" : "Save to my list";
+      saveButton.textContent = saved ? t("Saved to my list") : t("Save to my list");
     };
     saveButton.hidden = false;
     var listLink = document.getElementById("my-list-link");
@@ -83,12 +89,12 @@
       var saving = !isSaved();
       if (saving) list.push(service);
       if (!writeList(list)) {
-        announce(status, "Your browser would not save the list.");
+        announce(status, t("Your browser would not save the list."));
         return;
       }
       cachePages([service.url, service.easyUrl], saving);
       show();
-      announce(status, saving ? service.name + " is saved to your list." : service.name + " is removed from your list.");
+      announce(status, saving ? t("{name} is saved to your list.", { name: service.name }) : t("{name} is removed from your list.", { name: service.name }));
     });
   }
 

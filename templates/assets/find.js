@@ -5,6 +5,12 @@
 
 (function () {
   "use strict";
+  // Interface words in the page's language: the page carries those that differ from the English here
+  // (data-messages on <html>, from builder/templatewords.py SCRIPT_WORDS).
+  const WORDS = JSON.parse(document.documentElement.getAttribute("data-messages") || "{}");
+  function t(english, values) {
+    return (WORDS[english] || english).replace(/\{(\w+)\}/g, function (all, key) { return values && key in values ? values[key] : all; });
+  }
   const PER_PAGE = 20;
   const WORD_FILTERS = ["area", "who", "activity", "type"]; // matched as words too, with names, providers and places
   const form = document.getElementById("search-form");
@@ -86,13 +92,13 @@
     updateCounts(results);
     const pages = Math.max(1, Math.ceil(results.length / PER_PAGE));
     page = Math.min(page, pages);
-    const what = [text ? `for ‘${text}’` : "", Object.values(filters).flat().length ? `with ${Object.values(filters).flat().join(", ")}` : ""]
+    const what = [text ? t("for ‘{query}’", { query: text }) : "", Object.values(filters).flat().length ? t("with {filters}", { filters: Object.values(filters).flat().join(", ") }) : ""]
       .filter(Boolean)
       .join(" ");
-    const summary = results.length ? `${results.length} result${results.length === 1 ? "" : "s"} ${what}` : `No results ${what}`;
+    const summary = results.length === 0 ? t("No results {what}", { what }) : results.length === 1 ? t("1 result {what}", { what }) : t("{count} results {what}", { count: results.length, what });
     $("search-status").textContent = summary + ".";
     heading.hidden = false;
-    heading.textContent = pages > 1 ? `${summary} (page ${page} of ${pages})` : summary;
+    heading.textContent = pages > 1 ? summary + t(" (page {page} of {pages})", { page, pages }) : summary;
     document.title = `${heading.textContent} – ${baseTitle}`;
     showResults(results.slice((page - 1) * PER_PAGE, page * PER_PAGE));
     showPages(params, page, pages);
@@ -127,10 +133,10 @@
       link.textContent = service.name;
       heading.append(link);
       const status = service.of("status")[0];
-      item.append(heading, paragraph([easy ? "Easy Read" : "Standard", "Service", status && status !== "Open" ? status : ""].filter(Boolean).join(" · "), "result__kind"));
+      item.append(heading, paragraph([easy ? t("Easy Read") : t("Standard"), t("Service"), status && status !== t("Open") ? status : ""].filter(Boolean).join(" · "), "result__kind"));
       if (service.summary) item.append(paragraph(service.summary));
-      if (service.of("area").length) item.append(paragraph(`${easy ? "Where" : "Area"}: ${service.of("area").join(", ")}`));
-      if (service.of("who").length) item.append(paragraph(`${easy ? "For" : "Who it is for"}: ${service.of("who").join(", ")}`));
+      if (service.of("area").length) item.append(paragraph(easy ? t("Where: {areas}", { areas: service.of("area").join(", ") }) : t("Area: {areas}", { areas: service.of("area").join(", ") })));
+      if (service.of("who").length) item.append(paragraph(easy ? t("For: {who}", { who: service.of("who").join(", ") }) : t("Who it is for: {who}", { who: service.of("who").join(", ") })));
       list.append(item);
     }
   }
@@ -148,14 +154,14 @@
       const link = document.createElement("a");
       link.href = "?" + copy;
       link.textContent = label;
-      if (label === `Page ${page}`) link.setAttribute("aria-current", "page");
+      if (label === t("Page {page}", { page })) link.setAttribute("aria-current", "page");
       const item = document.createElement("li");
       item.append(link);
       list.append(item);
     };
-    if (page > 1) add("Previous page", page - 1);
-    for (let n = 1; n <= pages; n++) add(`Page ${n}`, n);
-    if (page < pages) add("Next page", page + 1);
+    if (page > 1) add(t("Previous page"), page - 1);
+    for (let n = 1; n <= pages; n++) add(t("Page {page}", { page: n }), n);
+    if (page < pages) add(t("Next page"), page + 1);
     nav.append(list);
   }
 
@@ -166,14 +172,14 @@
     if (!chosen.length) return;
     const heading = document.createElement("h2");
     heading.className = "selected-filters__heading";
-    heading.textContent = "Selected filters";
+    heading.textContent = t("Selected filters");
     const list = document.createElement("ul");
     list.className = "selected-filters";
     for (const [name, value] of chosen) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "remove-filter";
-      button.textContent = `Remove filter: ${value}`;
+      button.textContent = t("Remove filter: {value}", { value });
       button.addEventListener("click", () => {
         boxes().filter((b) => b.name === name && b.value === value).forEach((b) => (b.checked = false));
         run({ push: true });

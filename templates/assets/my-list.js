@@ -3,6 +3,12 @@
 
 (function () {
   "use strict";
+  // Interface words in the page's language: the page carries those that differ from the English here
+  // (data-messages on <html>, from builder/templatewords.py SCRIPT_WORDS).
+  var WORDS = JSON.parse(document.documentElement.getAttribute("data-messages") || "{}");
+  function t(english, values) {
+    return (WORDS[english] || english).replace(/\{(\w+)\}/g, function (all, key) { return values && key in values ? values[key] : all; });
+  }
 
   var shared = window.catalogueList; // from app.js, which runs first
   var readList = shared.read;
@@ -31,7 +37,7 @@
         li.appendChild(heading);
         if (item.phone) {
           var p = document.createElement("p");
-          p.appendChild(document.createTextNode("Phone: "));
+          p.appendChild(document.createTextNode(t("Phone:") + " "));
           var tel = document.createElement("a");
           tel.href = item.phoneHref;
           tel.className = "phone";
@@ -42,12 +48,12 @@
         var remove = document.createElement("button");
         remove.type = "button";
         remove.className = "remove-filter";
-        remove.textContent = "Remove " + item.name + " from my list";
+        remove.textContent = t("Remove {name} from my list", { name: item.name });
         remove.addEventListener("click", function () {
           writeList(readList().filter(function (other) { return other.id !== item.id; }));
           cachePages([item.url, item.easyUrl], false);
           render();
-          announce(listStatus, item.name + " is removed from your list.");
+          announce(listStatus, t("{name} is removed from your list.", { name: item.name }));
           document.getElementById("my-list-heading").focus();
         });
         li.appendChild(remove);
@@ -60,7 +66,7 @@
     var asText = function (list) {
       return list
         .map(function (item) {
-          return item.name + (item.phone ? "\nPhone: " + item.phone : "") + "\n" + new URL(easy ? item.easyUrl : item.url, location.href).href;
+          return item.name + (item.phone ? "\n" + t("Phone:") + " " + item.phone : "") + "\n" + new URL(easy ? item.easyUrl : item.url, location.href).href;
         })
         .join("\n\n");
     };
@@ -69,7 +75,7 @@
     var copy = document.getElementById("my-list-copy");
     copy.addEventListener("click", function () {
       var text = asText(readList());
-      var done = function () { announce(listStatus, "Your list is copied. You can paste it into a message."); };
+      var done = function () { announce(listStatus, t("Your list is copied. You can paste it into a message.")); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
       } else {

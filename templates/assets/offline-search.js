@@ -4,6 +4,10 @@
 // be trusted offline: Pagefind skips a file it cannot load without saying so, so the service
 // worker counts each one it could not serve, and a search that needed one says so in words.
 
+// Interface words in the page's language: the page carries those that differ from the English here
+// (data-messages on <html>, from builder/templatewords.py SCRIPT_WORDS).
+const WORDS = JSON.parse(document.documentElement.dataset.messages || "{}");
+const t = (english, values = {}) => (WORDS[english] || english).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 const section = document.getElementById("offline-search");
 const form = document.getElementById("search-form");
 const easy = form && form.dataset.version === "easy";
@@ -53,11 +57,11 @@ export function indexNeedsReload() {
 
 export function sayUnanswerable() {
   const text = easy
-    ? "Search needs the internet to find this. Try again when you have internet."
-    : "Search cannot answer this without an internet connection, because search is not fully saved on this device. Connect to the internet and search again, or use the browse pages.";
+    ? t("Search needs the internet to find this. Try again when you have internet.")
+    : t("Search cannot answer this without an internet connection, because search is not fully saved on this device. Connect to the internet and search again, or use the browse pages.");
   document.getElementById("search-status").textContent = text;
   const heading = document.getElementById("results-heading");
-  heading.textContent = easy ? "No internet" : "This search needs the internet";
+  heading.textContent = easy ? t("No internet") : t("This search needs the internet");
   heading.hidden = false;
   for (const id of ["results", "pagination"]) {
     document.getElementById(id).replaceChildren();
@@ -78,10 +82,10 @@ function show(state, list) {
   $("offline-search-progress").hidden = state !== "saving";
   $("offline-search-size").textContent = list.size;
   $("offline-search-status").textContent = {
-    saved: easy ? "Search works with no internet on this phone or computer." : "Search works without internet on this device.",
-    saving: easy ? "Saving search. Please wait." : `Saving search on this device (${list.size})…`,
-    failed: easy ? "Saving search did not work. Try again when you have internet." : "Search could not be saved. Check your internet connection and try again.",
-    removed: easy ? "Search is not saved on this phone or computer now." : "Saved search removed from this device.",
+    saved: easy ? t("Search works with no internet on this phone or computer.") : t("Search works without internet on this device."),
+    saving: easy ? t("Saving search. Please wait.") : t("Saving search on this device ({size})…", { size: list.size }),
+    failed: easy ? t("Saving search did not work. Try again when you have internet.") : t("Search could not be saved. Check your internet connection and try again."),
+    removed: easy ? t("Search is not saved on this phone or computer now.") : t("Saved search removed from this device."),
     offer: "",
   }[state];
 }

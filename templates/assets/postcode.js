@@ -2,6 +2,10 @@
 // then postcodes/<OUTWARD>.json), loaded only when someone uses the box. The service worker keeps
 // the files, so it works offline after one use. Nothing is sent to any other website.
 
+// Interface words in the page's language: the page carries those that differ from the English here
+// (data-messages on <html>, from builder/templatewords.py SCRIPT_WORDS).
+const WORDS = JSON.parse(document.documentElement.dataset.messages || "{}");
+const t = (english, values = {}) => (WORDS[english] || english).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 const FULL_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
 const files = new Map();
 
@@ -56,18 +60,18 @@ export function setup(box, sortBy, initial) {
   };
   const apply = async () => {
     const postcode = normalise(input.value);
-    if (!postcode) return showError(`Enter a full postcode, like ${box.dataset.example}`);
+    if (!postcode) return showError(t("Enter a full postcode, like {example}", { example: box.dataset.example }));
     let found;
     try {
       found = await find(box.dataset.lookup, postcode);
     } catch {
-      return showError("The list of postcodes could not be loaded. Check your internet connection and try again.");
+      return showError(t("The list of postcodes could not be loaded. Check your internet connection and try again."));
     }
-    if (!found) return showError(easy ? `We cannot find ${postcode}. Check the postcode.` : `We could not find ${postcode}. Check the postcode and try again.`);
+    if (!found) return showError(easy ? t("We cannot find {postcode}. Check the postcode.", { postcode }) : t("We could not find {postcode}. Check the postcode and try again.", { postcode }));
     clearError();
     input.value = postcode;
     const outward = postcode.split(" ")[0];
-    note.textContent = found.approximate ? `${postcode} is outside our area, so distances are from the middle of ${outward}.` : "";
+    note.textContent = found.approximate ? t("{postcode} is outside our area, so distances are from the middle of {outward}.", { postcode, outward }) : "";
     sortBy(found.point, postcode);
   };
   box.querySelector("#postcode-apply").addEventListener("click", apply);

@@ -4,6 +4,10 @@
 
 import * as offlineSearch from "./offline-search.js";
 
+// Interface words in the page's language: the page carries those that differ from the English here
+// (data-messages on <html>, from builder/templatewords.py SCRIPT_WORDS).
+const WORDS = JSON.parse(document.documentElement.dataset.messages || "{}");
+const t = (english, values = {}) => (WORDS[english] || english).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 const PER_PAGE = 20;
 const form = document.getElementById("search-form");
 // The Easy Read page gives its own words for every message (data-messages, from builder/easysearch.py).
@@ -24,7 +28,7 @@ function labelOf(name, value) {
 if (form) {
   start().catch((error) => {
     document.getElementById("search-nojs").hidden = false;
-    setStatus(EASY ? say("start_failed") : "Search could not start. Please use the browse pages.");
+    setStatus(EASY ? say("start_failed") : t("Search could not start. Please use the browse pages."));
     console.error(error);
   });
 }
@@ -177,11 +181,12 @@ async function run(pagefind, { page = 1, push = false, near = undefined, from = 
   if (mine !== latestSearch) return;
 
   const what = describe(query, filters);
-  const summary = EASY ? easySummary(total, query, filters) : total === 0 ? `No results ${what}` : `${total} result${total === 1 ? "" : "s"} ${what}`;
-  setStatus(EASY ? summary : summary + (currentNear ? (currentFrom ? `, nearest to ${currentFrom} first` : ", nearest first") : "") + ".");
+  const summary = EASY ? easySummary(total, query, filters)
+    : total === 0 ? t("No results {what}", { what }) : total === 1 ? t("1 result {what}", { what }) : t("{count} results {what}", { count: total, what });
+  setStatus(EASY ? summary : summary + (currentNear ? (currentFrom ? t(", nearest to {postcode} first", { postcode: currentFrom }) : t(", nearest first")) : "") + ".");
   const heading = $("results-heading");
   heading.hidden = false;
-  const pageNote = pages <= 1 ? "" : EASY ? ` ${say("page", { page, pages })}` : ` (page ${page} of ${pages})`;
+  const pageNote = pages <= 1 ? "" : EASY ? ` ${say("page", { page, pages })}` : t(" (page {page} of {pages})", { page, pages });
   heading.textContent = summary + pageNote;
   document.title = `${summary}${pageNote} – ${baseTitle()}`;
   renderResults(shownData);
@@ -204,9 +209,9 @@ function easySummary(total, query, filters) {
 
 function describe(query, filters) {
   const parts = [];
-  if (query) parts.push(`for ‘${query}’`);
+  if (query) parts.push(t("for ‘{query}’", { query }));
   const chosen = Object.values(filters).flat();
-  if (chosen.length) parts.push(`with ${chosen.join(", ")}`);
+  if (chosen.length) parts.push(t("with {filters}", { filters: chosen.join(", ") }));
   return parts.join(" ");
 }
 
@@ -223,7 +228,7 @@ function showSelected(pagefind, filters) {
   const chosen = Object.entries(filters).flatMap(([name, values]) => values.map((value) => ({ name, value })));
   if (!chosen.length) return;
   const heading = document.createElement("h2");
-  heading.textContent = EASY ? say("selected") : "Selected filters";
+  heading.textContent = EASY ? say("selected") : t("Selected filters");
   heading.className = "selected-filters__heading";
   const list = document.createElement("ul");
   list.className = "selected-filters";
@@ -232,7 +237,7 @@ function showSelected(pagefind, filters) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "remove-filter";
-    button.textContent = EASY ? say("remove", { value: labelOf(name, value) }) : `Remove filter: ${value}`;
+    button.textContent = EASY ? say("remove", { value: labelOf(name, value) }) : t("Remove filter: {value}", { value });
     button.addEventListener("click", () => {
       const box = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]`)].find((b) => b.value === value);
       if (box) box.checked = false;
@@ -268,17 +273,17 @@ function renderResults(items) {
     const kind = (data.filters.kind || [])[0] || "";
     const tag = document.createElement("p");
     tag.className = "result__kind";
-    const closed = data.meta.status && data.meta.status !== "Open" ? data.meta.status : "";
-    tag.textContent = easy ? (closed ? labelOf("status", closed) : "") : ["Standard", kind, closed].filter(Boolean).join(" · ");
+    const closed = data.meta.status && data.meta.status !== t("Open") ? data.meta.status : "";
+    tag.textContent = easy ? (closed ? labelOf("status", closed) : "") : [t("Standard"), kind, closed].filter(Boolean).join(" · ");
     if (tag.textContent) item.append(tag);
     if (data.meta.summary) item.append(paragraph(data.meta.summary));
-    if (data.meta.areas) item.append(paragraph(easy ? say("where", { areas: data.meta.areas }) : `Area: ${data.meta.areas}`));
-    if (data.meta.who) item.append(paragraph(easy ? say("who", { who: data.meta.who }) : `Who it is for: ${data.meta.who}`));
+    if (data.meta.areas) item.append(paragraph(easy ? say("where", { areas: data.meta.areas }) : t("Area: {areas}", { areas: data.meta.areas })));
+    if (data.meta.who) item.append(paragraph(easy ? say("who", { who: data.meta.who }) : t("Who it is for: {who}", { who: data.meta.who })));
     if (currentNear) {
       const km = distance(currentNear, data.meta);
       item.append(
         paragraph(
-          data.meta.at_home ? "Comes to you at home: distance does not apply" : km == null ? "Distance not known" : `About ${formatMiles(km)} away`,
+          data.meta.at_home ? t("Comes to you at home: distance does not apply") : km == null ? t("Distance not known") : t("About {distance} away", { distance: formatMiles(km) }),
           "result__distance",
         ),
       );
@@ -312,17 +317,17 @@ function renderPagination(params, page, pages) {
     item.append(link);
     list.append(item);
   };
-  if (page > 1) add(EASY ? say("previous") : "Previous page", page - 1, false);
-  for (let n = 1; n <= pages; n++) add(EASY ? say("page_link", { page: n }) : `Page ${n}`, n, n === page);
-  if (page < pages) add(EASY ? say("next") : "Next page", page + 1, false);
+  if (page > 1) add(EASY ? say("previous") : t("Previous page"), page - 1, false);
+  for (let n = 1; n <= pages; n++) add(EASY ? say("page_link", { page: n }) : t("Page {page}", { page: n }), n, n === page);
+  if (page < pages) add(EASY ? say("next") : t("Next page"), page + 1, false);
   nav.append(list);
 }
 
 function locate(pagefind) {
-  setStatus("Finding where you are…");
+  setStatus(t("Finding where you are…"));
   navigator.geolocation.getCurrentPosition(
     (position) => run(pagefind, { page: 1, push: true, near: [position.coords.latitude, position.coords.longitude] }),
-    () => setStatus("We could not find where you are. Check that location is allowed for this website."),
+    () => setStatus(t("We could not find where you are. Check that location is allowed for this website.")),
     { timeout: 15000, maximumAge: 600000 },
   );
 }
@@ -338,5 +343,5 @@ function distance(from, meta) {
 
 function formatMiles(km) {
   const miles = (km / 1.609344).toFixed(1);
-  return miles === "0.0" ? "less than 0.1 miles" : `${miles} mile${miles === "1.0" ? "" : "s"}`;
+  return miles === "0.0" ? t("less than 0.1 miles") : miles === "1.0" ? t("{miles} mile", { miles }) : t("{miles} miles", { miles });
 }
