@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import easytext, pitfalls, security, theme
+from builder import easytext, pitfalls, security, theme, wordingfile
 from builder.content import SITE, read_file
 from builder.easyread import Pictograms
 from builder.errors import Problem
@@ -34,6 +34,7 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     problems += check_site(source, lambda asset: theme.find_asset(root, asset) is not None)
     problems += _check_symbols(root, source)
     problems += pitfalls.check_site_file(root, source)
+    problems += wordingfile.check(root)
     if any(p.severity == "error" for p in problems):
         return None, problems
     site = site_config(source.data)

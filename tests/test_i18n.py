@@ -13,11 +13,11 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from builder import i18n, messages, templatewords, wording
+from builder import i18n, messages, templatewords, wording, wordingfile
 from builder.easyread import cost_sentence
 from builder.model import Cost
 import htmlparse
-from conftest import MINIMAL_SITE, build_in_subprocess, make_site
+from conftest import MINIMAL_SITE, TODAY, build_in_subprocess, make_site, run_cli
 
 LANGUAGES_FILE = messages.ROOT / "templates" / "languages.yaml"
 
@@ -218,3 +218,34 @@ def test_the_scripts_words_are_all_in_the_catalogue():
     for script in (messages.ROOT / "templates" / "assets").glob("*.js"):
         used |= set(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', script.read_text(encoding="utf-8")))
     assert used == set(templatewords.SCRIPT_WORDS)
+
+
+# ---------------------------------------------------------------- mistakes in wording.yaml
+
+def _wording_problems(tmp_path, text: str) -> list[str]:
+    root = make_site(tmp_path / "site", {"wording.yaml": text})
+    return [str(p) for p in wordingfile.check(root)]
+
+
+def test_words_the_theme_does_not_have_are_a_warning(tmp_path):
+    assert _wording_problems(tmp_path, "en:\n  Tpyes of support: Short breaks\n") == [
+        "wording.yaml:2: warning: en.Tpyes of support: the theme has no such words, so this changes nothing. "
+        "Copy the English words exactly as templates/locale/messages.pot writes them (msgid lines)."]
+
+
+def test_a_placeholder_the_theme_does_not_fill_is_an_error(tmp_path):
+    assert _wording_problems(tmp_path, 'en:\n  Save to my list: Keep\n  "Lunch costs {money}.": "Dinner is {price}."\n') == [
+        "wording.yaml:3: en.Lunch costs {money}.: the theme has no value called {price} to put in here. "
+        "Use only the placeholders of the theme's words: {money}."]
+
+
+def test_a_language_the_interface_lacks_is_an_error(tmp_path):
+    assert _wording_problems(tmp_path, "fr:\n  Search: Chercher\n") == [
+        "wording.yaml:1: fr: 'fr' is not a language the interface is translated into. Use one of: en, cy."]
+
+
+def test_check_reports_wording_mistakes_and_publishes_nothing(tmp_path):
+    root = make_site(tmp_path / "site", {"wording.yaml": 'en:\n  "Phone %(phone)s": "Ring %(number)s"\n'})
+    result = run_cli("check", "--root", str(root), "--today", TODAY)
+    assert result.exit_code == 1
+    assert "wording.yaml:2: en.Phone %(phone)s: the theme has no value called %(number)s to put in here." in result.output + result.stderr
