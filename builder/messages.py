@@ -7,6 +7,8 @@ A test fails while a string is missing from a catalogue or left untranslated.
 
 from __future__ import annotations
 
+import io
+import re
 import sys
 from pathlib import Path
 
@@ -40,17 +42,26 @@ def po_path(code: str) -> Path:
 
 def update() -> None:
     template = extract()
-    with (LOCALE / "messages.pot").open("wb") as file:
-        write_po(file, template, omit_header=False, sort_output=True, width=100)
+    _write_if_changed(LOCALE / "messages.pot", template)
     for code in languages():
         with po_path(code).open("rb") as file:
             catalog = read_po(file, locale=code)
         catalog.update(template, no_fuzzy_matching=True)
         catalog.fuzzy = False  # the header: a fuzzy one would be left out when compiled, and its plural rule with it
-        with po_path(code).open("wb") as file:
-            write_po(file, catalog, sort_output=True, width=100, ignore_obsolete=True)
+        _write_if_changed(po_path(code), catalog, ignore_obsolete=True)
         missing = sum(1 for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string))
         print(f"{code}: {len(catalog)} strings, {missing} to translate")
+
+
+def _write_if_changed(path: Path, catalog: Catalog, **options) -> None:
+    """Rewrite a catalogue only when more than its creation date changed, so an unchanged one stays as committed."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, sort_output=True, width=100, **options)
+    new = buffer.getvalue()
+    old = path.read_bytes() if path.is_file() else b""
+    dated = re.compile(rb'"POT-Creation-Date: [^"]*"\n')
+    if dated.sub(b"", new) != dated.sub(b"", old):
+        path.write_bytes(new)
 
 
 if __name__ == "__main__":

@@ -139,7 +139,7 @@ def settle_search(page, has_query: bool) -> None:
     if has_query:
         page.wait_for_function(
             "() => { const s = (document.getElementById('search-status') || {}).textContent || '';"
-            " return /result|we found/i.test(s) && !/^(Finding|Searching)/.test(s); }", timeout=15000)  # Easy Read: 'We found ...'
+            " return /result|we found|canlyniad|daethon|a gafwyd/i.test(s) && !/^(Finding|Searching)/.test(s); }", timeout=15000)  # Easy Read: 'We found ...'; Welsh too
 
 
 # ---------------------------------------------------------------- axe-core
