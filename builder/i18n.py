@@ -15,6 +15,7 @@ active catalogue; `locale()` gives Babel's locale data for days, months and time
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext as gettext_module
 import io
@@ -79,6 +80,26 @@ def activate(interface: Interface) -> None:
 
 def active() -> Interface:
     return _ACTIVE[0]
+
+
+@contextlib.contextmanager
+def english():
+    """Words for the council's staff rather than the public (`check` messages, the commissioners'
+    report) stay in English, whatever the pages' language."""
+    before = _ACTIVE[0]
+    _ACTIVE[0] = Interface()
+    try:
+        yield
+    finally:
+        _ACTIVE[0] = before
+
+
+def in_english(function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with english():
+            return function(*args, **kwargs)
+    return wrapper
 
 
 def _(message: str) -> str:

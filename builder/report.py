@@ -15,7 +15,7 @@ from html import escape
 
 import markdown
 
-from builder import wording
+from builder import i18n, wording
 from builder.mdtext import href, literal as _md
 from builder.model import DAYS, EVENING_FROM, Catalogue, Contact, Provider, Service, SiteConfig, Term
 
@@ -70,6 +70,7 @@ class Report:
     cost_not_stated: tuple[DueListing, ...] = ()  # open listings whose pages say "ask the provider"
 
 
+@i18n.in_english
 def commissioners_report(catalogue: Catalogue) -> Report:
     site = catalogue.site
     services = list(catalogue.services.values())
@@ -119,6 +120,7 @@ def _provider_counts(catalogue: Catalogue) -> tuple[ProviderCount, ...]:
 
 # ---------------------------------------------------------------- Markdown
 
+@i18n.in_english
 def report_markdown(report: Report, due_only: bool = False) -> str:
     if due_only:
         return "\n".join(_due_section(report, level="#")) + "\n"
@@ -253,6 +255,7 @@ def _in_sentence(label: str) -> str:
 
 # ---------------------------------------------------------------- HTML
 
+@i18n.in_english
 def report_html(report: Report, due_only: bool = False) -> str:
     """A standalone page made from the Markdown, so the two versions always say the same."""
     body = markdown.markdown(report_markdown(report, due_only), extensions=["tables"], output_format="html")

@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import Callable
 
-from builder import paths, wording
+from builder import i18n, paths, wording
 from builder.content import PAGE, PAGE_EASY, PROVIDER, SERVICE, SERVICE_EASY, ContentTree, SourceFile
 from builder.errors import Problem, did_you_mean
 from builder.model import SiteConfig
@@ -245,7 +245,7 @@ def _check_review_due(source: SourceFile, months: int, today: dt.date) -> list[P
     if reviewed is None or reviewed > today or not is_due(reviewed, months, today):
         return []
     return [Problem(source.path, line_of(source.data, ["last_reviewed"]), "last_reviewed",
-                    f"this listing is due for review: last checked {wording.date_text(reviewed)}, more than {months} months ago.",
+                    f"this listing is due for review: last checked {_english_date(reviewed)}, more than {months} months ago.",
                     "Check the details with the provider, then update last_reviewed.", "warning")]
 
 
@@ -349,3 +349,9 @@ def _closest_file(target: str, existing: set[str]) -> str:
     siblings = {p.rpartition("/")[2]: p for p in existing if p.rpartition("/")[0] == folder}
     close = difflib.get_close_matches(name, sorted(siblings), n=1, cutoff=0.8)
     return siblings[close[0]] if close else ""
+
+
+@i18n.in_english
+def _english_date(value: dt.date) -> str:
+    """A date in a message for editors, which is in English whatever the pages' language."""
+    return wording.date_text(value)
