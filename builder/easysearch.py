@@ -28,6 +28,7 @@ EASY_FILTERS = {
     "access": ("Can I get in?", "access"),
     "language": ("What language do the staff speak?", "language"),
     "age": ("How old are you?", "ages"),
+    "registered": ("Is it checked?", "checked"),
 }
 PICTURE_CHOICES = {"who": "who_for", "type": "types", "activity": "activities"}  # a picture for each answer too
 # Filter values the index holds in standard words -> what the Easy Read page shows

@@ -43,6 +43,13 @@ def load(theme_dirs: tuple[str, ...]) -> tuple[Entry, ...]:
     return ()
 
 
+def with_regulator(entries: tuple[Entry, ...], regulator) -> tuple[Entry, ...]:
+    """The glossary and the site's care regulator (from regulators.yaml), unless the glossary has its own entry."""
+    if any(regulator.name.casefold() == word.casefold() for entry in entries for word in entry.words):
+        return entries
+    return (*entries, Entry((regulator.name,), regulator.glossary, "checked"))
+
+
 class Explainer:
     """Walks one page's rows in reading order, adding each explanation after the word's first use."""
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from builder import facets as more_filters, wording
+from builder.regulators import Regulator, default as default_regulator
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
@@ -19,7 +20,8 @@ EVENING_FROM = "18:00"
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
     ("kind", "Show"), ("area", "Area"), ("who", "Who it is for"), ("type", "Type of support"), ("activity", "Activity"),
     ("day", "Day"), ("cost", "Cost"), ("pay", "Ways to pay"), ("transport", "Transport"),
-    ("assessment", "How to join"), *((name, legend) for name, legend, _ in more_filters.FACETS), ("status", "Open or closed"),
+    ("assessment", "How to join"), *((name, legend) for name, legend, _ in more_filters.FACETS),
+    ("registered", "Inspected by a regulator"), ("status", "Open or closed"),
 )  # a session still running after 6pm counts as an evening session
 
 
@@ -133,6 +135,7 @@ class SiteConfig:
     open_data_licence: tuple[str, str] = ("Open Government Licence v3.0",
                                           "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
     offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
+    regulator: Regulator = field(default_factory=default_regulator)  # `regulator:` in site.yaml
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
@@ -219,7 +222,7 @@ class Service:
     funding: tuple[str, ...]
     referral: tuple[str, ...]
     needs_assessment: bool | None  # None: not said
-    cqc_location_id: str
+    regulator_id: str  # the service's id with the site's regulator ("" when not registered)
     contact: Contact
     last_reviewed: dt.date
     due_for_review: bool
@@ -233,6 +236,7 @@ class Service:
     easy_checked_on: str = ""
     easy_alert: str = ""  # the alert in Easy Read, or "": Easy Read pages never copy the standard alert
     source_id: str = ""  # the id this listing has in the source it was imported from
+    regulator: Regulator = field(default_factory=default_regulator)  # the site's
 
     @property
     def is_free(self) -> bool:
@@ -268,8 +272,13 @@ class Service:
         return wording.STATUS_LABELS[self.status]
 
     @property
-    def cqc_url(self) -> str:
-        return f"https://www.cqc.org.uk/location/{self.cqc_location_id}" if self.cqc_location_id else ""
+    def register_url(self) -> str:
+        """The service's entry in its regulator's register, or "" when it is not registered."""
+        return self.regulator.url_for(self.regulator_id)
+
+    @property
+    def register_link_text(self) -> str:
+        return self.regulator.link_text(self.name, self.regulator_id)
 
     @property
     def ages_text(self) -> str:
@@ -300,6 +309,7 @@ class Service:
             "assessment": ("No assessment needed",) if self.self_referral else (),
             "status": (self.status_label,),
             **more_filters.values(self),
+            "registered": ((self.regulator.easy_filter if easy else self.regulator.filter),) if self.regulator_id else (),
         }
 
     @cached_property
