@@ -60,8 +60,11 @@ def _check_regulator(source, known: dict) -> list[Problem]:
     value = source.data.get("regulator")
     if not isinstance(value, str) or value in known:
         return []  # absent (the default), or the schema reports a value that is not text
+    wanted = value.strip().casefold()
+    named = next((k for k, r in known.items() if wanted in (k, r.name.casefold(), r.short_name.casefold(), r.country.casefold())), "")
+    guess = f"Did you mean '{named}'?" if named else did_you_mean(value, known, list_them=False)
     return [Problem("site.yaml", line_of(source.data, ["regulator"]), "regulator", f"'{value}' is not a regulator we know.",
-                    f"{did_you_mean(value, known, list_them=False)} Choose from: {', '.join(f'{k} ({r.country})' for k, r in known.items())}.".strip())]
+                    f"{guess} Choose from: {', '.join(f'{k} ({r.country})' for k, r in known.items())}.".strip())]
 
 
 def site_config(data: dict, known: dict | None = None) -> SiteConfig:

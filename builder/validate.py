@@ -205,9 +205,9 @@ def _check_regulator_id(source: SourceFile, site: SiteConfig | None) -> list[Pro
     other = regulators.shaped_like(value, {k: r for k, r in regulators.default_regulators().items() if k != regulator.key})
     if other:
         hint = (f"It looks like {other.an_id}, but this site's regulator is {regulator.key} ({regulator.name}) in site.yaml. "
-                f"Give the service's id in the {regulator.short_name} register, or delete the line.")
+                f"Give the service's id in the {regulator.short_name} register, or leave it out.")
     else:
-        hint = f"Copy it from the service's page in the {regulator.short_name} register, or delete the line if the service is not registered."
+        hint = f"Copy it from the service's page in the {regulator.short_name} register; leave it out if the service is not registered."
     return [Problem(source.path, line_of(data, [key]), key,
                     f"should be {regulator.an_id} like \"{regulator.id_example}\" (found '{value}').", hint)]
 
