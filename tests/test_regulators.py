@@ -175,3 +175,12 @@ def test_every_regulator_in_the_theme_is_documented_in_the_site_schema_and_its_e
         assert [r.key for r in known.values() if r.matches(regulator.id_example)] == [regulator.key]  # ids tell regulators apart
         for sentence in (regulator.easy_registered, regulator.easy_not_registered, regulator.glossary):
             assert len(sentence.split()) <= 15, sentence  # the Easy Read limit
+
+
+def test_the_report_lists_personal_care_listings_with_no_id_in_the_regulators_words(tmp_path):
+    root = regulated_site(tmp_path / "site", "ciw")
+    report = run_cli("report", "--root", str(root), "--today", TODAY).stdout
+    assert "## 1 open listing may give personal care but has no CIW service ID" in report
+    assert 'their Easy Read pages say "Care Inspectorate Wales does not check this service."' in report
+    assert f"- **Home Support** (Testshire Care). File: `{UNREGISTERED}`" in report
+    assert "Care Quality Commission" not in report
