@@ -184,3 +184,14 @@ def test_the_report_lists_personal_care_listings_with_no_id_in_the_regulators_wo
     assert 'their Easy Read pages say "Care Inspectorate Wales does not check this service."' in report
     assert f"- **Home Support** (Testshire Care). File: `{UNREGISTERED}`" in report
     assert "Care Quality Commission" not in report
+
+
+def test_import_oruk_reads_the_id_back_as_regulator_id(built, tmp_path):
+    key, out = built
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "site.yaml").write_text((out.parent / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("import", "oruk", str(out / "openreferral"), "--root", str(root), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    written = next((root / "content/providers").glob("*/garden-club.md")).read_text(encoding="utf-8")
+    assert f'regulator_id: {EXPECTED[key]["id"]}' in written.replace('"', "").replace("'", "")
