@@ -86,8 +86,8 @@ def test_the_new_site_points_at_its_own_repository_and_council(new_site: Path):
     assert site["edit_url"] == "https://github.com/northdale-council/day-opportunities/edit/main/{path}"
     config = yaml.safe_load((new_site / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
     assert [link["url"] for link in config["contact_links"]] == [site["safeguarding"]["url"], site["contact"]["website"]]
-    project = yaml.safe_load((PROJECT / "site.yaml").read_text(encoding="utf-8"))
-    own_repository = project["edit_url"].split("/edit/")[0].removeprefix("https://github.com/")
+    sample = yaml.safe_load((SAMPLE / "site.yaml").read_text(encoding="utf-8"))  # the project's own repository's settings
+    own_repository = sample["edit_url"].split("/edit/")[0].removeprefix("https://github.com/")
     for name in written(new_site):
         assert own_repository not in (new_site / name).read_text(encoding="utf-8"), f"{name} names this project's repository"
 
