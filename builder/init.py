@@ -36,6 +36,8 @@ OWNER = re.compile(r"[A-Za-z0-9](-?[A-Za-z0-9]){0,38}")  # GitHub's rule for use
 REPO_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 COUNCIL_WORDS = re.compile(r"\s+(county borough|metropolitan borough|county|borough|city|district|islands?)?\s*council$", re.IGNORECASE)
 DEFAULT_HOURS = "Monday to Friday, 9am to 5pm"
+# a commit id or a released version, never a branch or tag that can move: the site's CI installs it without hashes
+PINNED_TOOL = re.compile(re.escape(DISTRIBUTION) + r"( @ git\+https://\S+@[0-9a-f]{40}|==[0-9][0-9A-Za-z.+-]*)")
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,11 @@ def _languages(value) -> tuple[str, ...]:
 
 
 def _tool(value: str) -> str:
-    return _text(500)(value)
+    value = value.strip()
+    if not PINNED_TOOL.fullmatch(value):
+        raise click.BadParameter(f"'{value}' does not pin the catalogue tool to one version: write {DISTRIBUTION} @ "
+                                 f"git+https://github.com/OWNER/REPO@COMMIT with the commit's full 40-character id, or {DISTRIBUTION}==VERSION.")
+    return value
 
 
 def area_key(name: str) -> str:

@@ -181,7 +181,7 @@ INIT_FLAGS = [
     "--repository", "northdale-council/day-opportunities", "--phone", "0113 496 0000",
     "--email", "adult.care@northdale.example.org", "--website", "https://northdale.example.org/adult-care",
     "--safeguarding-phone", "0113 496 0001", "--safeguarding-url", "https://northdale.example.org/safeguarding",
-    "--tool", "day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@v0.1.0",
+    "--tool", "day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@0123456789abcdef0123456789abcdef01234567",
 ]
 FIRST_LISTING = {  # what an editor writes over `catalogue new`'s example text
     "One or two plain sentences about the service.": "A hot two-course lunch and a chat for older people.",

@@ -107,7 +107,7 @@ def test_the_workflows_install_the_tool_pass_actionlint_and_pin_the_same_actions
     ours = set(re.findall(r"uses: (\S+)", "".join(p.read_text() for p in (PROJECT / ".github/workflows").glob("*.yml"))))
     for workflow in sorted((new_site / ".github/workflows").glob("*.yml")):
         text = workflow.read_text(encoding="utf-8")
-        assert "pip install --no-deps -r requirements/catalogue.txt" in text
+        assert "pip install --no-deps --no-build-isolation -r requirements/catalogue.txt" in text
         assert set(re.findall(r"uses: (\S+)", text)) <= ours, f"{workflow.name} pins an action this project does not"
         done = run_actionlint(workflow, new_site)
         assert done.returncode == 0, done.stdout + done.stderr
@@ -162,7 +162,11 @@ def flags_with(**changes: str) -> list[str]:
      "like northdale-council/day-opportunities."),
     ({"email": "mailto:care@northdale.example.org"},
      "Error: Invalid value for '--email': 'mailto:care@northdale.example.org' is not an e-mail address like name@example.org."),
-], ids=["language", "regulator", "repository", "email"])
+    ({"tool": "day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@main"},
+     "Error: Invalid value for '--tool': 'day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@main' does not pin "
+     "the catalogue tool to one version: write day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT with the "
+     "commit's full 40-character id, or day-opportunities-catalogue==VERSION."),
+], ids=["language", "regulator", "repository", "email", "tool"])
 def test_a_wrong_answer_stops_init_with_what_to_write_and_writes_nothing(tmp_path: Path, changes: dict, message: str):
     result = init(tmp_path / "site", *flags_with(**changes))
     assert result.exit_code == 2
