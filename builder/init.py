@@ -13,7 +13,7 @@ import json
 import re
 import subprocess
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 import click
@@ -275,9 +275,8 @@ def _page_name(name: str, language: str, first: str) -> str:
 def _dependency_lock() -> str:
     """The tool's own hash-checked lock of its dependencies: the new site's CI installs the same versions."""
     source = Path(__file__).resolve().parent.parent / "requirements" / "site.txt"
-    if source.is_file():
-        return source.read_text(encoding="utf-8")
-    return resources.files("builder.locks").joinpath("site.txt").read_text(encoding="utf-8")
+    installed = Path(__file__).resolve().parent / "locks" / "site.txt"
+    return (source if source.is_file() else installed).read_text(encoding="utf-8")
 
 
 def refuse_unless_empty(folder: Path) -> None:

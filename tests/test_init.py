@@ -4,7 +4,11 @@ on the built site too (the `init` pages in tests/browser/a11y.py)."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,3 +214,25 @@ def test_the_title_is_made_from_the_councils_place_name():
     assert starter.place_of("Northdale County Council") == "Northdale"
     assert starter.place_of("City of Eastmoor Council") == "City of Eastmoor"
     assert starter.place_of("Westvale Metropolitan Borough Council") == "Westvale"
+
+
+# ---------------------------------------------------------------- the tool as the new site's CI installs it
+
+def test_the_tool_installed_as_a_package_not_a_checkout_starts_and_builds_a_site(tmp_path: Path, new_site: Path):
+    """The new site's workflows pip-install the tool (not editable): its theme, schemas, starter and lock must come with it."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "builder", "templates", "schemas", "requirements"):
+        copy = shutil.copytree if (PROJECT / name).is_dir() else shutil.copy2
+        copy(PROJECT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if copy is shutil.copytree else {}))
+    installed = tmp_path / "installed"
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+                           "--target", str(installed), str(source)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    site = tmp_path / "westvale"
+    for args in (["init", str(site), *INIT_FLAGS], ["build", "--root", str(site), "--quiet"]):
+        done = subprocess.run([sys.executable, "-m", "builder", *args], capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert written(site / "content") == written(new_site / "content")
+    assert (site / "_site" / "privacy" / "index.html").is_file() and (site / "_site" / "pagefind").is_dir()
