@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -73,7 +74,8 @@ def _matches(*keys: str):
         rule = _setting(*keys)
         value = value.strip()
         if not re.search(rule["pattern"], value):
-            raise click.BadParameter(f"'{value}' is not {rule['x-expected']}.")
+            expected = rule["x-expected"].removesuffix(", in quotes")  # quotes are for site.yaml, which init writes
+            raise click.BadParameter(f"'{value}' is not {expected}.")
         return value
     return check
 
@@ -117,7 +119,7 @@ def _areas(value) -> tuple[str, ...]:
 
 def _languages(value) -> tuple[str, ...]:
     codes = [code.lower() for code in _list(value)]
-    available = interface_languages(STARTER)
+    available = interface_languages(STARTER)  # STARTER has no templates/ of its own: the default theme's list
     for code in codes:
         if code not in available:
             choices = ", ".join(f"{known} ({name})" for known, name in available.items())
@@ -138,7 +140,9 @@ def _tool(value: str) -> str:
 
 
 def area_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """'Ynys Môn' -> 'ynys-mon'."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def place_of(council: str) -> str:
@@ -155,6 +159,8 @@ def installed_from() -> str:
     if direct and "vcs_info" in direct:
         return f"{DISTRIBUTION} @ git+{direct['url']}@{direct['vcs_info']['commit_id']}"
     checkout = Path(__file__).resolve().parent.parent
+    if not (checkout / "pyproject.toml").is_file():  # installed, not a clone: the folder above is not the tool's
+        return ""
 
     def git(*args: str) -> str:
         try:
@@ -176,7 +182,8 @@ QUESTIONS = [  # (answer, flag, question, check, default from earlier answers)
      lambda a: f"Find day opportunities in {place_of(a['council'])}"),
     ("areas", "--area", "The areas the catalogue covers, separated by commas", _areas, None),
     ("languages", "--language", "The site's languages, separated by commas (the first is the main one)", _languages, lambda a: "en"),
-    ("regulator", "--regulator", "The care regulator (cqc, ciw, care-inspectorate or rqia)", None, lambda a: "cqc"),
+    ("regulator", "--regulator", "The care regulator: cqc (England), ciw (Wales), care-inspectorate (Scotland) or rqia (Northern Ireland)",
+     None, lambda a: "cqc"),
     ("repository", "--repository", "The GitHub repository the site will live in, as OWNER/NAME", _repository, None),
     ("phone", "--phone", "Adult social care's phone number", _matches("contact", "phone"), None),
     ("email", "--email", "Adult social care's e-mail address", _matches("contact", "email"), None),
@@ -192,6 +199,8 @@ QUESTIONS = [  # (answer, flag, question, check, default from earlier answers)
 def gather(given: dict, ask: bool) -> Answers:
     """The answers: each flag as given (checked), else asked on the terminal, else its default."""
     answers = {}
+    if ask:
+        click.echo("A few questions about the new site. Press Enter to keep the answer in [brackets].")
     for key, flag, question, check, default in QUESTIONS:
         value = given.get(key)
         if value not in (None, (), ""):
@@ -204,7 +213,7 @@ def gather(given: dict, ask: bool) -> Answers:
         suggestion = default(answers) if default else None
         if ask:
             kind = click.Choice(list(REGULATORS)) if key == "regulator" else None
-            answers[key] = click.prompt(question, default=suggestion, type=kind,
+            answers[key] = click.prompt(question, default=suggestion, type=kind, show_choices=False,
                                         value_proc=None if kind else check)
         elif suggestion is not None:
             answers[key] = check(suggestion) if check else suggestion

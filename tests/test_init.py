@@ -129,16 +129,16 @@ def test_the_issue_forms_ask_what_this_projects_forms_ask(new_site: Path):
 
 def test_init_asks_each_question_offers_defaults_and_asks_again_after_a_wrong_answer(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(starter, "installed_from", lambda: "")  # so the tool's source is asked for too
-    answers = ["Eastmoor Borough Council", "", "Eastmoor, West Fell", "", "", "eastmoor-bc/catalogue",
+    answers = ["Eastmoor Borough Council", "", "Eastmoor, West Fell, Ynys Môn", "", "", "eastmoor-bc/catalogue",
                "12345", "01632 960100", "care@eastmoor.example.org", "", "https://eastmoor.example.org/care",
                "01632 960101", "https://eastmoor.example.org/safeguarding", "day-opportunities-catalogue==0.1.0"]
     result = init(tmp_path / "eastmoor", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "The site's name, in the header of every page [Find day opportunities in Eastmoor]:" in result.output
-    assert "Error: '12345' is not a UK phone number like \"01632 960123\" or \"+44 1632 960123\", in quotes." in result.output
+    assert "Error: '12345' is not a UK phone number like \"01632 960123\" or \"+44 1632 960123\".\n" in result.output
     site = yaml.safe_load((tmp_path / "eastmoor" / "site.yaml").read_text(encoding="utf-8"))
     assert site["title"] == "Find day opportunities in Eastmoor"
-    assert [a["key"] for a in site["areas"]] == ["eastmoor", "west-fell"]
+    assert [a["key"] for a in site["areas"]] == ["eastmoor", "west-fell", "ynys-mon"]
     assert site["contact"]["hours"] == "Monday to Friday, 9am to 5pm"
     assert site["contact"]["phone"] == "01632 960100"
 
