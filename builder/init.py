@@ -22,7 +22,7 @@ import jinja2
 
 from builder import schemas
 from builder.pitfalls import interface_languages
-from builder.scaffold import _create
+from builder.scaffold import create_new
 
 STARTER = Path(__file__).resolve().parent / "starter"
 DISTRIBUTION = "day-opportunities-catalogue"
@@ -297,7 +297,7 @@ def refuse_unless_empty(folder: Path) -> None:
 def write_site(folder: Path, answers: Answers, today: dt.date) -> list[Path]:
     refuse_unless_empty(folder)
     files = starter_files(answers, today)
-    return [_create(folder / name, text) for name, text in files.items()]
+    return [create_new(folder / name, text) for name, text in files.items()]
 
 
 # ---------------------------------------------------------------- the command
