@@ -236,3 +236,8 @@ def test_the_tool_installed_as_a_package_not_a_checkout_starts_and_builds_a_site
         assert done.returncode == 0, done.stdout + done.stderr
     assert written(site / "content") == written(new_site / "content")
     assert (site / "_site" / "privacy" / "index.html").is_file() and (site / "_site" / "pagefind").is_dir()
+
+
+def test_dependabot_watches_only_what_the_new_site_has(new_site: Path):
+    config = yaml.safe_load((new_site / ".github/dependabot.yml").read_text(encoding="utf-8"))
+    assert [(u["package-ecosystem"], u["directory"]) for u in config["updates"]] == [("github-actions", "/"), ("pip", "/requirements")]
