@@ -203,27 +203,31 @@ def gather(given: dict, ask: bool) -> Answers:
         click.echo("A few questions about the new site. Press Enter to keep the answer in [brackets].")
     for key, flag, question, check, default in QUESTIONS:
         value = given.get(key)
-        if value not in (None, (), ""):
-            try:
-                answers[key] = check(value) if check else value
-            except click.BadParameter as err:
-                err.param_hint = f"'{flag}'"
-                raise
-            continue
-        suggestion = default(answers) if default else None
-        if ask:
+        suggestion = default(answers) if default and value in (None, (), "") else None
+        if value in (None, (), "") and ask:
             kind = click.Choice(list(REGULATORS)) if key == "regulator" else None
             answers[key] = click.prompt(question, default=suggestion, type=kind, show_choices=False,
                                         value_proc=None if kind else check)
-        elif suggestion is not None:
-            answers[key] = check(suggestion) if check else suggestion
-        else:
-            raise click.UsageError(f"{flag} is missing: {question[0].lower() + question[1:]}. "
-                                   "Give it as a flag, or leave out --yes to be asked.")
+            continue
+        if value in (None, (), ""):
+            if suggestion is None:
+                raise click.UsageError(f"{flag} is missing: {question[0].lower() + question[1:]}. "
+                                       "Give it as a flag, or leave out --yes to be asked.")
+            value = suggestion
+        answers[key] = _checked(value, check, flag)
     out_of_hours = given.get("out_of_hours") or ""
     if out_of_hours:
-        out_of_hours = _matches("safeguarding", "out_of_hours")(out_of_hours)
+        out_of_hours = _checked(out_of_hours, _matches("safeguarding", "out_of_hours"), "--out-of-hours")
     return Answers(**answers, out_of_hours=out_of_hours)
+
+
+def _checked(value, check, flag: str):
+    """A flag's value (or its default) through its check; a wrong one names the flag."""
+    try:
+        return check(value) if check else value
+    except click.BadParameter as err:
+        err.param_hint = f"'{flag}'"
+        raise
 
 
 # ---------------------------------------------------------------- writing

@@ -195,6 +195,13 @@ def test_without_a_terminal_a_missing_answer_is_named(tmp_path: Path):
                                               "Give it as a flag, or leave out --yes to be asked.")
 
 
+def test_a_default_that_does_not_fit_names_the_flag_to_give(tmp_path: Path):
+    council = "The Royal Borough of Northdale and the Eastmoor Valley Combined Authority Council"
+    result = init(tmp_path / "site", *flags_with(council=council))
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == "Error: Invalid value for '--title': it has 99 characters; at most 80 fit."
+
+
 # ---------------------------------------------------------------- other choices
 
 def test_a_regulator_other_than_cqc_is_written_into_site_yaml_and_named_on_the_quality_page(tmp_path: Path):
