@@ -1,6 +1,7 @@
 """`catalogue new`: start a provider or service from a template with every field explained.
 
-The only code that writes into content/, and it never overwrites a file.
+With `catalogue init` (which writes through create_new too), the only code that writes into
+content/, and it never overwrites a file.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _title(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
 
 
-def _create(path: Path, text: str) -> Path:
+def create_new(path: Path, text: str) -> Path:
     if path.exists():
         raise click.ClickException(f"{path} already exists; it was left unchanged.")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +117,7 @@ def _regulator_line(root: Path) -> str:
 
 def new_provider(root: Path, slug: str) -> Path:
     _check_slug(slug, "provider name")
-    return _create(root / "content" / "providers" / slug / "provider.yaml", PROVIDER_TEMPLATE.format(title=_title(slug)))
+    return create_new(root / "content" / "providers" / slug / "provider.yaml", PROVIDER_TEMPLATE.format(title=_title(slug)))
 
 
 def new_service(root: Path, service: str) -> Path:
@@ -128,4 +129,4 @@ def new_service(root: Path, service: str) -> Path:
     if not (root / "content" / "providers" / provider / "provider.yaml").is_file():
         raise click.ClickException(f"There is no provider '{provider}'. Create it first: catalogue new provider {provider}")
     text = SERVICE_TEMPLATE.format(title=_title(slug), today=dt.date.today().isoformat(), regulator_line=_regulator_line(root))
-    return _create(root / "content" / "providers" / provider / f"{slug}.md", text)
+    return create_new(root / "content" / "providers" / provider / f"{slug}.md", text)
