@@ -19,7 +19,7 @@ from builder import init as starter
 from builder.cli import main
 from builder.schemas import validator
 from builder.yamlfile import load_yaml
-from conftest import INIT_FLAGS, PROJECT, SAMPLE, run_cli
+from conftest import INIT_FLAGS, PROJECT, SAMPLE, init_site_with_a_listing, run_cli
 from htmlparse import parse_file
 from test_workflows import run_actionlint
 
@@ -209,6 +209,16 @@ def test_a_regulator_other_than_cqc_is_written_into_site_yaml_and_named_on_the_q
     assert result.exit_code == 0, result.output
     assert 'regulator: "care-inspectorate"' in (tmp_path / "scotland" / "site.yaml").read_text(encoding="utf-8")
     assert "registered with the Care Inspectorate" in (tmp_path / "scotland/content/pages/quality-and-safety.md").read_text()
+
+
+@pytest.mark.parametrize("regulator, shape", [("ciw", "SIN-"), ("care-inspectorate", "CS"), ("rqia", "")])
+def test_a_new_site_for_another_regulator_checks_its_first_listing_with_that_regulators_words(tmp_path: Path, regulator, shape):
+    root = init_site_with_a_listing(tmp_path / "site", "--regulator", regulator)
+    listing = (root / "content/providers/northdale-care/friday-lunch-club.md").read_text(encoding="utf-8")
+    line = next(line for line in listing.splitlines() if line.startswith("# regulator_id:"))
+    assert f'"{shape}' in line and "Care Quality Commission" not in listing
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 0, result.output
 
 
 def test_a_second_language_gets_its_own_draft_files_beside_the_first():
