@@ -89,7 +89,8 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         funding=tuple(data.get("funding") or ()),
         referral=tuple(data.get("referral") or ()),
         needs_assessment=data.get("needs_assessment"),
-        cqc_location_id=data.get("cqc_location_id", ""),
+        regulator_id=regulator_id(data),
+        regulator=site.regulator,
         contact=_contact(data.get("contact")),
         last_reviewed=reviewed,
         due_for_review=is_due(reviewed, site.review_months, today),
@@ -104,6 +105,11 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         easy_alert=data.get("easy_alert", ""),
         source_id=data.get("source_id", ""),
     )
+
+
+def regulator_id(data) -> str:
+    """`cqc_location_id` is the older name of `regulator_id` (check rejects a file with both)."""
+    return str(data.get("regulator_id") or data.get("cqc_location_id") or "")
 
 
 def _location(data) -> Location:

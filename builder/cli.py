@@ -16,6 +16,7 @@ from builder.errors import ContentError, Problems
 from builder.progress import Progress
 from builder.options import debug_option, root_option, strict_option, today_option
 from builder.summarise import summarised
+from builder.init import init_options, start_site
 
 FORMATS = ("text", "json", "github")
 
@@ -56,6 +57,7 @@ def main():
       catalogue build             check, then write the website to _site/
       catalogue serve             build and preview at http://127.0.0.1:8000/
       catalogue new service P/S   start a new listing from a filled-in template
+      catalogue init FOLDER       start a new council's catalogue
     """
 
 
@@ -152,6 +154,21 @@ def new_service(root: Path, service: str):
     """Create content/providers/PROVIDER/SLUG.md for SERVICE written as PROVIDER/SLUG."""
     from builder.scaffold import new_service as create
     click.echo(f"Created {create(root, service)}. Fill in the fields, then run 'catalogue check'.")
+
+
+@main.command("init")
+@init_options
+@friendly
+def init(folder: Path, no_questions: bool, **given):
+    """Start a new council's catalogue in FOLDER (a new or empty folder).
+
+    Asks for the council's name, its areas, languages, care regulator, contact details and
+    GitHub repository (or takes them as flags, with --yes to ask nothing), then writes
+    site.yaml, an empty content/providers/, draft information pages with their Easy Read
+    twins, and the GitHub workflows, issue forms and pull-request template. The README's
+    "Start a catalogue for your council" goes on from there to a published site.
+    """
+    start_site(folder, no_questions, given)
 
 
 def _print_problems(problems: Problems, fmt: str, verbose: bool = True) -> None:

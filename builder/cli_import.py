@@ -81,7 +81,11 @@ def import_template(file: Path, root: Path):
     if file.exists():
         raise click.ClickException(f"{file} already exists; it was left unchanged.")
     site, _ = load_config(root, dt.date.today())  # the example row names one of this site's areas, when there is one
-    sheet.write_template(file, {"areas": site.areas[0].key} if site and site.areas else {})
+    examples, helps = {"areas": site.areas[0].key} if site and site.areas else {}, {}
+    if site:  # the id column follows the site's care regulator
+        examples["regulator_id"] = site.regulator.id_example
+        helps["regulator_id"] = f"{site.regulator.name}: the service's {site.regulator.id_name}, when it is registered"
+    sheet.write_template(file, examples, helps)
     click.echo(f"Wrote {file}. Fill in one row per service (replace the example row), then run "
                f"'catalogue import spreadsheet {file.name}'.")
 

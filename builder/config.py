@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import easytext, pitfalls, security, theme, wordingfile
+from builder import easytext, pitfalls, regulators, security, theme, wordingfile
 from builder.content import SITE, read_file
 from builder.easyread import Pictograms
-from builder.errors import Problem
+from builder.errors import Problem, did_you_mean
 import datetime as dt
 
 from builder.model import Accessibility, Contact, KnownIssue, Safeguarding, SecurityContact, SiteConfig, Term
@@ -35,9 +35,11 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     problems += _check_symbols(root, source)
     problems += pitfalls.check_site_file(root, source)
     problems += wordingfile.check(root)
+    known = regulators.load(tuple(map(str, theme.theme_dirs(root))))
+    problems += _check_regulator(source, known)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    site = site_config(source.data)
+    site = site_config(source.data, known)
     return site, problems + _check_statement(source.data, site, today) + security.check_expiry(source.data, today)
 
 
@@ -55,7 +57,19 @@ def _check_symbols(root: Path, source) -> list[Problem]:
     return problems
 
 
-def site_config(data: dict) -> SiteConfig:
+def _check_regulator(source, known: dict) -> list[Problem]:
+    value = source.data.get("regulator")
+    if not isinstance(value, str) or value in known:
+        return []  # absent (the default), or the schema reports a value that is not text
+    wanted = value.strip().casefold()
+    named = next((k for k, r in known.items() if wanted in (k, r.name.casefold(), r.short_name.casefold(), r.country.casefold())), "")
+    guess = f"Did you mean '{named}'?" if named else did_you_mean(value, known, list_them=False)
+    return [Problem("site.yaml", line_of(source.data, ["regulator"]), "regulator", f"'{value}' is not a regulator we know.",
+                    f"{guess} Choose from: {', '.join(f'{k} ({r.country})' for k, r in known.items())}.".strip())]
+
+
+def site_config(data: dict, known: dict | None = None) -> SiteConfig:
+    known = known or regulators.default_regulators()
     contact = data.get("contact") or {}
     safeguarding = data.get("safeguarding") or {}
     look = data.get("theme") or {}
@@ -83,6 +97,7 @@ def site_config(data: dict) -> SiteConfig:
         security=_security(data.get("security"), data.get("edit_url", "")),
         **_open_data(data.get("open_data") or {}),
         offline_search_mb=data.get("offline_search_mb", 5),
+        regulator=known[data.get("regulator", regulators.DEFAULT)],
     )
 
 

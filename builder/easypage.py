@@ -10,7 +10,7 @@ from builder.model import SiteConfig
 
 
 def easy_context(kind: str, context: dict, site: SiteConfig, pictures: Pictograms, theme_dirs: tuple[str, ...]) -> dict:
-    explainer = glossary.Explainer(glossary.load(theme_dirs, i18n.active().code), pictures)
+    explainer = glossary.Explainer(glossary.with_regulator(glossary.load(theme_dirs, i18n.active().code), site.regulator), pictures)
     if kind == "service":
         service, provider = context["service"], context["provider"]
         summary = explainer.rows(easyread.summary_rows(service, provider, pictures), inline=True)

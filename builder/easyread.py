@@ -2,7 +2,7 @@
 
 One short sentence per fact, one idea per sentence, each with a pictogram, in a fixed
 order: notices; what it is; who it is for; what you can do; where; when; cost; who can
-pay; how to start; transport; contact; whether the Care Quality Commission checks it.
+pay; how to start; transport; contact; whether the site's care regulator checks it.
 Pure: the pictogram names come from the theme's pictograms.yaml (see `Pictograms`).
 """
 
@@ -305,10 +305,10 @@ def _contact(service: Service, provider: Provider, pictures: Pictograms) -> tupl
 
 def _checked(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
     """Said only where it helps: registered services, and types that may give personal care (the glossary explains it)."""
-    if service.cqc_location_id:
-        return (Row(pictures.fact("checked"), _("The Care Quality Commission checks this service.")),)
+    if service.regulator_id:
+        return (Row(pictures.fact("checked"), _(service.regulator.easy_registered)),)
     if any(t.personal_care for t in service.types):
-        return (Row(pictures.fact("not-checked"), _("The Care Quality Commission does not check this service.")),)
+        return (Row(pictures.fact("not-checked"), _(service.regulator.easy_not_registered)),)
     return ()
 
 

@@ -29,6 +29,7 @@ EASY_FILTERS = {
     "access": (N_("Can I get in?"), "access"),
     "language": (N_("What language do the staff speak?"), "language"),
     "age": (N_("How old are you?"), "ages"),
+    "registered": (N_("Is it checked?"), "checked"),
 }
 PICTURE_CHOICES = {"who": "who_for", "type": "types", "activity": "activities"}  # a picture for each answer too
 # Filter values the index holds in standard words -> what the Easy Read page shows

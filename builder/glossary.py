@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from builder.easyprose import Block, plain
+from builder.i18n import _
 from builder.easyread import Pictograms, Row
 from builder.easytext import EXPLAIN_WITHIN, explains
 
@@ -43,6 +44,14 @@ def load(theme_dirs: tuple[str, ...], language: str = "en") -> tuple[Entry, ...]
             return tuple(Entry((word, *entry.get("forms", ())), entry["easy"], entry.get("picture", ""))
                          for word, entry in data.items())
     return ()
+
+
+def with_regulator(entries: tuple[Entry, ...], regulator) -> tuple[Entry, ...]:
+    """The glossary and the site's care regulator (from regulators.yaml), unless the glossary has its own entry."""
+    name = _(regulator.name)  # in the page's language, like the sentences that name it
+    if any(name.casefold() == word.casefold() for entry in entries for word in entry.words):
+        return entries
+    return (*entries, Entry((name,), _(regulator.glossary), "checked"))
 
 
 class Explainer:

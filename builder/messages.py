@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -20,16 +21,31 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "templates" / "locale"
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "text_": None}
+# The words of templates/regulators.yaml that pages show (the rest are for editors, in English)
+REGULATOR_WORDS = ("name", "registered", "not_registered", "register_link", "easy_registered", "easy_not_registered",
+                   "glossary", "filter", "easy_filter")
 
 
 def extract() -> Catalog:
     """Every interface string in the templates and the Python, with where it is used."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
+    method_map.append(("templates/regulators.yaml", extract_regulators))
     catalog = Catalog(project="Day Opportunities Catalogue", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(ROOT, method_map, options_map, keywords=KEYWORDS):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
+
+
+def extract_regulators(fileobj, keywords, comment_tags, options):
+    """Babel extraction method for regulators.yaml: each regulator's words that the pages show."""
+    text = fileobj.read().decode("utf-8")
+    lines = text.splitlines()
+    for key, entry in (yaml.safe_load(text) or {}).items():
+        for field in REGULATOR_WORDS:
+            if entry.get(field):
+                line = next((n for n, row in enumerate(lines, 1) if row.strip().startswith(f"{field}:") and str(entry[field]) in row), 0)
+                yield line, None, str(entry[field]), [f"regulators.yaml: {key}.{field}"]
 
 
 def languages() -> list[str]:

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from builder import facets as more_filters, wording
 from builder.i18n import N_, _
+from builder.regulators import Regulator, default as default_regulator
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
@@ -22,7 +23,7 @@ COST_PER = {"session": N_("{money} a session"), "hour": N_("{money} an hour"), "
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
     ("kind", N_("Show")), ("area", N_("Area")), ("who", N_("Who it is for")), ("type", N_("Type of support")), ("activity", N_("Activity")),
     ("day", N_("Day")), ("cost", N_("Cost")), ("pay", N_("Ways to pay")), ("transport", N_("Transport")),
-    ("assessment", N_("How to join")), *((name, legend) for name, legend, _question in more_filters.FACETS), ("status", N_("Open or closed")),
+    ("assessment", N_("How to join")), *((name, legend) for name, legend, _question in more_filters.FACETS), ("registered", N_("Inspected by a regulator")), ("status", N_("Open or closed")),
 )  # a session still running after 6pm counts as an evening session
 
 
@@ -136,6 +137,7 @@ class SiteConfig:
     open_data_licence: tuple[str, str] = ("Open Government Licence v3.0",
                                           "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
     offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
+    regulator: Regulator = field(default_factory=default_regulator)  # `regulator:` in site.yaml
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
@@ -222,7 +224,7 @@ class Service:
     funding: tuple[str, ...]
     referral: tuple[str, ...]
     needs_assessment: bool | None  # None: not said
-    cqc_location_id: str
+    regulator_id: str  # the service's id with the site's regulator ("" when not registered)
     contact: Contact
     last_reviewed: dt.date
     due_for_review: bool
@@ -236,6 +238,7 @@ class Service:
     easy_checked_on: str = ""
     easy_alert: str = ""  # the alert in Easy Read, or "": Easy Read pages never copy the standard alert
     source_id: str = ""  # the id this listing has in the source it was imported from
+    regulator: Regulator = field(default_factory=default_regulator)  # the site's
 
     @property
     def is_free(self) -> bool:
@@ -271,8 +274,13 @@ class Service:
         return wording.STATUS_LABELS[self.status]
 
     @property
-    def cqc_url(self) -> str:
-        return f"https://www.cqc.org.uk/location/{self.cqc_location_id}" if self.cqc_location_id else ""
+    def register_url(self) -> str:
+        """The service's entry in its regulator's register, or "" when it is not registered."""
+        return self.regulator.url_for(self.regulator_id)
+
+    @property
+    def register_link_text(self) -> str:
+        return self.regulator.link_text(self.name, self.regulator_id)
 
     @property
     def ages_text(self) -> str:
@@ -303,6 +311,7 @@ class Service:
             "assessment": (_("No assessment needed"),) if self.self_referral else (),
             "status": (self.status_label,),
             **more_filters.values(self),
+            "registered": (_(self.regulator.easy_filter if easy else self.regulator.filter),) if self.regulator_id else (),
         }
 
     @cached_property

@@ -169,8 +169,8 @@ def _service_at_location(sid: str, service: Service, index: int, location: Locat
                           "country": "GB", "address_type": "physical"}]}
     if location.coordinates:
         loc["latitude"], loc["longitude"] = location.coordinates
-    if index == 0 and service.cqc_location_id:
-        loc["external_identifier"], loc["external_identifier_type"] = service.cqc_location_id, "cqc_location_id"
+    if index == 0 and service.regulator_id:
+        loc["external_identifier"], loc["external_identifier_type"] = service.regulator_id, service.regulator.open_data_type
     if location.access is not None:
         loc["accessibility"] = [{"id": ids.of(lid, "access", key), "location_id": lid, "accessibility": key,
                                  "description": wording.ACCESS_LABELS[key]} for key in location.access]
@@ -207,7 +207,7 @@ def _attributes(catalogue: Catalogue, sid: str, service: Service, ids: Ids) -> l
             attributes.append(_attribute(sid, taxonomy, term.key, term.label, ids))
     extras = {"transport": [service.transport] if service.transport else [], "referral": list(service.referral),
               "needs_assessment": [] if service.needs_assessment is None else ["yes" if service.needs_assessment else "no"],
-              "cqc_location_id": [service.cqc_location_id] if service.cqc_location_id and not service.locations else []}
+              service.regulator.open_data_type: [service.regulator_id] if service.regulator_id and not service.locations else []}
     for taxonomy, keys in extras.items():
         attributes += [_attribute(sid, taxonomy, key, key, ids) for key in keys]
     return attributes

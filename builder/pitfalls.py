@@ -32,7 +32,7 @@ UK_LATITUDE, UK_LONGITUDE = (49.8, 61.0), (-8.7, 2.0)
 def _template_data(kind: str) -> tuple[dict, str]:
     if kind == PROVIDER:
         return yaml.safe_load(scaffold.PROVIDER_TEMPLATE.format(title="x")), ""
-    _, front, body = scaffold.SERVICE_TEMPLATE.format(title="x", today="2000-01-01").split("---\n", 2)
+    _, front, body = scaffold.SERVICE_TEMPLATE.format(title="x", today="2000-01-01", regulator_line="").split("---\n", 2)
     return yaml.safe_load(front), body.strip().split("\n")[0]
 
 

@@ -68,6 +68,7 @@ class Report:
     providers: tuple[ProviderCount, ...]  # by name
     unchecked_easy: tuple[tuple[str, str], ...] = ()  # (title, content file) of Easy Read nobody has checked yet
     cost_not_stated: tuple[DueListing, ...] = ()  # open listings whose pages say "ask the provider"
+    unregistered_care: tuple[DueListing, ...] = ()  # open listings of personal-care types with no regulator_id
 
 
 @i18n.in_english
@@ -93,7 +94,9 @@ def commissioners_report(catalogue: Catalogue) -> Report:
                   tuple(sorted(due, key=lambda d: (d.service.last_reviewed, d.service.name))),
                   (Coverage("group", by_group), Coverage("type of support", by_type), Coverage("day", by_day)),
                   gaps, _provider_counts(catalogue), _unchecked_easy(catalogue),
-                  tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active if s.cost_not_stated))
+                  tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active if s.cost_not_stated),
+                  tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active
+                        if not s.regulator_id and any(t.personal_care for t in s.types)))
 
 
 def _unchecked_easy(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
@@ -134,6 +137,7 @@ def report_markdown(report: Report, due_only: bool = False) -> str:
         lines += _coverage_table(coverage, report.site.areas)
     lines += _due_section(report, level="##")
     lines += _cost_section(report)
+    lines += _registration_section(report)
     lines += _unchecked_easy_section(report)
     lines += _providers_table(report)
     return "\n".join(lines) + "\n"
@@ -207,6 +211,21 @@ def _cost_section(report: Report) -> list[str]:
              "Their pages say \"Cost: ask the provider\". Ask the provider what it costs, then add `costs:` "
              "to the listing, or `funding: [free]` if it costs nothing.", ""]
     for item in report.cost_not_stated:
+        lines.append(f"- **{_md(item.service.name)}** ({_md(item.provider.name)}). File: `{item.service.source_path}`")
+    return lines + [""]
+
+
+def _registration_section(report: Report) -> list[str]:
+    """Listings whose type may give personal care but that give no id with the site's regulator."""
+    regulator, count = report.site.regulator, len(report.unregistered_care)
+    if not count:
+        return [f"## Every open listing that may give personal care has a {regulator.id_name}", ""]
+    noun = "open listing may give personal care but has" if count == 1 else "open listings may give personal care but have"
+    lines = [f"## {count} {noun} no {regulator.id_name}", "",
+             f"Their type of support may give personal care, and their Easy Read pages say \"{regulator.easy_not_registered}\" "
+             f"If a service is registered with the regulator ({regulator.name}), add `regulator_id:` with its {regulator.id_name}, "
+             f"like `\"{regulator.id_example}\"`.", ""]
+    for item in report.unregistered_care:
         lines.append(f"- **{_md(item.service.name)}** ({_md(item.provider.name)}). File: `{item.service.source_path}`")
     return lines + [""]
 

@@ -1,6 +1,7 @@
 """`catalogue new`: start a provider or service from a template with every field explained.
 
-The only code that writes into content/, and it never overwrites a file.
+With `catalogue init` (which writes through create_new too), the only code that writes into
+content/, and it never overwrites a file.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ import re
 from pathlib import Path
 
 import click
+import yaml
+
+from builder import regulators, theme
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -62,7 +66,7 @@ costs:                                 # delete the block if it is free, and put
 funding: [council, direct-payment, self-funded]   # council | direct-payment | individual-service-fund | self-funded | free
 referral: [self, social-worker]        # self | family | carer | social-worker | gp | other
 needs_assessment: false                # true if a council care needs assessment is needed first
-# cqc_location_id: "1-1234567890"      # optional: the Care Quality Commission location ID
+{regulator_line}
 contact:                               # how people contact the service
   phone: "01632 960000"
   email: hello@example.org
@@ -90,7 +94,7 @@ def _title(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
 
 
-def _create(path: Path, text: str) -> Path:
+def create_new(path: Path, text: str) -> Path:
     if path.exists():
         raise click.ClickException(f"{path} already exists; it was left unchanged.")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,9 +103,21 @@ def _create(path: Path, text: str) -> Path:
     return path
 
 
+def _regulator_line(root: Path) -> str:
+    """The commented regulator_id line, in the shape of the site's regulator (the default when site.yaml cannot say)."""
+    known = regulators.load(tuple(map(str, theme.theme_dirs(root))))
+    try:
+        key = (yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8")) or {}).get("regulator", regulators.DEFAULT)
+    except (OSError, UnicodeError, yaml.YAMLError, AttributeError):
+        key = regulators.DEFAULT
+    regulator = known.get(key) if isinstance(key, str) else None
+    regulator = regulator or regulators.default()
+    return f'# regulator_id: "{regulator.id_example}"'.ljust(39) + f"# optional: the {regulator.id_name} ({regulator.name}) of a registered service"
+
+
 def new_provider(root: Path, slug: str) -> Path:
     _check_slug(slug, "provider name")
-    return _create(root / "content" / "providers" / slug / "provider.yaml", PROVIDER_TEMPLATE.format(title=_title(slug)))
+    return create_new(root / "content" / "providers" / slug / "provider.yaml", PROVIDER_TEMPLATE.format(title=_title(slug)))
 
 
 def new_service(root: Path, service: str) -> Path:
@@ -112,5 +128,5 @@ def new_service(root: Path, service: str) -> Path:
     _check_slug(slug, "service name")
     if not (root / "content" / "providers" / provider / "provider.yaml").is_file():
         raise click.ClickException(f"There is no provider '{provider}'. Create it first: catalogue new provider {provider}")
-    text = SERVICE_TEMPLATE.format(title=_title(slug), today=dt.date.today().isoformat())
-    return _create(root / "content" / "providers" / provider / f"{slug}.md", text)
+    text = SERVICE_TEMPLATE.format(title=_title(slug), today=dt.date.today().isoformat(), regulator_line=_regulator_line(root))
+    return create_new(root / "content" / "providers" / provider / f"{slug}.md", text)

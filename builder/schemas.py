@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from pathlib import Path
 
 import jsonschema
@@ -28,7 +27,8 @@ def schema_dir() -> Path:
     source = Path(__file__).resolve().parent.parent / "schemas"
     if (source / "site.schema.json").is_file():
         return source
-    return Path(str(resources.files("builder.schemas")))
+    # installed: the files sit in builder/schemas/ beside this module, which shadows them as "builder.schemas"
+    return Path(__file__).resolve().parent / "schemas"
 
 
 @functools.cache

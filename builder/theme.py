@@ -3,7 +3,6 @@ site's own templates/ folder."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
@@ -12,7 +11,8 @@ def default_theme() -> Path:
     source = Path(__file__).resolve().parent.parent / "templates"
     if (source / "base.html").is_file():
         return source
-    return Path(str(resources.files("builder.theme")))
+    # installed: the files sit in builder/theme/ beside this module, which shadows them as "builder.theme"
+    return Path(__file__).resolve().parent / "theme"
 
 
 def theme_dirs(root: Path) -> list[Path]:

@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import Callable
 
-from builder import i18n, paths, wording
+from builder import i18n, paths, regulators, wording
 from builder.content import PAGE, PAGE_EASY, PROVIDER, SERVICE, SERVICE_EASY, ContentTree, SourceFile
 from builder.errors import Problem, did_you_mean
 from builder.model import SiteConfig
@@ -174,6 +174,7 @@ def _check_service(source: SourceFile, site: SiteConfig | None, services: dict, 
     problems += _check_costs(source)
     problems += _check_phone(source, ["contact", "phone"])
     problems += _check_other_phones(source)
+    problems += _check_regulator_id(source, site)
     for index, location in enumerate(_mappings(data.get("locations"))):
         problems += _check_coordinates(source, location, index)
     ages = data.get("ages")
@@ -184,6 +185,31 @@ def _check_service(source: SourceFile, site: SiteConfig | None, services: dict, 
         problems.append(Problem(path, line_of(data, ["spoke_of"]), "spoke_of",
                                 "a hub cannot also be a spoke of another hub.", "Remove 'hub: true' or 'spoke_of'."))
     return problems
+
+
+ALIAS = "cqc_location_id"  # the older name of regulator_id, still read
+
+
+def _check_regulator_id(source: SourceFile, site: SiteConfig | None) -> list[Problem]:
+    data = source.data
+    if "regulator_id" in data and ALIAS in data:
+        return [Problem(source.path, line_of(data, [ALIAS]), ALIAS, "is given as well as regulator_id.",
+                        f"{ALIAS} is the older name of regulator_id: keep regulator_id and delete the {ALIAS} line.")]
+    key = "regulator_id" if "regulator_id" in data else ALIAS
+    value = data.get(key)
+    if site is None or not isinstance(value, str) or not value:
+        return []  # the schema reports a value that is not text
+    regulator = site.regulator
+    if regulator.matches(value):
+        return []
+    other = regulators.shaped_like(value, {k: r for k, r in regulators.default_regulators().items() if k != regulator.key})
+    if other:
+        hint = (f"It looks like {other.an_id}, but this site's regulator is {regulator.key} ({regulator.name}) in site.yaml. "
+                f"Give the service's id in the {regulator.short_name} register, or leave it out.")
+    else:
+        hint = f"Copy it from the service's page in the {regulator.short_name} register; leave it out if the service is not registered."
+    return [Problem(source.path, line_of(data, [key]), key,
+                    f"should be {regulator.an_id} like \"{regulator.id_example}\" (found '{value}').", hint)]
 
 
 def _is_int(value) -> bool:

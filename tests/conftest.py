@@ -173,3 +173,54 @@ WORST_CASE = PROJECT / "tests" / "fixtures" / "worst-case"
 def worst_case_site(tmp_path_factory) -> Path:
     """The worst-case fixture site (tests/fixtures/worst-case), built once per test session like the sample."""
     return build_in_subprocess(WORST_CASE, tmp_path_factory.mktemp("worst-case") / "_site")
+
+
+# `catalogue init`'s new site (issue 12): a council's first listing added with `catalogue new`.
+INIT_FLAGS = [
+    "--yes", "--council", "Northdale County Council", "--area", "Northdale City", "--area", "Eastmoor",
+    "--repository", "northdale-council/day-opportunities", "--phone", "0113 496 0000",
+    "--email", "adult.care@northdale.example.org", "--website", "https://northdale.example.org/adult-care",
+    "--safeguarding-phone", "0113 496 0001", "--safeguarding-url", "https://northdale.example.org/safeguarding",
+    "--tool", "day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@0123456789abcdef0123456789abcdef01234567",
+]
+FIRST_LISTING = {  # what an editor writes over `catalogue new`'s example text
+    "One or two plain sentences about the service.": "A hot two-course lunch and a chat for older people.",
+    "areas: []": "areas: [northdale-city]",
+    "Building name": "St Aidan's Hall",
+    "Street, Town": "2 Vicarage Road, Northdale",
+    "RV1 2AB": "ND1 4AB",
+    '"01632 960000"': '"0113 496 0100"',
+    "hello@example.org": "lunch@northdalecare.example.org",
+    "https://example.org": "https://northdalecare.example.org",
+    "A short plain description of the organisation.": "A charity running lunch clubs across Northdale.",
+}
+
+
+def init_site_with_a_listing(folder: Path, *flags: str) -> Path:
+    """init, then `catalogue new provider` and `new service`, with the example text replaced."""
+    for args in (["init", str(folder), *INIT_FLAGS, *flags],
+                 ["new", "provider", "northdale-care", "--root", str(folder)],
+                 ["new", "service", "northdale-care/friday-lunch-club", "--root", str(folder)]):
+        result = run_cli(*args)
+        assert result.exit_code == 0, result.output
+    provider = folder / "content" / "providers" / "northdale-care"
+    for file in (provider / "provider.yaml", provider / "friday-lunch-club.md"):
+        text = file.read_text(encoding="utf-8")
+        for example, own in FIRST_LISTING.items():
+            text = text.replace(example, own)
+        head, _, _ = text.rpartition("---\n")
+        file.write_text(head + "---\nLunch is served at noon in the hall. Come for the company, the food, or both.\n"
+                        if file.suffix == ".md" else text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def init_site(tmp_path_factory) -> Path:
+    """A site from `catalogue init` with one listing, built once per test session (with search, as published)."""
+    import datetime as dt
+    root = init_site_with_a_listing(tmp_path_factory.mktemp("init") / "northdale")
+    out = root / "_site"
+    result = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out),
+                             "--today", dt.date.today().isoformat()], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out

@@ -83,7 +83,10 @@ def test_new_provider_and_service_write_every_field_of_their_schema(tmp_path: Pa
     root = new_site(tmp_path)
     texts = {"provider": provider_file(root).read_text(), "service": service_file(root).read_text()}
     for kind, text in texts.items():
-        for field in schema(kind)["properties"]:
+        for field, shape in schema(kind)["properties"].items():
+            if shape.get("deprecated"):  # an older name still read (cqc_location_id): new files use the new one
+                assert not re.search(rf"^(# )?{field}:", text, re.M)
+                continue
             assert re.search(rf"^(# )?{field}:", text, re.M), f"the {kind} template does not mention {field}"
 
 

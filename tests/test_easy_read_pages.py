@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from builder import easytext, glossary
+from builder import easytext, glossary, regulators
 from builder.theme import default_theme
 from htmlparse import html_files, parse_file, visible_text
 
 QUESTION_PICTURES = ("what.svg", "who.svg", "where.svg", "where_1.svg")
-GLOSSARY = glossary.load((str(default_theme()),))
+GLOSSARY = glossary.with_regulator(glossary.load((str(default_theme()),)), regulators.default())
 
 
 @pytest.fixture(scope="module")

@@ -168,7 +168,7 @@ def test_ages_languages_and_cqc_registration_become_sentences(tmp_path):
     text = service_text(tmp_path, BASE + LOCATION + """\
 ages: {min: 18, max: 25}
 languages: [en, cy]
-cqc_location_id: "1-1234567890"
+regulator_id: "1-1234567890"
 funding: [free]
 easy_read:
   - We grow vegetables.

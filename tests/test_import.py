@@ -106,7 +106,8 @@ def test_real_cqc_data_imports_and_builds_with_ask_the_provider_costs(tmp_path: 
     result = run_cli("import", "spreadsheet", str(REAL_DATA), "--root", str(root), "--today", TODAY,
                      "--set", "areas=north", "--set", "types=day-centre", "--set", "who_for=older-people")
     assert "Created 8, updated 0, skipped 2." in result.stdout
-    assert ("Skipped row 4: column cqc_location_id: should be a CQC location ID like \"1-1234567890\" (found 'T1460W8')."
+    assert ("Skipped row 4: column regulator_id: should be a CQC location ID like \"1-1234567890\" (found 'T1460W8'). "
+            "Copy it from the service's page in the CQC register; leave it out if the service is not registered."
             in result.stderr.splitlines())
     check = run_cli("check", "--root", str(root), "--today", TODAY)
     assert check.exit_code == 0

@@ -116,7 +116,7 @@ def test_sample_covers_every_kind_of_listing_these_tests_check():
     assert any(not s.get("locations") for s in SERVICES.values())
     assert any("free" in s.get("funding", []) for s in SERVICES.values())
     assert any(s.get("costs") for s in SERVICES.values())
-    assert any(s.get("cqc_location_id") for s in SERVICES.values())
+    assert any(s.get("regulator_id") for s in SERVICES.values())
     assert any(s.get("alert") for s in SERVICES.values())
     sessions = [t for s in SERVICES.values() for t in s.get("times", [])]
     assert any(map(data.is_evening, sessions)) and any(map(data.is_weekend, sessions))
@@ -247,8 +247,8 @@ def test_service_page_links_cqc_report_only_when_registered(page, sid):
     record, doc = SERVICES[sid], page(service_url(sid))
     main = main_of(doc)
     cqc = [a.get("href") for a in main.find_all("a") if "cqc.org.uk" in (a.get("href") or "")]
-    if record.get("cqc_location_id"):
-        assert cqc == [f"https://www.cqc.org.uk/location/{record['cqc_location_id']}"]
+    if record.get("regulator_id"):
+        assert cqc == [f"https://www.cqc.org.uk/location/{record['regulator_id']}"]
     else:
         assert cqc == []
         assert "not registered with the Care Quality Commission" in visible_text(main)

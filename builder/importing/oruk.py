@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 import yaml
 
-from builder import wording
+from builder import regulators, wording
 from builder.importing.times import DAYS
 from builder.importing.writer import TAXONOMIES, Listing
 from builder.model import SiteConfig
@@ -25,7 +25,9 @@ from builder.model import SiteConfig
 STATUS = {"active": "active", "temporarily closed": "temporarily-closed", "inactive": "closed", "defunct": "closed"}
 BYDAY = {"MO": "mon", "TU": "tue", "WE": "wed", "TH": "thu", "FR": "fri", "SA": "sat", "SU": "sun"}
 PER = {"session": "session", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
-EXTRA = ("transport", "referral", "needs_assessment", "cqc_location_id")  # this builder's facts ORUK has no field for
+EXTRA = ("transport", "referral", "needs_assessment", "regulator_id")  # this builder's facts ORUK has no field for
+# A service's id with its care regulator, as this builder exports it (cqc_location_id, ciw_service_id ...)
+REGULATOR_ID_TYPES = frozenset(r.open_data_type for r in regulators.default_regulators().values()) | {"cqc_location_id"}
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 
 
@@ -77,6 +79,7 @@ def read_map(path: Path | None) -> dict[str, list[tuple[str, str]]]:
         pairs = []
         for target in targets if isinstance(targets, list) else [targets]:
             field, _, key = str(target).partition("/")
+            field = "regulator_id" if field in REGULATOR_ID_TYPES else field
             if field not in TAXONOMIES + EXTRA or not key:
                 raise click.ClickException(f"{path}: '{term}: {target}' should map to FIELD/KEY, where FIELD is one of "
                                            f"{', '.join(TAXONOMIES + EXTRA)}. Nothing was imported.")
@@ -164,6 +167,8 @@ def _terms(record: dict, site: SiteConfig, mapping: dict, service: dict) -> None
             pairs = [(taxonomy, key)]
         elif taxonomy in EXTRA:
             pairs = [(taxonomy, key)]
+        elif taxonomy in REGULATOR_ID_TYPES:
+            pairs = [("regulator_id", key)]
         for field, value in pairs:
             chosen.setdefault(field, []).append(value)
     areas = {t.key: t.key for t in site.areas} | {t.label.casefold(): t.key for t in site.areas}
@@ -176,7 +181,7 @@ def _terms(record: dict, site: SiteConfig, mapping: dict, service: dict) -> None
                 break
     for field, keys in chosen.items():
         keys = list(dict.fromkeys(keys))
-        if field in ("transport", "cqc_location_id"):
+        if field in ("transport", "regulator_id"):
             service[field] = keys[0]
         elif field == "needs_assessment":
             service["needs_assessment"] = keys[0] == "yes"
@@ -199,8 +204,8 @@ def _locations(record: dict, service: dict) -> None:
         if "accessibility" in location:
             keys = [str(a.get("accessibility")) for a in _list(location, "accessibility")]
             item["access"] = [k for k in keys if k in wording.ACCESS_LABELS]
-        if location.get("external_identifier_type") == "cqc_location_id" and location.get("external_identifier"):
-            service.setdefault("cqc_location_id", str(location["external_identifier"]))
+        if location.get("external_identifier_type") in REGULATOR_ID_TYPES and location.get("external_identifier"):
+            service.setdefault("regulator_id", str(location["external_identifier"]))
         locations.append(item)
     if locations:
         service["locations"] = locations

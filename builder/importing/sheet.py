@@ -114,7 +114,7 @@ class _Row:
     def service(self) -> dict:
         row = self.row
         data: dict = {}
-        for name in ("name", "summary", "alert", "cqc_location_id"):
+        for name in ("name", "summary", "alert", "regulator_id"):
             if row.get(name):
                 data[name] = row[name]
         if "summary" not in data and row.get("description"):
@@ -286,9 +286,10 @@ def _csv_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def write_template(path: Path, examples: dict[str, str] | None = None) -> None:
+def write_template(path: Path, examples: dict[str, str] | None = None, helps: dict[str, str] | None = None) -> None:
     """An empty spreadsheet in the layout: a heading row (with each column's help as a comment) and one example row
-    (`examples` replaces a column's example by its name, e.g. with one of the site's own areas)."""
+    (`examples` and `helps` replace a column's example and help by its name, e.g. with one of the site's own areas)."""
+    helps = helps or {}
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font
@@ -301,11 +302,11 @@ def write_template(path: Path, examples: dict[str, str] | None = None) -> None:
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True)
-        cell.comment = Comment(column.help, "catalogue")
+        cell.comment = Comment(helps.get(column.heading, column.help), "catalogue")
         sheet.column_dimensions[cell.column_letter].width = max(14, min(40, len(column.example) + 2))
     sheet.freeze_panes = "A2"
     help_sheet = book.create_sheet("Columns")
     help_sheet.append(["Column", "What to write", "Other headings we understand"])
     for column in COLUMNS:
-        help_sheet.append([column.heading, column.help, ", ".join(column.synonyms)])
+        help_sheet.append([column.heading, helps.get(column.heading, column.help), ", ".join(column.synonyms)])
     book.save(path)

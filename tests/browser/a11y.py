@@ -27,6 +27,7 @@ NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow
 
 SAMPLE_SITE = "sample"  # which built site a page is on: the keys of the conftest's *_url fixtures
 WORST_CASE = "worst_case"  # tests/fixtures/worst-case: every field at its longest (issue 18)
+INIT = "init"  # a new council's site from `catalogue init` with one listing (issue 12)
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,19 @@ _WORST_CASE_KINDS = [
 WORST_CASE_STANDARD = [SitePage(name, url, WORST_CASE) for name, url in _WORST_CASE_KINDS]
 WORST_CASE_EASY = [SitePage(name, EASY + url, WORST_CASE) for name, url in _WORST_CASE_KINDS]
 
-STANDARD_PAGES = [SitePage(name, url) for name, url in _KINDS + _SEARCH_STANDARD] + WORST_CASE_STANDARD
-EASY_PAGES = [SitePage(name, EASY + url) for name, url in _KINDS + _SEARCH_EASY] + WORST_CASE_EASY
+
+# The site `catalogue init` starts (the init_site fixture): its home page, a service added with
+# `catalogue new`, and a draft information page, standard and Easy Read.
+_INIT_KINDS = [
+    ("home", ""),
+    ("service", "services/northdale-care/friday-lunch-club/"),
+    ("information", "privacy/"),
+]
+INIT_STANDARD = [SitePage(name, url, INIT) for name, url in _INIT_KINDS]
+INIT_EASY = [SitePage(name, EASY + url, INIT) for name, url in _INIT_KINDS]
+
+STANDARD_PAGES = [SitePage(name, url) for name, url in _KINDS + _SEARCH_STANDARD] + WORST_CASE_STANDARD + INIT_STANDARD
+EASY_PAGES = [SitePage(name, EASY + url) for name, url in _KINDS + _SEARCH_EASY] + WORST_CASE_EASY + INIT_EASY
 ALL_PAGES = STANDARD_PAGES + EASY_PAGES
 # The pages a screenshot is kept of: one of each kind, without the extra search states.
 SCREENSHOT_PAGES = [SitePage(name, url) for name, url in _KINDS] + [SitePage(name, EASY + url) for name, url in _KINDS]
@@ -111,10 +123,12 @@ SCREENSHOT_PAGES = [SitePage(name, url) for name, url in _KINDS] + [SitePage(nam
 SERVICE = "services/riverside-care/riverside-day-centre/"
 EASY_SERVICE = EASY + SERVICE
 WORST_CASE_SERVICE, WORST_CASE_EASY_SERVICE = (pages[1] for pages in (WORST_CASE_STANDARD, WORST_CASE_EASY))
+INIT_SERVICE, INIT_EASY_SERVICE = (pages[1] for pages in (INIT_STANDARD, INIT_EASY))
 
 
 def page_id(site_page: SitePage) -> str:
-    return ("worst-case-" if site_page.site == WORST_CASE else "") + ("easy-" if site_page.easy else "") + site_page.name
+    site = {WORST_CASE: "worst-case-", INIT: "init-"}.get(site_page.site, "")
+    return site + ("easy-" if site_page.easy else "") + site_page.name
 
 
 # ---------------------------------------------------------------- loading a page

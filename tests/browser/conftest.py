@@ -31,11 +31,18 @@ def worst_case_url(worst_case_site):
         yield url
 
 
+@pytest.fixture(scope="package")
+def init_url(init_site):
+    """The site `catalogue init` starts, with one listing (init_site in tests/conftest.py), served the same way."""
+    with serve(init_site) as url:
+        yield url
+
+
 @pytest.fixture
 def site_url(request):
     """The served site a test visits: the one its `site_page` parameter is on, else the sample.
 
-    So one test, parametrised over pages of both sites, checks both (the worst-case site is built only if asked for)."""
+    So one test, parametrised over pages of every site, checks each (the worst-case and init sites are built only if asked for)."""
     callspec = getattr(request.node, "callspec", None)
     site_page = callspec.params.get("site_page") if callspec else None
     return request.getfixturevalue(f"{site_page.site if site_page else SAMPLE_SITE}_url")

@@ -10,7 +10,7 @@ import pytest
 from builder.easysearch import EASY_FILTERS
 from .test_search import wait_for_results
 
-STANDARD_FILTERS = ["kind", "area", "who", "type", "activity", "day", "cost", "pay", "transport", "assessment", "status"]
+STANDARD_FILTERS = ["kind", "area", "who", "type", "activity", "day", "cost", "pay", "transport", "assessment", "registered", "status"]
 
 
 def filter_names(page) -> list[str]:

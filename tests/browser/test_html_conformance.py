@@ -1,5 +1,5 @@
-"""The Nu HTML Checker (npm vnu-jar, run with Java) over every HTML file of the sample build and of the worst-case
-fixture build (checklist CI-2)."""
+"""The Nu HTML Checker (npm vnu-jar, run with Java) over every HTML file of the sample build, of the worst-case
+fixture build (checklist CI-2) and of the site `catalogue init` starts."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from htmlparse import html_files
 from .a11y import VNU
 
 
-@pytest.mark.parametrize("build, at_least", [("sample_site", 200), ("worst_case_site", 150)], ids=["sample", "worst-case"])
+@pytest.mark.parametrize("build, at_least", [("sample_site", 200), ("worst_case_site", 150), ("init_site", 60)],
+                         ids=["sample", "worst-case", "init"])
 def test_every_html_page_of_the_build_has_no_nu_html_checker_errors(request, build, at_least):
     sample_site = request.getfixturevalue(build)
     java = shutil.which("java")

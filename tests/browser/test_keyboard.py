@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .a11y import (ALL_PAGES, EASY_SERVICE, SERVICE, WORST_CASE_EASY_SERVICE, WORST_CASE_SERVICE, SitePage, keyboard_problems,
+from .a11y import (ALL_PAGES, EASY_SERVICE, INIT_EASY_SERVICE, INIT_SERVICE, SERVICE, WORST_CASE_EASY_SERVICE, WORST_CASE_SERVICE, SitePage, keyboard_problems,
                    page_id, skip_link_problems, visit)
 
 
@@ -27,6 +27,8 @@ def test_first_tab_focuses_the_skip_link_and_it_moves_focus_to_main(page, site_u
     SitePage("areas", "easy-read/areas/"),
     WORST_CASE_SERVICE,
     WORST_CASE_EASY_SERVICE,
+    INIT_SERVICE,
+    INIT_EASY_SERVICE,
 ], ids=page_id)
 def test_tab_reaches_every_control_in_document_order_with_a_visible_focus_indicator(page, site_url, site_page):
     visit(page, site_url, site_page.url)

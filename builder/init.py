@@ -1,0 +1,345 @@
+"""`catalogue init FOLDER`: a new council's site, from the answers to a few questions.
+
+The files come from builder/starter/: `.j2` files are filled in with the answers (Jinja2),
+the others are copied as they are. `github`, `gitignore` and `gitkeep` become dot files there
+(package data leaves dot files out). Information page drafts live in starter/pages/<language>/:
+the site's first language gets `about.md`, another gets `about.<code>.md`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import click
+import jinja2
+
+from builder import schemas
+from builder.pitfalls import interface_languages
+from builder.scaffold import create_new
+
+STARTER = Path(__file__).resolve().parent / "starter"
+DISTRIBUTION = "day-opportunities-catalogue"
+DOTTED = {"github", "gitignore", "gitkeep"}
+REGULATORS = {  # the name the starter's quality-and-safety page gives each one
+    "cqc": "the Care Quality Commission (CQC)",
+    "ciw": "Care Inspectorate Wales (CIW)",
+    "care-inspectorate": "the Care Inspectorate",
+    "rqia": "the Regulation and Quality Improvement Authority (RQIA)",
+}
+OWNER = re.compile(r"[A-Za-z0-9](-?[A-Za-z0-9]){0,38}")  # GitHub's rule for user and organisation names
+REPO_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
+COUNCIL_WORDS = re.compile(r"\s+(county borough|metropolitan borough|county|borough|city|district|islands?)?\s*council$", re.IGNORECASE)
+DEFAULT_HOURS = "Monday to Friday, 9am to 5pm"
+# a commit id or a released version, never a branch or tag that can move: the site's CI installs it without hashes
+PINNED_TOOL = re.compile(re.escape(DISTRIBUTION) + r"( @ git\+https://\S+@[0-9a-f]{40}|==[0-9][0-9A-Za-z.+-]*)")
+
+
+@dataclass(frozen=True)
+class Answers:
+    council: str
+    title: str
+    areas: tuple[str, ...]
+    languages: tuple[str, ...]
+    regulator: str
+    repository: str
+    phone: str
+    email: str
+    hours: str
+    website: str
+    safeguarding_phone: str
+    safeguarding_url: str
+    out_of_hours: str
+    tool: str
+
+
+# ---------------------------------------------------------------- checking one answer
+
+def _setting(*keys: str) -> dict:
+    """The site schema's rule for one setting, like ('contact', 'phone')."""
+    rule = schemas.schema("site")
+    for key in keys:
+        rule = rule["properties"][key]
+    return rule
+
+
+def _matches(*keys: str):
+    def check(value: str) -> str:
+        rule = _setting(*keys)
+        value = value.strip()
+        if not re.search(rule["pattern"], value):
+            expected = rule["x-expected"].removesuffix(", in quotes")  # quotes are for site.yaml, which init writes
+            raise click.BadParameter(f"'{value}' is not {expected}.")
+        return value
+    return check
+
+
+def _text(limit: int):
+    def check(value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise click.BadParameter("it cannot be empty.")
+        if len(value) > limit:
+            raise click.BadParameter(f"it has {len(value)} characters; at most {limit} fit.")
+        return value
+    return check
+
+
+def _repository(value: str) -> str:
+    owner, _, name = value.strip().removeprefix("https://github.com/").removesuffix(".git").partition("/")
+    if not (OWNER.fullmatch(owner) and REPO_NAME.fullmatch(name) and name not in {".", ".."}):
+        raise click.BadParameter(f"'{value}' is not a GitHub repository: write it as OWNER/NAME, like northdale-council/day-opportunities.")
+    return f"{owner}/{name}"
+
+
+def _list(value) -> list[str]:
+    items = value.split(",") if isinstance(value, str) else value
+    return [" ".join(item.split()) for item in items if item.strip()]
+
+
+def _areas(value) -> tuple[str, ...]:
+    names = _list(value)
+    if not names:
+        raise click.BadParameter("name at least one area.")
+    keys = [area_key(name) for name in names]
+    for name, key in zip(names, keys):
+        if not key:
+            raise click.BadParameter(f"'{name}' has no letters or digits to make the area's key from.")
+        if keys.count(key) > 1:
+            raise click.BadParameter(f"two areas would have the same key '{key}': give them different names.")
+        _text(80)(name)
+    return tuple(names)
+
+
+def _languages(value) -> tuple[str, ...]:
+    codes = [code.lower() for code in _list(value)]
+    # the default theme's languages (STARTER has no templates/ of its own) that have starter pages: Welsh
+    # has an interface, but no draft pages yet, and a site in two languages is not built yet
+    available = {code: name for code, name in interface_languages(STARTER).items() if (STARTER / "pages" / code).is_dir()}
+    for code in codes:
+        if code not in available:
+            choices = ", ".join(f"{known} ({name})" for known, name in available.items())
+            raise click.BadParameter(f"'{code}' is not a language the catalogue's interface is translated into. Available: {choices}.")
+    if not codes:
+        raise click.BadParameter("name at least one language, like en.")
+    if len(set(codes)) < len(codes):
+        raise click.BadParameter("a language is named twice.")
+    return tuple(codes)
+
+
+def _tool(value: str) -> str:
+    value = value.strip()
+    if not PINNED_TOOL.fullmatch(value):
+        raise click.BadParameter(f"'{value}' does not pin the catalogue tool to one version: write {DISTRIBUTION} @ "
+                                 f"git+https://github.com/OWNER/REPO@COMMIT with the commit's full 40-character id, or {DISTRIBUTION}==VERSION.")
+    return value
+
+
+def area_key(name: str) -> str:
+    """'Ynys Môn' -> 'ynys-mon'."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def place_of(council: str) -> str:
+    """'Northdale County Council' -> 'Northdale', for the title and the pages' first sentences."""
+    return COUNCIL_WORDS.sub("", council).strip() or council
+
+
+def installed_from() -> str:
+    """Where this copy of the tool came from, as a pip requirement a site's CI can install, or ''."""
+    try:
+        direct = json.loads(metadata.distribution(DISTRIBUTION).read_text("direct_url.json") or "null")
+    except metadata.PackageNotFoundError:
+        direct = None
+    if direct and "vcs_info" in direct:
+        return f"{DISTRIBUTION} @ git+{direct['url']}@{direct['vcs_info']['commit_id']}"
+    checkout = Path(__file__).resolve().parent.parent
+    if not (checkout / "pyproject.toml").is_file():  # installed, not a clone: the folder above is not the tool's
+        return ""
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=checkout, capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    origin, commit = git("remote", "get-url", "origin"), git("rev-parse", "HEAD")
+    origin = re.sub(r"^git@github\.com:", "https://github.com/", origin)
+    if origin.startswith("https://github.com/") and commit:
+        return f"{DISTRIBUTION} @ git+{origin}@{commit}"
+    return ""
+
+
+# ---------------------------------------------------------------- asking
+
+QUESTIONS = [  # (answer, flag, question, check, default from earlier answers)
+    ("council", "--council", "The council's name, as it signs its pages", _text(120), None),
+    ("title", "--title", "The site's name, in the header of every page", _text(80),
+     lambda a: f"Find day opportunities in {place_of(a['council'])}"),
+    ("areas", "--area", "The areas the catalogue covers, separated by commas", _areas, None),
+    ("languages", "--language", "The site's languages, separated by commas (the first is the main one)", _languages, lambda a: "en"),
+    ("regulator", "--regulator", "The care regulator: cqc (England), ciw (Wales), care-inspectorate (Scotland) or rqia (Northern Ireland)",
+     None, lambda a: "cqc"),
+    ("repository", "--repository", "The GitHub repository the site will live in, as OWNER/NAME", _repository, None),
+    ("phone", "--phone", "Adult social care's phone number", _matches("contact", "phone"), None),
+    ("email", "--email", "Adult social care's e-mail address", _matches("contact", "email"), None),
+    ("hours", "--hours", "When the phone line is open", _text(120), lambda a: DEFAULT_HOURS),
+    ("website", "--website", "Adult social care's web page", _matches("contact", "website"), None),
+    ("safeguarding_phone", "--safeguarding-phone", "The phone number to report a safeguarding concern", _matches("safeguarding", "phone"), None),
+    ("safeguarding_url", "--safeguarding-url", "The council's safeguarding web page", _matches("safeguarding", "url"), None),
+    ("tool", "--tool", "Where the site's GitHub Actions install the catalogue tool from (a pip requirement)", _tool,
+     lambda a: installed_from() or None),
+]
+
+
+def gather(given: dict, ask: bool) -> Answers:
+    """The answers: each flag as given (checked), else asked on the terminal, else its default."""
+    answers = {}
+    if ask:
+        click.echo("A few questions about the new site. Press Enter to keep the answer in [brackets].")
+    for key, flag, question, check, default in QUESTIONS:
+        value = given.get(key)
+        suggestion = default(answers) if default and value in (None, (), "") else None
+        if value in (None, (), "") and ask:
+            kind = click.Choice(list(REGULATORS)) if key == "regulator" else None
+            answers[key] = click.prompt(question, default=suggestion, type=kind, show_choices=False,
+                                        value_proc=None if kind else check)
+            continue
+        if value in (None, (), ""):
+            if suggestion is None:
+                raise click.UsageError(f"{flag} is missing: {question[0].lower() + question[1:]}. "
+                                       "Give it as a flag, or leave out --yes to be asked.")
+            value = suggestion
+        answers[key] = _checked(value, check, flag)
+    out_of_hours = given.get("out_of_hours") or ""
+    if out_of_hours:
+        out_of_hours = _checked(out_of_hours, _matches("safeguarding", "out_of_hours"), "--out-of-hours")
+    return Answers(**answers, out_of_hours=out_of_hours)
+
+
+def _checked(value, check, flag: str):
+    """A flag's value (or its default) through its check; a wrong one names the flag."""
+    try:
+        return check(value) if check else value
+    except click.BadParameter as err:
+        err.param_hint = f"'{flag}'"
+        raise
+
+
+# ---------------------------------------------------------------- writing
+
+def _yaml_string(value) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string or list is valid YAML, with any character quoted safely
+
+
+def template_values(answers: Answers, today: dt.date) -> dict:
+    owner, name = answers.repository.split("/")
+    user_site = name.lower() == f"{owner.lower()}.github.io"
+    return {
+        **answers.__dict__,
+        "organisation": answers.council,
+        "place": place_of(answers.council),
+        "today": today.isoformat(),
+        "fix_by": (today + dt.timedelta(days=183)).isoformat(),
+        "security_expires": (today + dt.timedelta(days=364)).isoformat(),
+        "notice": f"This site is new: {answers.council} is still checking its information pages, which are drafts.",
+        "base_url": f"https://{owner.lower()}.github.io/" + ("" if user_site else f"{name}/"),
+        "edit_url": f"https://github.com/{answers.repository}/edit/main/{{path}}",
+        "language": f"{answers.languages[0]}-GB",
+        "extra_languages": answers.languages[1:],
+        "areas": [{"key": area_key(area), "name": area} for area in answers.areas],
+        "regulator_name": REGULATORS[answers.regulator],
+    }
+
+
+def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
+    """Every file of the new site, as {path: text}."""
+    values = template_values(answers, today)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(STARTER), undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, autoescape=False)
+    env.filters["q"] = _yaml_string
+    files = {}
+    for source in sorted(p for p in STARTER.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        relative = source.relative_to(STARTER).as_posix()
+        parts = relative.split("/")
+        if parts[0] == "pages":
+            if parts[1] not in answers.languages:
+                continue
+            target = "content/pages/" + _page_name(parts[2].removesuffix(".j2"), parts[1], answers.languages[0])
+        else:
+            target = "/".join("." + part if part in DOTTED else part for part in parts).removesuffix(".j2")
+        files[target] = env.get_template(relative).render(values) if relative.endswith(".j2") else source.read_text(encoding="utf-8")
+    files["requirements/site.txt"] = _dependency_lock()
+    return files
+
+
+def _page_name(name: str, language: str, first: str) -> str:
+    """about.easy.md -> about.easy.md in the first language, about.cy.easy.md in Welsh."""
+    if language == first:
+        return name
+    stem, _, kind = name.partition(".")
+    return f"{stem}.{language}.{kind}"
+
+
+def _dependency_lock() -> str:
+    """The tool's own hash-checked lock of its dependencies: the new site's CI installs the same versions."""
+    source = Path(__file__).resolve().parent.parent / "requirements" / "site.txt"
+    installed = Path(__file__).resolve().parent / "locks" / "site.txt"
+    return (source if source.is_file() else installed).read_text(encoding="utf-8")
+
+
+def refuse_unless_empty(folder: Path) -> None:
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise click.ClickException(f"{folder} is not an empty folder. Choose a new or empty folder for the new site: "
+                                   "init never changes files that are already there.")
+
+
+def write_site(folder: Path, answers: Answers, today: dt.date) -> list[Path]:
+    refuse_unless_empty(folder)
+    files = starter_files(answers, today)
+    return [create_new(folder / name, text) for name, text in files.items()]
+
+
+# ---------------------------------------------------------------- the command
+
+def init_options(fn):
+    """Every question as a flag, for scripts (cli.py defines the command itself)."""
+    options = [
+        click.argument("folder", type=click.Path(path_type=Path)),
+        click.option("--council", help="The council's name, as it signs its pages, like 'Northdale County Council'."),
+        click.option("--title", help="The site's name in the header. Default: 'Find day opportunities in' the council's place name."),
+        click.option("--area", "areas", multiple=True, help="An area the catalogue covers, like 'Northdale City'. Repeat for each area."),
+        click.option("--language", "languages", multiple=True,
+                     help="A language of the site, like en. Repeat for each; the first is the main one. Default: en."),
+        click.option("--regulator", type=click.Choice(list(REGULATORS)), help="Who registers and inspects care services: "
+                     "cqc (England, the default), ciw (Wales), care-inspectorate (Scotland) or rqia (Northern Ireland)."),
+        click.option("--repository", help="The GitHub repository the site will live in, as OWNER/NAME."),
+        click.option("--phone", help="Adult social care's phone number, like \"01632 960000\"."),
+        click.option("--email", help="Adult social care's e-mail address."),
+        click.option("--hours", help=f"When the phone line is open. Default: {DEFAULT_HOURS}."),
+        click.option("--website", help="Adult social care's web page, starting with https://."),
+        click.option("--safeguarding-phone", help="The phone number to report a concern about someone's safety."),
+        click.option("--out-of-hours", help="The safeguarding number out of hours, if there is one."),
+        click.option("--safeguarding-url", help="The council's safeguarding web page, starting with https://."),
+        click.option("--tool", help="Where the site's GitHub Actions install this catalogue tool from: a pip requirement, like "
+                     "'day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT'. Default: where this copy came from."),
+        click.option("--yes", "-y", "no_questions", is_flag=True,
+                     help="Ask nothing: use the flags and defaults, and stop if a required one is missing."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def start_site(folder: Path, no_questions: bool, given: dict) -> None:
+    refuse_unless_empty(folder)  # before the questions, not after them
+    answers = gather(given, ask=not no_questions)
+    written = write_site(folder, answers, dt.date.today())
+    click.echo(f"Wrote {len(written)} files to {folder}. Next: add a provider and a service "
+               f"(catalogue new provider NAME --root {folder}), then follow \"Start a catalogue for your council\" in the catalogue's README.")

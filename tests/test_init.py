@@ -1,0 +1,260 @@
+"""`catalogue init FOLDER` (issue 12): a new council's site that builds, points at its own
+repository, and carries nothing of the sample council. The browser accessibility suite runs
+on the built site too (the `init` pages in tests/browser/a11y.py)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from builder import init as starter
+from builder.cli import main
+from builder.schemas import validator
+from builder.yamlfile import load_yaml
+from conftest import INIT_FLAGS, PROJECT, SAMPLE, init_site_with_a_listing, run_cli
+from htmlparse import parse_file
+from test_workflows import run_actionlint
+
+DRAFTS = ["about", "privacy", "what-are-day-opportunities", "care-needs-assessment", "paying-for-day-opportunities",
+          "support-for-carers", "for-providers", "quality-and-safety"]
+
+
+def init(folder: Path, *flags: str, input: str | None = None):
+    return CliRunner().invoke(main, ["init", str(folder), *flags], input=input)
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory) -> Path:
+    """init's files alone, before any listing is added."""
+    folder = tmp_path_factory.mktemp("init") / "northdale"
+    result = init(folder, *INIT_FLAGS)
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def written(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+# ---------------------------------------------------------------- the new site builds
+
+def test_init_then_new_service_then_build_gives_a_site_named_for_the_council_with_every_draft_in_both_versions(init_site: Path):
+    home = parse_file(init_site / "index.html")
+    assert home.find("h1").text == "Find day opportunities in Northdale"
+    assert "Northdale County Council" in home.find(class_="site-organisation").text
+    assert "information pages, which are drafts" in home.text
+    service = parse_file(init_site / "services" / "northdale-care" / "friday-lunch-club" / "index.html")
+    assert service.find("h1").text == "Friday lunch club"
+    for name in DRAFTS:
+        for version in ("", "easy-read/"):
+            page = parse_file(init_site / version / name / "index.html")
+            assert "draft" in page.find("main").text.lower(), f"{version}{name}/ does not say it is a draft"
+
+
+def test_the_new_site_has_every_file_a_council_needs(new_site: Path):
+    files = written(new_site)
+    assert files == sorted([
+        ".github/ISSUE_TEMPLATE/config.yml", ".github/ISSUE_TEMPLATE/report-a-problem.yml",
+        ".github/ISSUE_TEMPLATE/suggest-a-listing.yml", ".github/dependabot.yml", ".github/pull_request_template.md",
+        ".github/workflows/check.yml", ".github/workflows/publish.yml", ".github/workflows/review-due.yml",
+        ".gitignore", "README.md", "content/providers/.gitkeep", "requirements/catalogue.txt", "requirements/site.txt",
+        "site.yaml", *(f"content/pages/{name}{kind}" for name in DRAFTS for kind in (".md", ".easy.md")),
+    ])
+
+
+def test_site_yaml_is_valid_and_every_setting_says_what_it_is(new_site: Path):
+    text = (new_site / "site.yaml").read_text(encoding="utf-8")
+    data, duplicates = load_yaml(text)
+    assert not duplicates and list(validator("site").iter_errors(data)) == []
+    assert data["organisation"] == "Northdale County Council"
+    assert [(a["key"], a["name"]) for a in data["areas"]] == [("northdale-city", "Northdale City"), ("eastmoor", "Eastmoor")]
+    assert data["language"] == "en-GB" and "regulator" not in data  # cqc is the default
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        setting = re.match(r"(\w+):", line)
+        if setting and setting.group(1) != "taxonomies":
+            assert "#" in line or lines[number - 1].startswith("#"), f"site.yaml's {setting.group(1)} has no comment"
+
+
+def test_the_new_site_points_at_its_own_repository_and_council(new_site: Path):
+    site = yaml.safe_load((new_site / "site.yaml").read_text(encoding="utf-8"))
+    assert site["base_url"] == "https://northdale-council.github.io/day-opportunities/"
+    assert site["edit_url"] == "https://github.com/northdale-council/day-opportunities/edit/main/{path}"
+    config = yaml.safe_load((new_site / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
+    assert [link["url"] for link in config["contact_links"]] == [site["safeguarding"]["url"], site["contact"]["website"]]
+    sample = yaml.safe_load((SAMPLE / "site.yaml").read_text(encoding="utf-8"))  # the project's own repository's settings
+    own_repository = sample["edit_url"].split("/edit/")[0].removeprefix("https://github.com/")
+    for name in written(new_site):
+        assert own_repository not in (new_site / name).read_text(encoding="utf-8"), f"{name} names this project's repository"
+
+
+def test_nothing_of_the_sample_council_reaches_the_new_site(new_site: Path, init_site: Path):
+    sample = yaml.safe_load((SAMPLE / "site.yaml").read_text(encoding="utf-8"))
+    providers = [p.name.replace("-", " ") for p in (SAMPLE / "content" / "providers").iterdir()]
+    names = {"redvale", *(area["name"].lower() for area in sample["areas"]), *providers}
+    found = [(f, name) for f in written(new_site) for name in names if name in (new_site / f).read_text(encoding="utf-8").lower()]
+    built = [p for p in init_site.rglob("*.html") if "redvale" in p.read_text(encoding="utf-8").lower()]
+    assert found == [] and built == []
+
+
+def test_the_workflows_install_the_tool_pass_actionlint_and_pin_the_same_actions_as_this_project(new_site: Path):
+    assert (new_site / "requirements/site.txt").read_text() == (PROJECT / "requirements/site.txt").read_text()
+    assert (new_site / "requirements/catalogue.txt").read_text().splitlines()[-1] == INIT_FLAGS[-1]
+    ours = set(re.findall(r"uses: (\S+)", "".join(p.read_text() for p in (PROJECT / ".github/workflows").glob("*.yml"))))
+    for workflow in sorted((new_site / ".github/workflows").glob("*.yml")):
+        text = workflow.read_text(encoding="utf-8")
+        assert "pip install --no-deps --no-build-isolation -r requirements/catalogue.txt" in text
+        assert set(re.findall(r"uses: (\S+)", text)) <= ours, f"{workflow.name} pins an action this project does not"
+        done = run_actionlint(workflow, new_site)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_issue_forms_ask_what_this_projects_forms_ask(new_site: Path):
+    def questions(path: Path) -> list:
+        form = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return [(q["type"], q.get("id"), q["attributes"].get("label"), q["attributes"].get("options")) for q in form["body"]]
+    for form in ("report-a-problem.yml", "suggest-a-listing.yml"):
+        assert questions(new_site / ".github/ISSUE_TEMPLATE" / form) == questions(PROJECT / ".github/ISSUE_TEMPLATE" / form)
+
+
+# ---------------------------------------------------------------- asking on a terminal
+
+def test_init_asks_each_question_offers_defaults_and_asks_again_after_a_wrong_answer(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(starter, "installed_from", lambda: "")  # so the tool's source is asked for too
+    answers = ["Eastmoor Borough Council", "", "Eastmoor, West Fell, Ynys Môn", "", "", "eastmoor-bc/catalogue",
+               "12345", "01632 960100", "care@eastmoor.example.org", "", "https://eastmoor.example.org/care",
+               "01632 960101", "https://eastmoor.example.org/safeguarding", "day-opportunities-catalogue==0.1.0"]
+    result = init(tmp_path / "eastmoor", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "The site's name, in the header of every page [Find day opportunities in Eastmoor]:" in result.output
+    assert "Error: '12345' is not a UK phone number like \"01632 960123\" or \"+44 1632 960123\".\n" in result.output
+    site = yaml.safe_load((tmp_path / "eastmoor" / "site.yaml").read_text(encoding="utf-8"))
+    assert site["title"] == "Find day opportunities in Eastmoor"
+    assert [a["key"] for a in site["areas"]] == ["eastmoor", "west-fell", "ynys-mon"]
+    assert site["contact"]["hours"] == "Monday to Friday, 9am to 5pm"
+    assert site["contact"]["phone"] == "01632 960100"
+
+
+# ---------------------------------------------------------------- bad input
+
+def flags_with(**changes: str) -> list[str]:
+    flags = list(INIT_FLAGS)
+    for flag, value in changes.items():
+        option = "--" + flag.replace("_", "-")
+        if option in flags:
+            flags[flags.index(option) + 1] = value
+        else:
+            flags += [option, value]
+    return flags
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"language": "cy"},
+     "Error: Invalid value for '--language': 'cy' is not a language the catalogue's interface is translated into. Available: en (English)."),
+    ({"regulator": "ofsted"},
+     "Error: Invalid value for '--regulator': 'ofsted' is not one of 'cqc', 'ciw', 'care-inspectorate', 'rqia'."),
+    ({"repository": "northdale council"},
+     "Error: Invalid value for '--repository': 'northdale council' is not a GitHub repository: write it as OWNER/NAME, "
+     "like northdale-council/day-opportunities."),
+    ({"email": "mailto:care@northdale.example.org"},
+     "Error: Invalid value for '--email': 'mailto:care@northdale.example.org' is not an e-mail address like name@example.org."),
+    ({"tool": "day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@main"},
+     "Error: Invalid value for '--tool': 'day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@main' does not pin "
+     "the catalogue tool to one version: write day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT with the "
+     "commit's full 40-character id, or day-opportunities-catalogue==VERSION."),
+], ids=["language", "regulator", "repository", "email", "tool"])
+def test_a_wrong_answer_stops_init_with_what_to_write_and_writes_nothing(tmp_path: Path, changes: dict, message: str):
+    result = init(tmp_path / "site", *flags_with(**changes))
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == message
+    assert not (tmp_path / "site").exists()
+
+
+def test_init_never_writes_into_a_folder_that_has_files(tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = init(tmp_path, *INIT_FLAGS)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {tmp_path} is not an empty folder. Choose a new or empty folder for the new site: "
+                             "init never changes files that are already there.\n")
+    assert written(tmp_path) == ["notes.txt"]
+
+
+def test_without_a_terminal_a_missing_answer_is_named(tmp_path: Path):
+    flags = [f for i, f in enumerate(INIT_FLAGS) if "--council" not in INIT_FLAGS[max(i - 1, 0): i + 1]]
+    result = init(tmp_path / "site", *flags)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == ("Error: --council is missing: the council's name, as it signs its pages. "
+                                              "Give it as a flag, or leave out --yes to be asked.")
+
+
+def test_a_default_that_does_not_fit_names_the_flag_to_give(tmp_path: Path):
+    council = "The Royal Borough of Northdale and the Eastmoor Valley Combined Authority Council"
+    result = init(tmp_path / "site", *flags_with(council=council))
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == "Error: Invalid value for '--title': it has 99 characters; at most 80 fit."
+
+
+# ---------------------------------------------------------------- other choices
+
+def test_a_regulator_other_than_cqc_is_written_into_site_yaml_and_named_on_the_quality_page(tmp_path: Path):
+    result = init(tmp_path / "scotland", *flags_with(regulator="care-inspectorate"))
+    assert result.exit_code == 0, result.output
+    assert 'regulator: "care-inspectorate"' in (tmp_path / "scotland" / "site.yaml").read_text(encoding="utf-8")
+    assert "registered with the Care Inspectorate" in (tmp_path / "scotland/content/pages/quality-and-safety.md").read_text()
+
+
+@pytest.mark.parametrize("regulator, shape", [("ciw", "SIN-"), ("care-inspectorate", "CS"), ("rqia", "")])
+def test_a_new_site_for_another_regulator_checks_its_first_listing_with_that_regulators_words(tmp_path: Path, regulator, shape):
+    root = init_site_with_a_listing(tmp_path / "site", "--regulator", regulator)
+    listing = (root / "content/providers/northdale-care/friday-lunch-club.md").read_text(encoding="utf-8")
+    line = next(line for line in listing.splitlines() if line.startswith("# regulator_id:"))
+    assert f'"{shape}' in line and "Care Quality Commission" not in listing
+    result = run_cli("check", "--root", str(root))
+    assert result.exit_code == 0, result.output
+
+
+def test_a_second_language_gets_its_own_draft_files_beside_the_first():
+    assert starter._page_name("about.easy.md", "en", "en") == "about.easy.md"
+    assert starter._page_name("about.easy.md", "cy", "en") == "about.cy.easy.md"
+    assert starter._page_name("about.md", "cy", "en") == "about.cy.md"
+
+
+def test_the_title_is_made_from_the_councils_place_name():
+    assert starter.place_of("Northdale County Council") == "Northdale"
+    assert starter.place_of("City of Eastmoor Council") == "City of Eastmoor"
+    assert starter.place_of("Westvale Metropolitan Borough Council") == "Westvale"
+
+
+# ---------------------------------------------------------------- the tool as the new site's CI installs it
+
+def test_the_tool_installed_as_a_package_not_a_checkout_starts_and_builds_a_site(tmp_path: Path, new_site: Path):
+    """The new site's workflows pip-install the tool (not editable): its theme, schemas, starter and lock must come with it."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "builder", "templates", "schemas", "requirements"):
+        copy = shutil.copytree if (PROJECT / name).is_dir() else shutil.copy2
+        copy(PROJECT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if copy is shutil.copytree else {}))
+    installed = tmp_path / "installed"
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+                           "--target", str(installed), str(source)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    site = tmp_path / "westvale"
+    for args in (["init", str(site), *INIT_FLAGS], ["build", "--root", str(site), "--quiet"]):
+        done = subprocess.run([sys.executable, "-m", "builder", *args], capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert written(site / "content") == written(new_site / "content")
+    assert (site / "_site" / "privacy" / "index.html").is_file() and (site / "_site" / "pagefind").is_dir()
+
+
+def test_dependabot_watches_only_what_the_new_site_has(new_site: Path):
+    config = yaml.safe_load((new_site / ".github/dependabot.yml").read_text(encoding="utf-8"))
+    assert [(u["package-ecosystem"], u["directory"]) for u in config["updates"]] == [("github-actions", "/"), ("pip", "/requirements")]
