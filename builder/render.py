@@ -191,7 +191,8 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
         FUNDING=wording.FUNDING_LABELS, REFERRAL=wording.REFERRAL_LABELS, LANGUAGES=wording.LANGUAGE_NAMES,
         TAXONOMY_TITLES=TAXONOMY_TITLES, TAXONOMY_SINGULAR=TAXONOMY_SINGULAR,
     )
-    env.globals.update(CONTENT_SECURITY_POLICY=Markup(security.CONTENT_SECURITY_POLICY), REFERRER_POLICY=security.REFERRER_POLICY)
+    env.globals.update(CONTENT_SECURITY_POLICY=Markup(security.CONTENT_SECURITY_POLICY),
+                       OFFLINE_COPY_POLICY=Markup(security.OFFLINE_COPY_POLICY), REFERRER_POLICY=security.REFERRER_POLICY)
     return env
 
 

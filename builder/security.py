@@ -33,6 +33,9 @@ POLICY = {
     "form-action": "'self'",
 }
 CONTENT_SECURITY_POLICY = "; ".join(f"{directive} {sources}" for directive, sources in POLICY.items())
+# The offline copy opens from disk, where Firefox counts each file as its own origin: 'self' alone
+# stopped the copy's search boxes from opening its "Find a service" page.
+OFFLINE_COPY_POLICY = CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' file:")
 
 # A visitor's page address is never sent to another site (a mental-health listing tells the
 # provider's website nothing); links within the site do not need it either.

@@ -8,12 +8,15 @@ cannot answer until someone chooses "Make search work without internet".
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import urllib.parse
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -178,6 +181,29 @@ def test_the_offline_copy_finds_services_from_disk_by_words_and_filters_with_the
     first.click()
     assert page.inner_text("h1") == name
     context.close()
+
+
+FIREFOX = next((path for path in (os.environ.get("FIREFOX", ""), "/usr/bin/firefox-esr", "/usr/bin/firefox") if path and Path(path).is_file()), "")
+
+
+def in_firefox(copy) -> dict:
+    """What Firefox found in the copy: tests/browser/firefox/offline_copy.mjs drives it with puppeteer-core."""
+    assert FIREFOX, "Firefox is missing: run .ci/setup, which installs Debian's firefox-esr (or set FIREFOX)"
+    script = Path(__file__).parent / "firefox" / "offline_copy.mjs"
+    result = subprocess.run(["node", str(script), FIREFOX, str(copy)], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_the_offline_copy_finds_services_from_disk_in_firefox_too(offline_copy):
+    found = in_firefox(offline_copy)
+    names = lambda answer: {re.search(r"/services/([^/]+/[^/]+)/index\.html$", link).group(1) for link in answer["links"]}
+    assert found["url"].endswith("/search/index.html?q=dementia") and found["noJavaScriptHidden"]
+    assert names(found["dementia"]) == DEMENTIA
+    assert found["dementia"]["status"] == f"{len(DEMENTIA)} results for ‘dementia’."
+    assert found["weekends"]["heading"] == f"{len(WEEKENDS)} results with Weekends" and names(found["weekends"]) == WEEKENDS
+    assert all("/easy-read/services/" in link for link in found["easyDementia"]["links"])
+    assert names(found["easyDementia"]) == DEMENTIA
 
 
 def test_the_offline_copy_finds_easy_read_pages_with_picture_choices(browser, offline_copy):
