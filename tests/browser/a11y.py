@@ -490,10 +490,7 @@ _TYPE = r"""() => {
     if (block && !el.closest('h1, h2, h3, h4')) {
       const bs = getComputedStyle(block);
       const ratio = bs.lineHeight === 'normal' ? 1.2 : parseFloat(bs.lineHeight) / parseFloat(bs.fontSize);
-      // 1.5, but 1.4 in the six answers at the top of a service page on a phone: three lines as tall as one 80 px
-      // picture, so that the six fit above 700 px at 375 px wide (issue 19; test_easy_read_first_screen.py)
-      const least = block.closest('.er-summary') && innerWidth <= 640 ? 1.4 : 1.5;
-      if (ratio < least - 1e-6) out.push(`${__a11y.describe(block)}: line height ${bs.lineHeight} for ${bs.fontSize} text`);
+      if (ratio < 1.5 - 1e-6) out.push(`${__a11y.describe(block)}: line height ${bs.lineHeight} for ${bs.fontSize} text`);
     }
   }
   for (const tag of ['i', 'em', 'u', 's']) if (document.querySelector('main ' + tag)) out.push(`uses <${tag}>`);
