@@ -51,8 +51,9 @@ def main() -> None:
         shutil.rmtree(args.out, ignore_errors=True)
     if args.edit:
         if not (args.out / ".catalogue-build").exists():  # the build before the edit, as usual (both cores)
-            subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(args.site), "--out", str(args.out),
-                            "--today", today.isoformat(), "--quiet", "--no-search"], check=True)
+            code = Path(build.__file__).resolve().parent.parent  # the same builder as the profiled one, whatever the cwd
+            subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(args.site.resolve()), "--out",
+                            str(args.out.resolve()), "--today", today.isoformat(), "--quiet", "--no-search"], check=True, cwd=code)
         edit_one_listing(str(args.site))  # the same edit as bench/compare.py's
     profiler = cProfile.Profile(time.process_time)  # CPU time: other work on the machine does not inflate it
     started, started_cpu = time.perf_counter(), time.process_time()
