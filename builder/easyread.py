@@ -8,6 +8,7 @@ Pure: the pictogram names come from the theme's pictograms.yaml (see `Pictograms
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,10 +76,20 @@ class Pictograms:
 
     def for_words(self, text: str) -> str:
         """The picture of the first word-list entry (in list order) that `text` uses, or ""."""
-        for word, symbol in self.groups.get("words", {}).items():
-            if re.search(rf"(?<![A-Za-z]){re.escape(word)}(s|es)?(?![A-Za-z])", text, re.IGNORECASE):
-                return symbol
-        return ""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = next((symbol for pattern, symbol in self._words if pattern.search(text)), "")
+        return found
+
+    @functools.cached_property
+    def _words(self) -> tuple[tuple[re.Pattern, str], ...]:
+        return tuple((re.compile(rf"(?<![A-Za-z]){re.escape(word)}(s|es)?(?![A-Za-z])", re.IGNORECASE), symbol)
+                     for word, symbol in self.groups.get("words", {}).items())
+
+    @functools.cached_property
+    def _found(self) -> dict[str, str]:
+        """Sentences seen before, with their picture: the same sentences recur on many pages."""
+        return {}
 
     def files(self) -> set[str]:
         return {name for group in self.groups.values() for name in group.values()}

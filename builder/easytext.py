@@ -7,6 +7,7 @@ a Flesch reading-ease score per file, and who checked the text (`checked_by`, `c
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -144,11 +145,16 @@ def _check_hard_words(path: str, sentences: list[Sentence], words: Wordlist, fie
 
 def explains(word: str, sentence: str) -> bool:
     """'An assessment is ...', 'This is called a direct payment.', 'We call them providers.'"""
+    return any(pattern.search(sentence) for pattern in _explaining(word))
+
+
+@functools.lru_cache(maxsize=1024)
+def _explaining(word: str) -> tuple[re.Pattern, ...]:
     word = re.escape(word)
     patterns = (rf"\b{word}s?\b[^.?!]*?\b(is|are|means|mean)\b(?! called)",
                 rf"\bcall(ed|s)?\b( it| them| this)?\s+(an?\s+|the\s+)?{word}s?\b",
                 r"^(this|that|it) means\b")
-    return any(re.search(p, sentence, re.IGNORECASE) for p in patterns)
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 def _check_reading_ease(path: str, sentences: list[Sentence], words: Wordlist) -> list[Problem]:

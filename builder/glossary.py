@@ -26,7 +26,12 @@ class Entry:
     picture: str  # a key of `facts` in pictograms.yaml
 
     def used_in(self, text: str) -> bool:
-        return any(re.search(rf"\b{re.escape(word)}s?\b", text, re.IGNORECASE) for word in self.words)
+        return self._use.search(text) is not None
+
+    @functools.cached_property
+    def _use(self) -> re.Pattern:
+        """Any of the word's forms, compiled once (this runs for every row of every Easy Read page)."""
+        return re.compile("|".join(rf"\b{re.escape(word)}s?\b" for word in self.words), re.IGNORECASE)
 
     def explained_in(self, text: str) -> bool:
         return any(explains(word, text) for word in self.words)

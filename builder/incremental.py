@@ -108,6 +108,7 @@ class _Records:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self._services: dict[str, str] = {}
+        self._providers: dict[str, str] = {}
 
     def services(self, ids) -> str:
         return "".join(self._service(i) for i in ids)
@@ -118,7 +119,9 @@ class _Records:
         return self._services[service_id]
 
     def provider(self, key: str) -> str:
-        return repr(self.catalogue.providers[key])
+        if key not in self._providers:
+            self._providers[key] = digest(repr(self.catalogue.providers[key]))
+        return self._providers[key]
 
 
 def _service_inputs(catalogue: Catalogue, spec: PageSpec, records: _Records) -> str:

@@ -12,6 +12,11 @@ from pathlib import Path
 
 import jsonschema
 
+try:  # optional: a compiled validator that only says yes or no, many times faster
+    import jsonschema_rs
+except ImportError:  # pragma: no cover - then every file takes the detailed path
+    jsonschema_rs = None
+
 SCHEMA_FILES = {
     "site": "site.schema.json",
     "provider": "provider.schema.json",
@@ -39,3 +44,26 @@ def schema(kind: str) -> dict:
 @functools.cache
 def validator(kind: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema(kind))
+
+
+@functools.cache
+def _quick(kind: str):
+    if jsonschema_rs is None:
+        return None
+    try:
+        return jsonschema_rs.Draft202012Validator(schema(kind))
+    except Exception:  # a schema it cannot compile: the detailed path checks every file
+        return None
+
+
+def surely_valid(kind: str, data) -> bool:
+    """True when the compiled validator finds nothing wrong, so the detailed one (whose errors
+    become the editors' messages) need not run. Only its yes is trusted: a no, or data it cannot
+    read (a number as a key, say), goes to the detailed path, which words every problem."""
+    quick = _quick(kind)
+    if quick is None:
+        return False
+    try:
+        return quick.is_valid(data)
+    except Exception:
+        return False

@@ -72,17 +72,17 @@ def check_records(site: SiteConfig | None, tree: ContentTree, sources: list[Sour
     problems: list[Problem] = []
     problems += _check_names(tree)
     services = {paths.service_id(s.path): s for s in sources if s.kind == SERVICE}
+    present = {path for path, _ in tree.files}
     for source in sources:
         if source.kind == SERVICE:
             problems += _check_service(source, site, services, today)
         elif source.kind == PROVIDER:
             problems += _check_phone(source, ["contact", "phone"]) + _check_other_phones(source)
         elif source.kind in (SERVICE_EASY, PAGE_EASY):
-            problems += _check_twin(source, tree)
+            problems += _check_twin(source, present)
             problems += _check_checked_on(source, today)
         elif source.kind == PAGE:
-            problems += _check_page(source, tree)
-    present = {path for path, _ in tree.files}
+            problems += _check_page(source, present)
     for folder in tree.provider_folders:
         if f"{folder}/provider.yaml" not in present:
             problems.append(Problem(folder, 0, "", "this provider folder has no provider.yaml.",
@@ -117,17 +117,17 @@ def slugify(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "name"
 
 
-def _check_twin(source: SourceFile, tree: ContentTree) -> list[Problem]:
+def _check_twin(source: SourceFile, present: set[str]) -> list[Problem]:
     twin = source.path.removesuffix(".easy.md") + ".md"
-    if any(path == twin for path, _ in tree.files):
+    if twin in present:
         return []
     return [Problem(source.path, 0, "", f"this Easy Read file has no standard version ({twin} does not exist).",
                     "Rename it to match its standard page, or add the standard page.")]
 
 
-def _check_page(source: SourceFile, tree: ContentTree) -> list[Problem]:
+def _check_page(source: SourceFile, present: set[str]) -> list[Problem]:
     twin = source.path.removesuffix(".md") + ".easy.md"
-    if any(path == twin for path, _ in tree.files):
+    if twin in present:
         return []
     return [Problem(source.path, 0, "", "this page has no Easy Read version yet.",
                     f"Write {twin} so people with learning disabilities can read it.", "warning")]

@@ -1,0 +1,240 @@
+"""The pages of the site: what each kind of page is (PageSpec), what every template knows about
+the page it renders (PageView), and the context each kind of page's template sees (CONTEXTS).
+
+Pure: no templates and no files here; render.py renders and writes.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass
+
+from builder import finder, i18n, paths
+from builder.i18n import N_, _
+from builder.model import Catalogue, Service
+
+
+STANDARD, EASY = "standard", "easy"
+TAXONOMY_TITLES = i18n.Labels({"areas": N_("Areas"), "who_for": N_("Who it is for"), "types": N_("Types of support"), "activities": N_("Activities")})
+TAXONOMY_SINGULAR = i18n.Labels({"areas": N_("Area"), "who_for": N_("Group"), "types": N_("Type of support"), "activities": N_("Activity")})
+BROWSE_TITLES = i18n.Labels({"areas": N_("Browse by areas"), "who_for": N_("Browse by who it is for"), "types": N_("Browse by types of support"),
+                             "activities": N_("Browse by activities")})
+BROWSE_DESCRIPTIONS = i18n.Labels({"areas": N_("Day opportunities listed by areas."), "who_for": N_("Day opportunities listed by who it is for."),
+                                   "types": N_("Day opportunities listed by types of support."), "activities": N_("Day opportunities listed by activities.")})
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which edition of the site is being written: the published one, or the offline copy."""
+
+    files: bool = False  # links name index.html explicitly, so pages open straight from disk
+    search: bool = True  # Pagefind search; the offline copy has its own finder (builder/finder.py)
+    download: tuple[str, str] | None = None  # (path from the root, size in words) of the offline copy
+
+
+PUBLISHED = Edition()
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str  # home, service, provider, providers, browse, browse-index, a-to-z, page, not-found
+    url: str  # folder path from the site root ("" for home); "404.html" for the not-found page
+    key: str = ""  # what the page shows: a service id, provider key, page slug, taxonomy or taxonomy/key
+    version: str = STANDARD
+    edition: Edition = PUBLISHED
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What every template knows about the page it renders."""
+
+    kind: str
+    url: str
+    version: str
+    title: str  # the h1
+    head_title: str  # the <title>: "Page – Section – Site"
+    description: str
+    root: str  # prefix from this page to the site root: "../../", or an absolute path on the 404 page
+    breadcrumbs: tuple[tuple[str, str], ...] = ()  # (label, url from the root)
+    edit_path: str = ""  # content file for "suggest a change"
+    canonical: str = ""
+    twin_url: str = ""  # the same page in the other version, from the root
+    edition: Edition = PUBLISHED
+
+    @property
+    def easy(self) -> bool:
+        return self.version == EASY
+
+    def url_to(self, target: str) -> str:
+        """Link to a page in this page's version, relative to this page."""
+        return self.link(paths.EASY + target if self.easy else target)
+
+    def asset(self, target: str) -> str:
+        """Link to a file that both versions share (CSS, JS, pictograms, the manifest)."""
+        return self.root + target
+
+    def link(self, target: str) -> str:
+        if self.edition.files and (target == "" or target.endswith("/")):
+            target += "index.html"
+        return (self.root + target) or "./"
+
+    @property
+    def twin_href(self) -> str:
+        return self.link(self.twin_url)
+
+
+def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", description: str = "",
+          crumbs: tuple = (), edit_path: str = "") -> PageView:
+    site = catalogue.site
+    head = " – ".join(dict.fromkeys(part for part in (title, section, site.title) if part))
+    if spec.version == EASY:
+        head = _("{title} (Easy Read)").format(title=head)
+    if spec.kind == "not-found" and not spec.edition.files:  # served at any address; the copy's opens from disk
+        root = urllib.parse.urlsplit(site.base_url).path
+    else:
+        root = "../" * spec.url.count("/")
+    canonical = site.base_url + ("" if spec.kind == "not-found" and spec.version == STANDARD else spec.url)
+    twin = spec.url.removeprefix(paths.EASY) if spec.version == EASY else paths.EASY + spec.url
+    return PageView(spec.kind, spec.url, spec.version, title, head, description, root,
+                    ((_("Home"), ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin, spec.edition)
+
+
+# ---------------------------------------------------------------- context of each page kind
+
+def _home(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, catalogue.site.title, description=catalogue.site.title)
+    return {"page": view, "pages": catalogue.pages, "browse": catalogue.browse,
+            "service_count": len(catalogue.services)}
+
+
+def _service(catalogue: Catalogue, spec: PageSpec) -> dict:
+    service = catalogue.services[spec.key]
+    provider = catalogue.providers[service.provider_key]
+    view = _view(catalogue, spec, service.name, provider.name, service.summary,
+                 ((provider.name, provider.url),), edit_path=service.source_path)
+    return {
+        "page": view,
+        "service": service,
+        "provider": provider,
+        "hub": catalogue.services.get(service.spoke_of),
+        "spokes": catalogue.services_of(service.spokes),
+        "edit_url": edit_url(catalogue, service.source_path),
+        "problem_url": problem_url(catalogue, service, view),
+    }
+
+
+def edit_url(catalogue: Catalogue, source_path: str) -> str:
+    template = catalogue.site.edit_url
+    return template.replace("{path}", source_path) if template else ""
+
+
+def problem_url(catalogue: Catalogue, service: Service, view: PageView) -> str:
+    """The "report a problem" issue form on GitHub, with the listing named (empty for other hosts)."""
+    template = catalogue.site.edit_url
+    if "github.com/" not in template or "/edit/" not in template:
+        return ""
+    query = urllib.parse.urlencode({"template": "report-a-problem.yml", "title": f"Problem with a listing: {service.name}",
+                                    "listing": f"{service.name} – {view.canonical}"})
+    return f"{template.split('/edit/')[0]}/issues/new?{query}"
+
+
+def _provider(catalogue: Catalogue, spec: PageSpec) -> dict:
+    provider = catalogue.providers[spec.key]
+    view = _view(catalogue, spec, provider.name, _("Providers"), provider.description,
+                 ((_("Providers"), "providers/"),), edit_path=provider.source_path)
+    return {"page": view, "provider": provider, "services": catalogue.services_of(provider.services),
+            "edit_url": edit_url(catalogue, provider.source_path)}
+
+
+def _providers(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, _("Providers"), description=_("Every organisation that runs a service in this catalogue."))
+    return {"page": view, "providers": list(catalogue.providers.values())}
+
+
+def _browse_index(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, BROWSE_TITLES[spec.key], description=BROWSE_DESCRIPTIONS[spec.key])
+    return {"page": view, "taxonomy": spec.key, "entries": catalogue.browse[spec.key]}
+
+
+def _browse(catalogue: Catalogue, spec: PageSpec) -> dict:
+    taxonomy, key = spec.key.split("/")
+    entry = next(b for b in catalogue.browse[taxonomy] if b.term.key == key)
+    view = _view(catalogue, spec, entry.term.label, TAXONOMY_TITLES[taxonomy],
+                 entry.term.description or _("Day opportunities: {term}.").format(term=entry.term.label),
+                 ((BROWSE_TITLES[taxonomy], paths.browse_url(taxonomy)),))
+    return {"page": view, "taxonomy": taxonomy, "entry": entry, "services": catalogue.services_of(entry.services)}
+
+
+def _a_to_z(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, _("A to Z of services"), description=_("Every day opportunity in this catalogue, A to Z."))
+    return {"page": view, "letters": letters(catalogue.services.values())}
+
+
+def letters(services) -> list[tuple[str, list[Service]]]:
+    groups: dict[str, list[Service]] = {}
+    for service in services:
+        first = service.name[:1].upper()
+        groups.setdefault(first if first.isalpha() else "0–9", []).append(service)
+    return sorted(groups.items(), key=lambda item: (not item[0].isalpha(), item[0]))
+
+
+def _page(catalogue: Catalogue, spec: PageSpec) -> dict:
+    page = next(p for p in catalogue.pages if p.slug == spec.key)
+    view = _view(catalogue, spec, page.title, description=page.summary, edit_path=page.source_path)
+    return {"page": view, "info": page, "edit_url": edit_url(catalogue, page.source_path)}
+
+
+def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
+    title = _("Search") if spec.version == EASY else _("Search for a service")
+    facets = catalogue.search_facets(spec.version == EASY)
+    if not spec.edition.search:  # the offline copy's finder (builder/finder.py) finds services only
+        title, facets = _("Find a service"), [f for f in facets if f[0] not in finder.NOT_FILTERS]
+    view = _view(catalogue, spec, title, description=_("Search the day opportunities, with filters."))
+    return {"page": view, "facets": facets, "total": len(catalogue.services), "browse": catalogue.browse}
+
+
+def _statement(catalogue: Catalogue, spec: PageSpec) -> dict:
+    title = _("Accessibility statement for {site}").format(site=catalogue.site.title)
+    view = _view(catalogue, spec, title, description=_("How accessible this website is, and how to report a problem."))
+    return {"page": view, "statement": catalogue.site.accessibility}
+
+
+def _open_data(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, _("Open data"), description=_("Every listing as Open Referral UK open data and as a spreadsheet, free to reuse."))
+    licence, licence_url = catalogue.site.open_data_licence
+    return {"page": view, "licence": licence, "licence_url": licence_url, "service_count": len(catalogue.services)}
+
+
+def _offline(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, _("You are offline") if spec.version == STANDARD else _("No internet"),
+                 description=_("This page is not saved on your device yet."))
+    return {"page": view}
+
+
+def _my_list(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, _("My list"), description=_("Services you saved in this browser."))
+    return {"page": view}
+
+
+def _credits(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, _("Credits"), description=_("The pictures and software this website uses, and their licences."))
+    return {"page": view}
+
+
+def _not_found(catalogue: Catalogue, spec: PageSpec) -> dict:
+    view = _view(catalogue, spec, _("Page not found"), description=_("This page does not exist."))
+    return {"page": view, "pages": catalogue.pages}
+
+
+CONTEXTS = {
+    "home": _home, "service": _service, "provider": _provider, "providers": _providers,
+    "browse-index": _browse_index, "browse": _browse, "a-to-z": _a_to_z, "page": _page, "credits": _credits, "search": _search, "offline": _offline, "my-list": _my_list, "statement": _statement, "not-found": _not_found,
+    "open-data": _open_data,
+}
+TEMPLATES = {
+    "home": "home.html", "service": "service.html", "provider": "provider.html", "providers": "providers.html",
+    "browse-index": "browse-index.html", "browse": "browse.html", "a-to-z": "a-to-z.html", "page": "page.html",
+    "credits": "credits.html", "search": "search.html", "statement": "accessibility-statement.html",
+    "offline": "offline.html", "my-list": "my-list.html",
+    "not-found": "404.html", "open-data": "open-data.html",
+}
