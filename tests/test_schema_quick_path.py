@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import pytest
 
 from builder import content, schemas
 
