@@ -10,10 +10,10 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import jsonschema_rs  # noqa: F401  (a locked dependency: without it this test must fail, never skip)
 
 from builder import content, schemas
 
-import jsonschema_rs  # noqa: F401  (a dependency: this test must never be skipped)
 SAMPLE = Path(__file__).parent / "fixtures" / "sample"
 WRONG_VALUES = (12345, 1.5, True, None, "", " ", "text\n", "١٢٣", "x" * 400, [], ["a", "a"], {}, {"unknown": 1},
                 "2026-02-30", "01632 960123\n", "https://example.org/a b", "a@b,org")
