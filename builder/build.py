@@ -113,10 +113,16 @@ def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.
                 reuse: incremental.PageReuse | None = None) -> int:
     specs = render.plan_pages(catalogue, edition)
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
-    pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept)
+    pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept,
+                               interfaces=second_languages(root, catalogue))
     copy_assets(folder, theme.asset_files(root))
     security.write_brand_stylesheet(folder, catalogue.site)
     return pages
+
+
+def second_languages(root: Path, catalogue: Catalogue) -> dict[str, i18n.Interface]:
+    """A bilingual site's second language: {its tag: its interface words} (empty for one language)."""
+    return {tag: i18n.load(root, tag) for tag in catalogue.site.page_languages[1:]}
 
 
 def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> tuple[str, str]:
@@ -127,5 +133,10 @@ def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> 
         copy = Path(scratch) / name
         write_pages(root, catalogue, copy, render.Edition(files=True, search=False))
         finder.write_finder(copy, catalogue)
+        first = i18n.active()
+        for tag, interface in second_languages(root, catalogue).items():
+            i18n.activate(interface)
+            finder.write_finder(copy, catalogue, render.language_prefix(tag))
+        i18n.activate(first)
         size = offline.write_offline_copy(copy, staging / "downloads" / f"{name}.zip")
     return f"downloads/{name}.zip", offline.size_text(size)

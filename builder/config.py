@@ -79,7 +79,7 @@ def site_config(data: dict, known: dict | None = None) -> SiteConfig:
         title=data["title"],
         organisation=data["organisation"],
         base_url=data["base_url"],
-        language=data.get("language", "en-GB"),
+        language=_languages(data)[0] if data.get("languages") else data.get("language", "en-GB"),
         review_months=data.get("review_months", 12),
         edit_url=data.get("edit_url", ""),
         notice=data.get("notice", ""),
@@ -98,7 +98,17 @@ def site_config(data: dict, known: dict | None = None) -> SiteConfig:
         **_open_data(data.get("open_data") or {}),
         offline_search_mb=data.get("offline_search_mb", 5),
         regulator=known[data.get("regulator", regulators.DEFAULT)],
+        languages=_languages(data) if data.get("languages") else (),
     )
+
+
+DEFAULT_TAGS = {"en": "en-GB"}
+
+
+def _languages(data: dict) -> tuple[str, ...]:
+    """`languages: [cy, en]` -> ("cy", "en-GB"): each code as its <html lang> tag (`language:` names one's tag)."""
+    own = data.get("language", "")
+    return tuple(own if own and own.split("-")[0].lower() == code else DEFAULT_TAGS.get(code, code) for code in data["languages"])
 
 
 def _open_data(data: dict) -> dict:

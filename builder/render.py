@@ -55,6 +55,7 @@ class PageSpec:
     key: str = ""  # what the page shows: a service id, provider key, page slug, taxonomy or taxonomy/key
     version: str = STANDARD
     edition: Edition = PUBLISHED
+    language: str = ""  # the page's <html lang> on a bilingual site's second language ("": the first)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,23 @@ class PageView:
     canonical: str = ""
     twin_url: str = ""  # the same page in the other version, from the root
     edition: Edition = PUBLISHED
+    language: str = "en-GB"  # the <html lang>
+    prefix: str = ""  # where this language's pages are: "" at the root, "cy/" for a second language
+    alternates: tuple[tuple[str, str, str], ...] = ()  # the same page in each language: (tag, name, url from the root)
+
+    @property
+    def other_languages(self) -> tuple[tuple[str, str, str], ...]:
+        return tuple(a for a in self.alternates if a[0] != self.language)
+
+    @property
+    def here(self) -> str:
+        """The page's path within its language and version: "services/a/b/"."""
+        return self.url.removeprefix(self.prefix).removeprefix(paths.EASY)
+
+    @property
+    def pagefind(self) -> str:
+        """This language and version's search index, from this page."""
+        return self.asset(self.prefix + (paths.EASY if self.easy else "") + "pagefind/")
 
     @property
     def easy(self) -> bool:
@@ -80,7 +98,7 @@ class PageView:
 
     def url_to(self, target: str) -> str:
         """Link to a page in this page's version, relative to this page."""
-        return self.link(paths.EASY + target if self.easy else target)
+        return self.link(self.prefix + (paths.EASY + target if self.easy else target))
 
     def asset(self, target: str) -> str:
         """Link to a file that both versions share (CSS, JS, pictograms, the manifest)."""
@@ -109,7 +127,15 @@ def plan_pages(catalogue: Catalogue, edition: Edition = PUBLISHED) -> list[PageS
         specs.append(PageSpec("browse-index", paths.browse_url(taxonomy), taxonomy))
         specs += [PageSpec("browse", b.url, f"{taxonomy}/{b.term.key}") for b in entries]
     specs += [PageSpec(s.kind, paths.EASY + s.url, s.key, EASY) for s in specs]
-    return [PageSpec(s.kind, s.url, s.key, s.version, edition) for s in specs]
+    for language in catalogue.site.page_languages[1:]:  # a bilingual site: the same pages under /<code>/
+        specs += [PageSpec(s.kind, f"{language_prefix(language)}{s.url}", s.key, s.version, language=language)
+                  for s in specs if s.kind != "not-found" and not s.language]
+    return [PageSpec(s.kind, s.url, s.key, s.version, edition, s.language) for s in specs]
+
+
+def language_prefix(language: str) -> str:
+    return f"{i18n.code_of(language)}/"
+
 
 
 # ---------------------------------------------------------------- rendering in workers
@@ -118,11 +144,14 @@ _WORKER: dict = {}
 
 
 def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
-                progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset()) -> int:
+                progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset(),
+                interfaces: dict | None = None) -> int:
     """Render and write every page but those `kept` from the last build (see incremental.py); returns
     the number of pages in the site. `progress(done, total)` is told as it goes."""
     # before the pool starts: forked workers see the Catalogue without it being copied to them
-    _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging)
+    first = i18n.active()
+    _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging,
+                   interfaces={"": first, **(interfaces or {})})
     _CARDS.clear()
     mapviews.forget()
     environment.cache_clear()
@@ -137,6 +166,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
             written += count
             if progress and len(specs) > 1000:
                 progress(written, len(specs))
+    i18n.activate(first)  # chunks rendered in this process may have left another language active
     write_text(staging, "sitemap.xml", sitemap(catalogue, specs))
     write_text(staging, "robots.txt", robots(catalogue))
     return written
@@ -145,6 +175,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
 def _render_chunk(specs: list[PageSpec]) -> int:
     env = environment(tuple(_WORKER["theme_dirs"]))
     for spec in specs:
+        i18n.activate(_WORKER["interfaces"][spec.language])
         try:
             html = render_page(env, _WORKER["catalogue"], spec, pictograms(tuple(_WORKER["theme_dirs"])))
         except jinja2.TemplateError as err:
@@ -247,7 +278,7 @@ def render_page(env: jinja2.Environment, catalogue: Catalogue, spec: PageSpec, p
         context.update(easypage.easy_context(spec.kind, context, catalogue.site, pictures, tuple(_WORKER.get("theme_dirs", ()))))
     template = ("easy/" if view.easy else "") + TEMPLATES[spec.kind]
     html = env.get_template(template).render(site=catalogue.site, catalogue=catalogue, pictures=pictures, **context)
-    return resolve_internal_links(html, view.root + (paths.EASY if view.easy else ""), view.edition.files)
+    return resolve_internal_links(html, view.root + view.prefix + (paths.EASY if view.easy else ""), view.edition.files)
 
 
 def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", description: str = "",
@@ -261,9 +292,22 @@ def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", d
     else:
         root = "../" * spec.url.count("/")
     canonical = site.base_url + ("" if spec.kind == "not-found" and spec.version == STANDARD else spec.url)
-    twin = spec.url.removeprefix(paths.EASY) if spec.version == EASY else paths.EASY + spec.url
+    language = spec.language or site.page_languages[0]
+    prefix = language_prefix(language) if spec.language else ""
+    here = spec.url.removeprefix(prefix)
+    twin = prefix + (here.removeprefix(paths.EASY) if spec.version == EASY else paths.EASY + here)
     return PageView(spec.kind, spec.url, spec.version, title, head, description, root,
-                    ((_("Home"), ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin, spec.edition)
+                    ((_("Home"), ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin, spec.edition,
+                    language, prefix, _alternates(site, here) if len(site.page_languages) > 1 and spec.kind != "not-found" else ())
+
+
+def _alternates(site, here: str) -> tuple[tuple[str, str, str], ...]:
+    """The same page in each of a bilingual site's languages: (tag, the language's own name, url from the root)."""
+    return tuple((tag, LANGUAGE_NAMES.get(i18n.code_of(tag), tag), ("" if n == 0 else language_prefix(tag)) + here)
+                 for n, tag in enumerate(site.page_languages))
+
+
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}  # each in its own language: the link to it is read in it
 
 
 # ---------------------------------------------------------------- context of each page kind
