@@ -6,23 +6,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 import htmlparse
-from conftest import build_in_subprocess, make_site, run_cli
+from conftest import BILINGUAL as FIXTURE, make_site, run_cli
 from test_i18n import _all_text, _english_fragments
 
-FIXTURE = Path(__file__).parent / "fixtures" / "bilingual"
 SITE = "https://example.org/catalogue/"
 CONTENT_WORDS = {"Garden Club", "A local charity", "Testshire Care", "Find day opportunities in Testshire", "Testshire Council",
                  "Community groups", "This website tells you about things to do in the day", "Older people",
                  "People living with dementia", "People with dementia", "Groups near you", "Welsh-speaking Coffee Morning",
                  "Hartley Welsh Society", "Hartley Chapel Vestry", "Chapel Lane", "Lower Hartley"}  # the editors' words
-
-
-@pytest.fixture(scope="module")
-def bilingual_site(tmp_path_factory) -> Path:
-    return build_in_subprocess(FIXTURE, tmp_path_factory.mktemp("bilingual") / "out")
 
 
 def _pages(out: Path) -> dict[str, Path]:
