@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import easytext, pitfalls, regulators, security, theme, wordingfile
+from dataclasses import replace
+
+from builder import easytext, pitfalls, regulators, security, theme, translations, wordingfile
 from builder.content import SITE, read_file
 from builder.easyread import Pictograms
 from builder.errors import Problem, did_you_mean
@@ -30,6 +32,9 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     source, problems = read_file(root, "site.yaml", SITE)
     if source is None:
         return None, problems
+    codes = _language_codes(source.data)
+    source, found = translations.split(source, codes, dict(zip(codes, _languages({**source.data, "languages": list(codes)}))))
+    problems += found
     problems += check_fields(source)
     problems += check_site(source, lambda asset: theme.find_asset(root, asset) is not None)
     problems += _check_symbols(root, source)
@@ -40,6 +45,9 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     if any(p.severity == "error" for p in problems):
         return None, problems
     site = site_config(source.data, known)
+    if len(codes) > 1:  # the labels in the other language (the same SiteConfig where nothing is translated)
+        site = replace(site, translated=tuple((tag, site_config(dict(source.translated).get(code, source.data), known))
+                                              for code, tag in zip(codes[1:], site.page_languages[1:])))
     return site, problems + _check_statement(source.data, site, today) + security.check_expiry(source.data, today)
 
 
@@ -103,6 +111,15 @@ def site_config(data: dict, known: dict | None = None) -> SiteConfig:
 
 
 DEFAULT_TAGS = {"en": "en-GB"}
+
+
+def _language_codes(data) -> tuple[str, ...]:
+    """The codes of site.yaml's `languages:` (its checks report what is wrong with it), else `language:`'s."""
+    wanted = data.get("languages")
+    if isinstance(wanted, list) and wanted and all(isinstance(code, str) for code in wanted):
+        return tuple(dict.fromkeys(wanted))
+    language = data.get("language")
+    return (language.split("-")[0].lower() if isinstance(language, str) else "en",)
 
 
 def _languages(data: dict) -> tuple[str, ...]:

@@ -139,6 +139,7 @@ class SiteConfig:
     offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
     regulator: Regulator = field(default_factory=default_regulator)  # `regulator:` in site.yaml
     languages: tuple[str, ...] = ()  # `languages:` in site.yaml, as <html lang> tags; () means just `language`
+    translated: tuple = ()  # a bilingual site: ((tag, this SiteConfig with its labels in that language),)
 
     @property
     def page_languages(self) -> tuple[str, ...]:
@@ -395,6 +396,11 @@ class Catalogue:
     pages: tuple[Page, ...]  # by order, then title
     browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
     geography: object = None  # geography.Geography: area boundaries and the postcode lookup
+    translations: tuple = ()  # a bilingual site: ((<html lang> tag, the Catalogue in that language),)
+
+    def in_language(self, language: str) -> "Catalogue":
+        """The catalogue in a bilingual site's other language ("" or the first language: this one)."""
+        return dict(self.translations).get(language, self)
 
     def services_of(self, ids) -> list[Service]:
         return [self.services[i] for i in ids]

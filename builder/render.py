@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easypage, easyread, finder, i18n, mapviews, paths, search, security, templatewords, wording
+from builder import easypage, easyread, finder, i18n, mapviews, paths, search, security, templatewords, translations, wording
 from builder.i18n import N_, _
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
@@ -177,7 +177,7 @@ def _render_chunk(specs: list[PageSpec]) -> int:
     for spec in specs:
         i18n.activate(_WORKER["interfaces"][spec.language])
         try:
-            html = render_page(env, _WORKER["catalogue"], spec, pictograms(tuple(_WORKER["theme_dirs"])))
+            html = render_page(env, _WORKER["catalogue"].in_language(spec.language), spec, pictograms(tuple(_WORKER["theme_dirs"])))
         except jinja2.TemplateError as err:
             raise SiteError(template_problem(err, _WORKER["theme_dirs"], spec)) from None
         write_text(_WORKER["staging"], page_file(spec), html)
@@ -214,7 +214,7 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
     env.install_gettext_callables(lambda message: i18n._(message), i18n.ngettext, newstyle=True)
     env.globals.update(card=_card, footer=_footer, service_record=search.service_record, page_record=search.page_record)
     env.globals.update(maps=mapviews, **templatewords.GLOBALS)
-    env.filters.update(templatewords.FILTERS)
+    env.filters.update(templatewords.FILTERS, lang_of=translations.lang_of)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
                        phone=wording.phone_display, tel=wording.phone_href)
     env.globals.update(

@@ -101,3 +101,58 @@ def test_a_language_the_interface_lacks_is_an_error(tmp_path):
     result = run_cli("check", "--root", str(root), "--today", "2026-11-23")
     assert result.exit_code == 1
     assert "site.yaml:5: languages: the pages' words (menus, buttons, headings) are not translated into 'gd'" in result.output
+
+
+# ---------------------------------------------------------------- translated content
+
+def _text(file: Path, selector_tag: str, class_: str | None = None):
+    document = htmlparse.parse_file(file)
+    element = (document.find_all(selector_tag, class_=class_) if class_ else document.find_all(selector_tag))[0]
+    return _all_text(element).strip(), element.get("lang")
+
+
+def test_translated_fields_and_bodies_show_in_each_language(bilingual_site):
+    welsh = bilingual_site / "services" / "testshire-care" / "garden-club" / "index.html"
+    english = bilingual_site / "en" / "services" / "testshire-care" / "garden-club" / "index.html"
+    assert _text(welsh, "h1") == ("Clwb Garddio", None) and _text(english, "h1") == ("Garden Club", None)
+    assert _text(welsh, "p", "lead") == ("Clwb garddio i bobl hŷn.", None)
+    assert _text(english, "div", "prose") == ("We grow vegetables together.", None)  # garden-club.en.md
+    assert _text(welsh, "div", "prose") == ("Rydyn ni’n tyfu llysiau gyda’n gilydd.", None)
+    assert _text(bilingual_site / "en" / "about" / "index.html", "h1") == ("About", None)
+    assert _text(bilingual_site / "about" / "index.html", "h1") == ("Amdanom ni", None)
+    assert "<title>Dod o hyd i gyfleoedd dydd yn Testshire</title>" in (bilingual_site / "index.html").read_text(encoding="utf-8")
+    assert "Gardening" in _all_text(htmlparse.parse_file(bilingual_site / "en" / "activities" / "gardening" / "index.html"))
+    assert "Gardening" not in _all_text(htmlparse.parse_file(bilingual_site / "activities" / "gardening" / "index.html"))
+
+
+def test_a_missing_translation_shows_the_first_language_marked_with_its_lang(bilingual_site):
+    english = bilingual_site / "en" / "services" / "hartley-welsh-society" / "welsh-coffee-morning" / "index.html"
+    text, lang = _text(english, "p", "lead")
+    assert text.startswith("Bore coffi am ddim") and lang == "cy"  # WCAG 3.1.2: the words are Welsh
+    assert _text(english, "h1") == ("Welsh-speaking Coffee Morning", None)
+
+
+def test_check_warns_once_for_each_partly_translated_record(tmp_path):
+    result = run_cli("check", "--root", str(FIXTURE), "--today", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "warning:" in line]
+    assert warnings == ["content/providers/hartley-welsh-society/welsh-coffee-morning.md:3: warning: summary: there is no English "
+                        "for summary, so the English page shows other words there. Add 'en:' to each of these fields, like "
+                        "name: {cy: ..., en: ...}."]
+
+
+def test_new_asks_for_each_language_on_a_bilingual_site(tmp_path):
+    site = (FIXTURE / "site.yaml").read_text(encoding="utf-8")
+    root = make_site(tmp_path, {"site.yaml": site})
+    assert run_cli("new", "service", "testshire-care/lake-swim", "--root", str(root)).exit_code == 0
+    text = (root / "content" / "providers" / "testshire-care" / "lake-swim.md").read_text(encoding="utf-8")
+    assert "\nname:" in text and "\n  cy: Lake swim\n  en: Lake swim\n" in text
+    assert "\n  en: One or two plain sentences about the service.\n" in text
+
+
+def test_an_easy_read_body_has_its_own_translation(bilingual_site):
+    welsh = _all_text(htmlparse.parse_file(bilingual_site / "easy-read" / "about" / "index.html"))
+    english = _all_text(htmlparse.parse_file(bilingual_site / "en" / "easy-read" / "about" / "index.html"))
+    assert "Mae’r wefan hon yn sôn am bethau" in welsh and "This website tells you about things" not in welsh
+    assert "This website tells you about things to do in the day." in english  # about.en.easy.md
+    assert _text(bilingual_site / "en" / "easy-read" / "about" / "index.html", "h1") == ("About this website", None)
