@@ -46,8 +46,10 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
         return None, problems
     site = site_config(source.data, known)
     if len(codes) > 1:  # the labels in the other language (the same SiteConfig where nothing is translated)
-        site = replace(site, translated=tuple((tag, site_config(dict(source.translated).get(code, source.data), known))
-                                              for code, tag in zip(codes[1:], site.page_languages[1:])))
+        names = tuple(pitfalls.interface_languages(root).items())
+        site = replace(site, language_names=names, translated=tuple(
+            (tag, replace(site_config(dict(source.translated).get(code, source.data), known), language_names=names))
+            for code, tag in zip(codes[1:], site.page_languages[1:])))
     return site, problems + _check_statement(source.data, site, today) + security.check_expiry(source.data, today)
 
 

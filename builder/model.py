@@ -140,6 +140,7 @@ class SiteConfig:
     regulator: Regulator = field(default_factory=default_regulator)  # `regulator:` in site.yaml
     languages: tuple[str, ...] = ()  # `languages:` in site.yaml, as <html lang> tags; () means just `language`
     translated: tuple = ()  # a bilingual site: ((tag, this SiteConfig with its labels in that language),)
+    language_names: tuple = ()  # ((code, the language's name in itself),) from the theme's languages.yaml
 
     @property
     def page_languages(self) -> tuple[str, ...]:

@@ -303,11 +303,9 @@ def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", d
 
 def _alternates(site, here: str) -> tuple[tuple[str, str, str], ...]:
     """The same page in each of a bilingual site's languages: (tag, the language's own name, url from the root)."""
-    return tuple((tag, LANGUAGE_NAMES.get(i18n.code_of(tag), tag), ("" if n == 0 else language_prefix(tag)) + here)
+    names = dict(site.language_names)  # each in its own language: the link to it is read in it
+    return tuple((tag, names.get(i18n.code_of(tag), tag), ("" if n == 0 else language_prefix(tag)) + here)
                  for n, tag in enumerate(site.page_languages))
-
-
-LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}  # each in its own language: the link to it is read in it
 
 
 # ---------------------------------------------------------------- context of each page kind
