@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, easytext, finder, i18n, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
+from builder import content, translations, easytext, finder, i18n, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
@@ -51,30 +51,39 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     words = wordlist(site, root)
     with worker_pool(len(tree.files)) as mapper:                                  # load, file by file
         load = incremental.loader(load_file, cache, site, words)                  # (changed files only)
-        loaded = list(mapper(load, [(str(root), path, kind, words) for path, kind in tree.files]))
+        languages = translations.site_languages(site)
+        loaded = list(mapper(load, [(str(root), path, kind, words, languages) for path, kind in tree.files]))
     incremental.forget_stale_files(cache, started, len(tree.files))
     sources = [source for source, _, _ in loaded if source is not None]
     bodies = {body.path: body for _, _, body in loaded if body is not None}
     problems += [problem for _, file_problems, _ in loaded for problem in file_problems]
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
+    problems += translations.check_twins(sources, {path for path, _ in tree.files})
+    in_languages = translations.other_languages(site, sources, bodies, problems)  # a bilingual site's second language
     problems += pitfalls.check_duplicates(sources) + pitfalls.check_pages(root, tree.files)
     geo, geo_problems = load_geography(root, site) if site else (None, [])          # boundaries, postcodes
     problems += geo_problems
     found = Problems(problems).strict() if strict else Problems(problems)
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
-    catalogue = dataclasses.replace(assemble_catalogue(site, sources, bodies, today), geography=geo)  # model
+    catalogue = dataclasses.replace(assemble_catalogue(site, sources, bodies, today), geography=geo,  # model
+                                    translations=tuple((tag, dataclasses.replace(assemble_catalogue(other, *found, today), geography=geo))
+                                                       for tag, other, found in in_languages))
     return Checked(catalogue, found, len(tree.files) + 1)
 
 
 def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.RenderedBody | None]:
     """One content file: read it, check its fields and its Easy Read text, render its Markdown (in a worker)."""
-    root, path, kind, words = job
+    root, path, kind, words, languages = job
     source, problems = content.read_file(Path(root), path, kind)
     if source is None:
         return None, problems, None
     body = markup.render_body(source) if source.body.strip() else None
+    if kind == content.TRANSLATION:  # a body in the other language: its record's fields are checked in that file
+        return source, problems + (body.problems if body else []) + translations.check_file(source, languages), body
+    source, found = translations.split(source, *languages)
+    problems += found
     problems += pitfalls.check_file(source) + (body.problems if body else [])
     return source, problems + shapes.check_fields(source) + easytext.check_easy_text(source, words), body
 
@@ -113,10 +122,16 @@ def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.
                 reuse: incremental.PageReuse | None = None) -> int:
     specs = render.plan_pages(catalogue, edition)
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
-    pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept)
+    pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept,
+                               interfaces=second_languages(root, catalogue))
     copy_assets(folder, theme.asset_files(root))
     security.write_brand_stylesheet(folder, catalogue.site)
     return pages
+
+
+def second_languages(root: Path, catalogue: Catalogue) -> dict[str, i18n.Interface]:
+    """A bilingual site's second language: {its tag: its interface words} (empty for one language)."""
+    return {tag: i18n.load(root, tag) for tag in catalogue.site.page_languages[1:]}
 
 
 def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> tuple[str, str]:
@@ -127,5 +142,10 @@ def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> 
         copy = Path(scratch) / name
         write_pages(root, catalogue, copy, render.Edition(files=True, search=False))
         finder.write_finder(copy, catalogue)
+        first = i18n.active()
+        for tag, interface in second_languages(root, catalogue).items():
+            i18n.activate(interface)
+            finder.write_finder(copy, catalogue, render.language_prefix(tag))
+        i18n.activate(first)
         size = offline.write_offline_copy(copy, staging / "downloads" / f"{name}.zip")
     return f"downloads/{name}.zip", offline.size_text(size)

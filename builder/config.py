@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import easytext, pitfalls, regulators, security, theme, wordingfile
+from dataclasses import replace
+
+from builder import easytext, pitfalls, regulators, security, theme, translations, wordingfile
 from builder.content import SITE, read_file
 from builder.easyread import Pictograms
 from builder.errors import Problem, did_you_mean
@@ -30,6 +32,9 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     source, problems = read_file(root, "site.yaml", SITE)
     if source is None:
         return None, problems
+    codes = _language_codes(source.data)
+    source, found = translations.split(source, codes, dict(zip(codes, _languages({**source.data, "languages": list(codes)}))))
+    problems += found
     problems += check_fields(source)
     problems += check_site(source, lambda asset: theme.find_asset(root, asset) is not None)
     problems += _check_symbols(root, source)
@@ -40,6 +45,11 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     if any(p.severity == "error" for p in problems):
         return None, problems
     site = site_config(source.data, known)
+    if len(codes) > 1:  # the labels in the other language (the same SiteConfig where nothing is translated)
+        names = tuple(pitfalls.interface_languages(root).items())
+        site = replace(site, language_names=names, translated=tuple(
+            (tag, replace(site_config(dict(source.translated).get(code, source.data), known), language_names=names))
+            for code, tag in zip(codes[1:], site.page_languages[1:])))
     return site, problems + _check_statement(source.data, site, today) + security.check_expiry(source.data, today)
 
 
@@ -79,7 +89,7 @@ def site_config(data: dict, known: dict | None = None) -> SiteConfig:
         title=data["title"],
         organisation=data["organisation"],
         base_url=data["base_url"],
-        language=data.get("language", "en-GB"),
+        language=_languages(data)[0] if data.get("languages") else data.get("language", "en-GB"),
         review_months=data.get("review_months", 12),
         edit_url=data.get("edit_url", ""),
         notice=data.get("notice", ""),
@@ -98,7 +108,26 @@ def site_config(data: dict, known: dict | None = None) -> SiteConfig:
         **_open_data(data.get("open_data") or {}),
         offline_search_mb=data.get("offline_search_mb", 5),
         regulator=known[data.get("regulator", regulators.DEFAULT)],
+        languages=_languages(data) if data.get("languages") else (),
     )
+
+
+DEFAULT_TAGS = {"en": "en-GB"}
+
+
+def _language_codes(data) -> tuple[str, ...]:
+    """The codes of site.yaml's `languages:` (its checks report what is wrong with it), else `language:`'s."""
+    wanted = data.get("languages")
+    if isinstance(wanted, list) and wanted and all(isinstance(code, str) for code in wanted):
+        return tuple(dict.fromkeys(wanted))
+    language = data.get("language")
+    return (language.split("-")[0].lower() if isinstance(language, str) else "en",)
+
+
+def _languages(data: dict) -> tuple[str, ...]:
+    """`languages: [cy, en]` -> ("cy", "en-GB"): each code as its <html lang> tag (`language:` names one's tag)."""
+    own = data.get("language", "")
+    return tuple(own if own and own.split("-")[0].lower() == code else DEFAULT_TAGS.get(code, code) for code in data["languages"])
 
 
 def _open_data(data: dict) -> dict:

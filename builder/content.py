@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import Problem
+from builder.translations import TRANSLATED_FILE
 from builder.yamlfile import Located, YamlProblem, load_yaml, values_cut_by_comments
 
 PROVIDER = "provider"
@@ -20,6 +21,7 @@ SERVICE_EASY = "service-easy"
 PAGE = "page"
 PAGE_EASY = "page-easy"
 SITE = "site"
+TRANSLATION = "translation"  # <name>.<code>.md or <name>.<code>.easy.md: a body in a bilingual site's other language
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class SourceFile:
     data: Located
     body: str = ""
     body_line: int = 1
+    translated: tuple = ()  # a bilingual site: ((language code, the data in that language), ...) (translations.py)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def find_content(root: Path) -> ContentTree:
             (files.append((_relative(file, root), kind)) if kind else ignored.append(_relative(file, root)))
     pages = root / "content" / "pages"
     for file in sorted(pages.iterdir()) if pages.is_dir() else []:
-        kind = PAGE_EASY if file.name.endswith(".easy.md") else PAGE if file.suffix == ".md" else ""
+        kind = (TRANSLATION if TRANSLATED_FILE.match(file.name) else PAGE_EASY if file.name.endswith(".easy.md")
+                else PAGE if file.suffix == ".md" else "")
         (files.append((_relative(file, root), kind)) if kind and file.is_file() else ignored.append(_relative(file, root)))
     return ContentTree(files, folders, ignored)
 
@@ -62,6 +66,8 @@ def _provider_file_kind(file: Path) -> str:
         return ""
     if file.name == "provider.yaml":
         return PROVIDER
+    if TRANSLATED_FILE.match(file.name):
+        return TRANSLATION
     if file.name.endswith(".easy.md"):
         return SERVICE_EASY
     if file.suffix == ".md":
@@ -120,7 +126,7 @@ def split_front_matter(text: str, kind: str) -> tuple[str, str, int]:
     """Split '---' front matter from the Markdown body; returns (yaml, body, body's first line)."""
     lines = text.split("\n")
     if lines[0].strip() != "---":
-        if kind == SERVICE_EASY:  # a service's Easy Read body may have no front matter at all
+        if kind in (SERVICE_EASY, TRANSLATION):  # a service's Easy Read body, or a translated body, may have no front matter at all
             return "", text, 1
         raise YamlProblem(1, "the file must start with front matter: a line of three dashes (---).",
                           "Put '---' on the first line, then the fields, then '---' again before the text.")

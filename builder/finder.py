@@ -23,7 +23,7 @@ GLOBAL = "catalogueFind"
 NOT_FILTERS = ("kind",)  # the copy finds services only
 
 
-def finder_data(catalogue: Catalogue, easy: bool) -> dict:
+def finder_data(catalogue: Catalogue, easy: bool, prefix: str = "") -> dict:
     values: dict[tuple[str, str], int] = {}
     rows = []
     for service in catalogue.services.values():
@@ -31,7 +31,7 @@ def finder_data(catalogue: Catalogue, easy: bool) -> dict:
                    for name, chosen in service.search_filters(easy).items() if name not in NOT_FILTERS
                    for value in chosen]
         provider = catalogue.providers[service.provider_key].name
-        url = (paths.EASY if easy else "") + service.url + "index.html"
+        url = prefix + (paths.EASY if easy else "") + service.url + "index.html"
         rows.append([service.name, url, provider, service.summary, places(service), numbers])
     return {"values": [list(pair) for pair in values], "services": rows}
 
@@ -41,16 +41,17 @@ def places(service: Service) -> str:
     return " ".join(f"{loc.name} {loc.address} {loc.postcode}" for loc in service.locations)
 
 
-def finder_script(catalogue: Catalogue, easy: bool) -> str:
-    data = json.dumps(finder_data(catalogue, easy), ensure_ascii=False, separators=(",", ":"))
+def finder_script(catalogue: Catalogue, easy: bool, prefix: str = "") -> str:
+    data = json.dumps(finder_data(catalogue, easy, prefix), ensure_ascii=False, separators=(",", ":"))
     return f"window.{GLOBAL}={data};\n"
 
 
-def write_finder(folder: Path, catalogue: Catalogue) -> int:
-    """Writes both versions' data files into a rendered copy; returns their total size in bytes."""
+def write_finder(folder: Path, catalogue: Catalogue, prefix: str = "") -> int:
+    """Writes both versions' data files into a rendered copy, for the pages of one language (in the
+    active language: the filters' words are translated); returns their total size in bytes."""
     size = 0
     for easy in (False, True):
-        name = (paths.EASY if easy else "") + DATA_FILE
-        write_text(folder, name, finder_script(catalogue, easy))
+        name = prefix + (paths.EASY if easy else "") + DATA_FILE
+        write_text(folder, name, finder_script(catalogue, easy, prefix))
         size += (folder / name).stat().st_size
     return size

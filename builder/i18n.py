@@ -67,6 +67,27 @@ class Interface:
         return babel.Locale.parse(self.language.replace("-", "_"))
 
 
+class per_language:
+    """Like functools.cached_property, but one value for each interface language: a bilingual build
+    renders the same object in both languages, and the words (days, times, costs) differ."""
+
+    def __init__(self, function):
+        self.function = function
+        self.name = function.__name__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        key = (self.name, _ACTIVE[0].language)
+        cache = instance.__dict__.setdefault("_per_language", {})
+        if key not in cache:
+            cache[key] = self.function(instance)
+        return cache[key]
+
+
 def code_of(language: str) -> str:
     return language.split("-")[0].lower()
 

@@ -37,7 +37,7 @@ class CachedLoader:
     words: str  # the site's Easy Read word list, which the file checks use
 
     def __call__(self, job: tuple):
-        root, path, kind, _ = job
+        root, path, kind = job[:3]
         try:
             raw = Path(root, path).read_bytes()
         except OSError:
@@ -57,7 +57,7 @@ def loader(load: Callable, cache: BuildCache | None, site, words=None) -> Callab
     if cache is None or site is None:
         return load
     cache.ensure()
-    return CachedLoader(load, cache, repr((site.hard_words, site.allowed_words, site.min_reading_ease, words)))
+    return CachedLoader(load, cache, repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages)))
 
 
 # ---------------------------------------------------------------- rendering
@@ -99,7 +99,7 @@ def page_digests(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[P
                     catalogue.today.isoformat(), repr(catalogue.pages), repr(catalogue.geography))  # maps, postcode box
     records = _Records(catalogue)
     return {page_file(spec): digest(shared, repr(spec), INPUTS[spec.kind](catalogue, spec, records))
-            for spec in specs if spec.kind in INPUTS}
+            for spec in specs if spec.kind in INPUTS and not spec.language}  # a second language's pages: always rendered
 
 
 class _Records:

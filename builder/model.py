@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from builder import facets as more_filters, wording
-from builder.i18n import N_, _
+from builder.i18n import N_, _, per_language
 from builder.regulators import Regulator, default as default_regulator
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -64,7 +64,7 @@ class Contact:
     hours: str = ""
     other_phones: tuple[LabelledPhone, ...] = ()
 
-    @cached_property
+    @per_language
     def phone_display(self) -> str:
         return wording.phone_display(self.phone)
 
@@ -138,6 +138,14 @@ class SiteConfig:
                                           "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
     offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
     regulator: Regulator = field(default_factory=default_regulator)  # `regulator:` in site.yaml
+    languages: tuple[str, ...] = ()  # `languages:` in site.yaml, as <html lang> tags; () means just `language`
+    translated: tuple = ()  # a bilingual site: ((tag, this SiteConfig with its labels in that language),)
+    language_names: tuple = ()  # ((code, the language's name in itself),) from the theme's languages.yaml
+
+    @property
+    def page_languages(self) -> tuple[str, ...]:
+        """The languages pages are written in, the first at the root, the others under /<code>/."""
+        return self.languages or (self.language,)
 
     def taxonomy(self, name: str) -> tuple[Term, ...]:
         return {"areas": self.areas, "types": self.types, "who_for": self.who_for, "activities": self.activities}[name]
@@ -158,7 +166,7 @@ class Location:
             return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
         return "https://www.openstreetmap.org/search?query=" + wording.quote(f"{self.address}, {self.postcode}")
 
-    @cached_property
+    @per_language
     def access_labels(self) -> tuple[str, ...]:
         return tuple(wording.ACCESS_LABELS[a] for a in self.access or ())
 
@@ -179,11 +187,11 @@ class Session:
     def is_weekend(self) -> bool:
         return bool(WEEKEND & set(self.days))
 
-    @cached_property
+    @per_language
     def days_text(self) -> str:
         return wording.days_text(self.days)
 
-    @cached_property
+    @per_language
     def hours_text(self) -> str:
         return wording.time_range(self.start, self.end)
 
@@ -195,7 +203,7 @@ class Cost:
     per: str
     kind: str = ""  # what it pays for: attendance | lunch | transport | support | entry ("" when not said)
 
-    @cached_property
+    @per_language
     def text(self) -> str:
         return _(COST_PER[self.per]).format(money=wording.money(self.amount)) if self.per in COST_PER else f"{wording.money(self.amount)} a {self.per}"
 
@@ -286,7 +294,7 @@ class Service:
     def ages_text(self) -> str:
         return wording.ages_text(*self.ages)
 
-    @cached_property
+    @per_language
     def language_names(self) -> list[str]:
         return [wording.LANGUAGE_NAMES.get(code, code) for code in self.languages]
 
@@ -389,6 +397,11 @@ class Catalogue:
     pages: tuple[Page, ...]  # by order, then title
     browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
     geography: object = None  # geography.Geography: area boundaries and the postcode lookup
+    translations: tuple = ()  # a bilingual site: ((<html lang> tag, the Catalogue in that language),)
+
+    def in_language(self, language: str) -> "Catalogue":
+        """The catalogue in a bilingual site's other language ("" or the first language: this one)."""
+        return dict(self.translations).get(language, self)
 
     def services_of(self, ids) -> list[Service]:
         return [self.services[i] for i in ids]

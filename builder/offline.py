@@ -30,10 +30,16 @@ SEARCH_LIST = "search-files.json"  # every search file, for the service worker (
 SEARCH_SIZE = "search-size.json"  # what the search page needs to know (small, in the shell)
 
 
-def shell_files(staging: Path) -> list[str]:
+def version_folders(site: SiteConfig | None) -> list[str]:
+    """Where each language and version's pages are: "", "easy-read/" and, on a bilingual site, "cy/", "cy/easy-read/"."""
+    languages = [f"{language.split('-')[0].lower()}/" for language in site.page_languages[1:]] if site else []
+    return [language + version for language in [""] + languages for version in ("", paths.EASY)]
+
+
+def shell_files(staging: Path, site: SiteConfig | None = None) -> list[str]:
     """What the service worker stores on install, relative to the site root."""
     files = [p.relative_to(staging).as_posix() for p in sorted((staging / "assets").rglob("*")) if p.is_file()]
-    for prefix in ("", paths.EASY):
+    for prefix in version_folders(site):
         files += [f"{prefix}{page}index.html" for page in SHELL_PAGES if (staging / prefix / page / "index.html").is_file()]
         runtime = staging / prefix / "pagefind"
         if runtime.is_dir():
@@ -58,11 +64,12 @@ def release_hash(staging: Path, shell: list[str]) -> str:
 def write_offline_support(staging: Path, site: SiteConfig, worker_template: str) -> None:
     write_icons(staging, site.brand_colour)
     write_text(staging, "manifest.webmanifest", manifest(site))
-    shell = shell_files(staging)
+    shell = shell_files(staging, site)
     version = release_hash(staging, shell)
     urls = ["./" + name.removesuffix("index.html") for name in shell] + ["./" + SEARCH_SIZE]
     saved_at_once = write_search_list(staging, site, version)
     worker = worker_template.replace("__VERSION__", version).replace("__SHELL__", json.dumps(urls))
+    worker = worker.replace("__LANGUAGE_FOLDERS__", json.dumps([f for f in version_folders(site)[2:] if not f.endswith(paths.EASY)]))
     write_text(staging, "sw.js", worker.replace("__SEARCH_AUTO__", json.dumps(saved_at_once)))
 
 
@@ -70,7 +77,7 @@ def write_search_list(staging: Path, site: SiteConfig, version: str) -> bool:
     """Every file of both search indexes with its size, for saving search on a device, and their total.
 
     Returns whether it is within the site's budget, so the service worker saves it without asking."""
-    files = [p for prefix in ("", paths.EASY) for p in sorted((staging / prefix / "pagefind").rglob("*")) if p.is_file()]
+    files = [p for prefix in version_folders(site) for p in sorted((staging / prefix / "pagefind").rglob("*")) if p.is_file()]
     sizes = [("./" + p.relative_to(staging).as_posix(), p.stat().st_size) for p in files]
     total = sum(size for _, size in sizes)
     within = total <= site.offline_search_mb * 1_000_000

@@ -42,6 +42,7 @@ class PageSpec:
     key: str = ""  # what the page shows: a service id, provider key, page slug, taxonomy or taxonomy/key
     version: str = STANDARD
     edition: Edition = PUBLISHED
+    language: str = ""  # the page's <html lang> on a bilingual site's second language ("": the first)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,23 @@ class PageView:
     canonical: str = ""
     twin_url: str = ""  # the same page in the other version, from the root
     edition: Edition = PUBLISHED
+    language: str = "en-GB"  # the <html lang>
+    prefix: str = ""  # where this language's pages are: "" at the root, "cy/" for a second language
+    alternates: tuple[tuple[str, str, str], ...] = ()  # the same page in each language: (tag, name, url from the root)
+
+    @property
+    def other_languages(self) -> tuple[tuple[str, str, str], ...]:
+        return tuple(a for a in self.alternates if a[0] != self.language)
+
+    @property
+    def here(self) -> str:
+        """The page's path within its language and version: "services/a/b/"."""
+        return self.url.removeprefix(self.prefix).removeprefix(paths.EASY)
+
+    @property
+    def pagefind(self) -> str:
+        """This language and version's search index, from this page."""
+        return self.asset(self.prefix + (paths.EASY if self.easy else "") + "pagefind/")
 
     @property
     def easy(self) -> bool:
@@ -67,7 +85,7 @@ class PageView:
 
     def url_to(self, target: str) -> str:
         """Link to a page in this page's version, relative to this page."""
-        return self.link(paths.EASY + target if self.easy else target)
+        return self.link(self.prefix + (paths.EASY + target if self.easy else target))
 
     def asset(self, target: str) -> str:
         """Link to a file that both versions share (CSS, JS, pictograms, the manifest)."""
@@ -94,9 +112,24 @@ def _view(catalogue: Catalogue, spec: PageSpec, title: str, section: str = "", d
     else:
         root = "../" * spec.url.count("/")
     canonical = site.base_url + ("" if spec.kind == "not-found" and spec.version == STANDARD else spec.url)
-    twin = spec.url.removeprefix(paths.EASY) if spec.version == EASY else paths.EASY + spec.url
+    language = spec.language or site.page_languages[0]
+    prefix = language_prefix(language) if spec.language else ""
+    here = spec.url.removeprefix(prefix)
+    twin = prefix + (here.removeprefix(paths.EASY) if spec.version == EASY else paths.EASY + here)
     return PageView(spec.kind, spec.url, spec.version, title, head, description, root,
-                    ((_("Home"), ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin, spec.edition)
+                    ((_("Home"), ""),) + crumbs if spec.kind != "home" else (), edit_path, canonical, twin, spec.edition,
+                    language, prefix, _alternates(site, here) if len(site.page_languages) > 1 and spec.kind != "not-found" else ())
+
+
+def _alternates(site, here: str) -> tuple[tuple[str, str, str], ...]:
+    """The same page in each of a bilingual site's languages: (tag, the language's own name, url from the root)."""
+    names = dict(site.language_names)  # each in its own language: the link to it is read in it
+    return tuple((tag, names.get(i18n.code_of(tag), tag), ("" if n == 0 else language_prefix(tag)) + here)
+                 for n, tag in enumerate(site.page_languages))
+
+
+def language_prefix(language: str) -> str:
+    return f"{i18n.code_of(language)}/"
 
 
 # ---------------------------------------------------------------- context of each page kind

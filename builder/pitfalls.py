@@ -161,7 +161,7 @@ def _value(data, at: list):
 # ---------------------------------------------------------------- site.yaml
 
 def check_site_file(root: Path, source: SourceFile) -> list[Problem]:
-    return _check_pictograms(root, source.data) + _check_language(root, source.data) + _check_statement_owner(source.data)
+    return _check_pictograms(root, source.data) + _check_language(root, source.data) + _check_languages(root, source.data) + _check_statement_owner(source.data)
 
 
 def check_pages(root: Path, tree_files: list[tuple[str, str]]) -> list[Problem]:
@@ -212,6 +212,26 @@ def _check_language(root: Path, data: dict) -> list[Problem]:
                     f"the pages' words (menus, buttons, headings) are not translated into '{language}', "
                     "so the site would be labelled with a language it is not written in.",
                     f"Choose a language the interface is translated into: {choices}, like en-GB.")]
+
+
+def _check_languages(root: Path, data: dict) -> list[Problem]:
+    """`languages: [cy, en]`: each a language the interface is translated into, none twice."""
+    wanted = data.get("languages")
+    if not isinstance(wanted, list):
+        return []
+    known = interface_languages(root)
+    choices = ", ".join(f"{code} ({name})" for code, name in known.items())
+    problems = []
+    for index, code in enumerate(wanted):
+        where = line_of(data, ["languages", index]) or line_of(data, ["languages"])
+        if isinstance(code, str) and code not in known:
+            problems.append(Problem("site.yaml", where, "languages",
+                                    f"the pages' words (menus, buttons, headings) are not translated into '{code}', "
+                                    "so the site cannot have pages in it.",
+                                    f"Choose languages the interface is translated into, by their code: {choices}."))
+        elif code in wanted[:index]:
+            problems.append(Problem("site.yaml", where, "languages", f"'{code}' is listed twice.", "List each language once."))
+    return problems
 
 
 def _check_statement_owner(data: dict) -> list[Problem]:

@@ -17,13 +17,13 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easypage, easyread, i18n, mapviews, paths, search, security, templatewords, wording
+from builder import easypage, easyread, i18n, mapviews, paths, search, security, templatewords, translations, wording
 from builder.errors import SiteError
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
 from builder.output import write_text
 from builder.pagekinds import (
-    CONTEXTS, EASY, PUBLISHED, TAXONOMY_SINGULAR, TAXONOMY_TITLES, TEMPLATES, Edition, PageSpec, PageView)
+    CONTEXTS, EASY, PUBLISHED, TAXONOMY_SINGULAR, TAXONOMY_TITLES, TEMPLATES, Edition, PageSpec, PageView, language_prefix)
 from builder.workers import freeze_before_fork, worker_pool
 
 
@@ -40,7 +40,10 @@ def plan_pages(catalogue: Catalogue, edition: Edition = PUBLISHED) -> list[PageS
         specs.append(PageSpec("browse-index", paths.browse_url(taxonomy), taxonomy))
         specs += [PageSpec("browse", b.url, f"{taxonomy}/{b.term.key}") for b in entries]
     specs += [PageSpec(s.kind, paths.EASY + s.url, s.key, EASY) for s in specs]
-    return [PageSpec(s.kind, s.url, s.key, s.version, edition) for s in specs]
+    for language in catalogue.site.page_languages[1:]:  # a bilingual site: the same pages under /<code>/
+        specs += [PageSpec(s.kind, f"{language_prefix(language)}{s.url}", s.key, s.version, language=language)
+                  for s in specs if s.kind != "not-found" and not s.language]
+    return [PageSpec(s.kind, s.url, s.key, s.version, edition, s.language) for s in specs]
 
 
 # ---------------------------------------------------------------- rendering in workers
@@ -49,11 +52,14 @@ _WORKER: dict = {}
 
 
 def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
-                progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset()) -> int:
+                progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset(),
+                interfaces: dict | None = None) -> int:
     """Render and write every page but those `kept` from the last build (see incremental.py); returns
     the number of pages in the site. `progress(done, total)` is told as it goes."""
     # before the pool starts: forked workers see the Catalogue without it being copied to them
-    _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging)
+    first = i18n.active()
+    _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging,
+                   interfaces={"": first, **(interfaces or {})})
     _CARDS.clear()
     mapviews.forget()
     environment.cache_clear()
@@ -69,6 +75,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
             written += count
             if progress and len(specs) > 1000:
                 progress(written, len(specs))
+    i18n.activate(first)  # chunks rendered in this process may have left another language active
     write_text(staging, "sitemap.xml", sitemap(catalogue, specs))
     write_text(staging, "robots.txt", robots(catalogue))
     return written
@@ -77,8 +84,9 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
 def _render_chunk(specs: list[PageSpec]) -> int:
     env = environment(tuple(_WORKER["theme_dirs"]))
     for spec in specs:
+        i18n.activate(_WORKER["interfaces"][spec.language])
         try:
-            html = render_page(env, _WORKER["catalogue"], spec, pictograms(tuple(_WORKER["theme_dirs"])))
+            html = render_page(env, _WORKER["catalogue"].in_language(spec.language), spec, pictograms(tuple(_WORKER["theme_dirs"])))
         except jinja2.TemplateError as err:
             raise SiteError(template_problem(err, _WORKER["theme_dirs"], spec)) from None
         write_text(_WORKER["staging"], page_file(spec), html)
@@ -126,7 +134,7 @@ def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
     env.install_gettext_callables(lambda message: i18n._(message), i18n.ngettext, newstyle=True)
     env.globals.update(card=_card, footer=_footer, service_record=search.service_record, page_record=search.page_record)
     env.globals.update(maps=mapviews, **templatewords.GLOBALS)
-    env.filters.update(templatewords.FILTERS)
+    env.filters.update(templatewords.FILTERS, lang_of=translations.lang_of)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
                        phone=wording.phone_display, tel=wording.phone_href)
     env.globals.update(
@@ -190,7 +198,7 @@ def render_page(env: jinja2.Environment, catalogue: Catalogue, spec: PageSpec, p
         context.update(easypage.easy_context(spec.kind, context, catalogue.site, pictures, tuple(_WORKER.get("theme_dirs", ()))))
     template = ("easy/" if view.easy else "") + TEMPLATES[spec.kind]
     html = env.get_template(template).render(site=catalogue.site, catalogue=catalogue, pictures=pictures, **context)
-    return resolve_internal_links(html, view.root + (paths.EASY if view.easy else ""), view.edition.files)
+    return resolve_internal_links(html, view.root + view.prefix + (paths.EASY if view.easy else ""), view.edition.files)
 
 
 # ---------------------------------------------------------------- sitemap and robots

@@ -103,13 +103,33 @@ def create_new(path: Path, text: str) -> Path:
     return path
 
 
+def _site_setting(root: Path, key: str, default):
+    """One setting of site.yaml, or `default` when site.yaml cannot say."""
+    try:
+        return (yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8")) or {}).get(key, default)
+    except (OSError, UnicodeError, yaml.YAMLError, AttributeError):
+        return default
+
+
+TRANSLATABLE_LINE = re.compile(r"^(name|summary|description): (.+?)(\s+#.*)?$", re.MULTILINE)
+
+
+def _in_languages(root: Path, text: str) -> str:
+    """On a bilingual site (site.yaml languages: [cy, en]), the text fields ask for each language."""
+    codes = _site_setting(root, "languages", None)
+    if not isinstance(codes, list) or len(codes) < 2 or not all(isinstance(c, str) for c in codes):
+        return text
+    def both(match: re.Match) -> str:
+        comment = (match[3] or "").strip()
+        head = f"{match[1]}:".ljust(39) + (f"{comment}, in each language" if comment else "# in each language")
+        return head + "".join(f"\n  {code}: {match[2]}" for code in codes)
+    return TRANSLATABLE_LINE.sub(both, text)
+
+
 def _regulator_line(root: Path) -> str:
     """The commented regulator_id line, in the shape of the site's regulator (the default when site.yaml cannot say)."""
     known = regulators.load(tuple(map(str, theme.theme_dirs(root))))
-    try:
-        key = (yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8")) or {}).get("regulator", regulators.DEFAULT)
-    except (OSError, UnicodeError, yaml.YAMLError, AttributeError):
-        key = regulators.DEFAULT
+    key = _site_setting(root, "regulator", regulators.DEFAULT)
     regulator = known.get(key) if isinstance(key, str) else None
     regulator = regulator or regulators.default()
     return f'# regulator_id: "{regulator.id_example}"'.ljust(39) + f"# optional: the {regulator.id_name} ({regulator.name}) of a registered service"
@@ -117,7 +137,7 @@ def _regulator_line(root: Path) -> str:
 
 def new_provider(root: Path, slug: str) -> Path:
     _check_slug(slug, "provider name")
-    return create_new(root / "content" / "providers" / slug / "provider.yaml", PROVIDER_TEMPLATE.format(title=_title(slug)))
+    return create_new(root / "content" / "providers" / slug / "provider.yaml", _in_languages(root, PROVIDER_TEMPLATE.format(title=_title(slug))))
 
 
 def new_service(root: Path, service: str) -> Path:
@@ -129,4 +149,4 @@ def new_service(root: Path, service: str) -> Path:
     if not (root / "content" / "providers" / provider / "provider.yaml").is_file():
         raise click.ClickException(f"There is no provider '{provider}'. Create it first: catalogue new provider {provider}")
     text = SERVICE_TEMPLATE.format(title=_title(slug), today=dt.date.today().isoformat(), regulator_line=_regulator_line(root))
-    return create_new(root / "content" / "providers" / provider / f"{slug}.md", text)
+    return create_new(root / "content" / "providers" / provider / f"{slug}.md", _in_languages(root, text))

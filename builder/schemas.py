@@ -38,7 +38,8 @@ def schema_dir() -> Path:
 
 @functools.cache
 def schema(kind: str) -> dict:
-    return json.loads((schema_dir() / SCHEMA_FILES[kind]).read_text(encoding="utf-8"))
+    """The schema as the builder reads it (see _one_language)."""
+    return _one_language(json.loads((schema_dir() / SCHEMA_FILES[kind]).read_text(encoding="utf-8")))
 
 
 @functools.cache
@@ -67,3 +68,18 @@ def surely_valid(kind: str, data) -> bool:
         return quick.is_valid(data)
     except Exception:
         return False
+
+
+TRANSLATED = {"$ref": "#/$defs/translated"}
+
+
+def _one_language(node):
+    """The schema as the builder checks a file: in one language at a time (builder/translations.py has
+    already turned each {cy: ..., en: ...} into one language's words), so a text field is text."""
+    if isinstance(node, dict):
+        if len(node.get("anyOf", ())) == 2 and node["anyOf"][1] == TRANSLATED:
+            return _one_language(node["anyOf"][0])
+        return {key: _one_language(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_one_language(item) for item in node]
+    return node

@@ -61,20 +61,27 @@ def index_site(staging: Path, catalogue: Catalogue) -> int:
 
     One after the other: each Pagefind process holds its whole index in memory, and running both
     at once doubled the peak (4.2 GiB at 10,000 services) for little gain in time."""
-    globs = searchable_globs(catalogue)
-    standard = _index(staging, staging / "pagefind", globs)
-    easy = _index(staging, staging / paths.EASY / "pagefind", [paths.EASY + g for g in globs])
-    return standard + easy
+    globs, indexed = searchable_globs(catalogue), 0
+    for prefix, language in language_folders(catalogue.site):  # a bilingual site: one pair of indexes per language
+        for version in ("", paths.EASY):
+            indexed += _index(staging, staging / prefix / version / "pagefind", [prefix + version + g for g in globs], language)
+    return indexed
 
 
-def _index(staging: Path, output: Path, globs: list[str]) -> int:
+def language_folders(site) -> list[tuple[str, str]]:
+    """(folder prefix, language code) of each language's pages: ("", "en") and, on a bilingual site, ("cy/", "cy")."""
+    codes = [language.split("-")[0].lower() for language in site.page_languages]
+    return [("", "en" if len(codes) == 1 else codes[0])] + [(f"{code}/", code) for code in codes[1:]]
+
+
+def _index(staging: Path, output: Path, globs: list[str], language: str = "en") -> int:
     """Runs Pagefind's own command on the written pages.
 
     Not its Python API: that API stops the Pagefind process once it answers "files written", and
     under load the process was sometimes still writing, which left an empty pagefind-entry.json
     and a search that could not start. The command exits only when every file is on disk."""
     command = [str(get_executable()), "--site", str(staging), "--glob", "{" + ",".join(globs) + "}",
-               "--output-path", str(output), "--force-language", "en"]
+               "--output-path", str(output), "--force-language", language]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise click.ClickException(f"Pagefind could not index the site. Nothing was published.\n{result.stdout}{result.stderr}")

@@ -47,7 +47,7 @@ def term_link(term, page, folder: str) -> Markup:
 
 
 # Every sentence the scripts (assets/*.js) show, by its English words; the page gives the scripts
-# those that differ in the page's language (data-messages on <html>): nothing, in English.
+# those that differ in the page's language (data-messages on <body>): nothing, in English.
 SCRIPT_WORDS = (
     N_("Saved to my list"),
     N_("Save to my list"),

@@ -10,6 +10,7 @@ const CACHE = `catalogue-${VERSION}`;
 const SAVED = "catalogue-saved"; // pages on "My list": kept across releases, refreshed when online
 const OFFLINE_PAGE = new URL("offline/", self.registration.scope).href;
 const EASY_OFFLINE_PAGE = new URL("easy-read/offline/", self.registration.scope).href;
+const LANGUAGE_FOLDERS = __LANGUAGE_FOLDERS__; // a bilingual site's second language ("cy/"): its own offline pages
 // Search with no signal: every search file (both versions) is listed in search-files.json.
 // Under the site's budget they are saved on install; above it, when the person asks (a message
 // from the search page). The list itself is stored last, so its presence means "all saved".
@@ -65,6 +66,8 @@ async function page(request) {
   } catch (offline) {
     const cached = await caches.match(url.href);
     if (cached) return cached;
+    const language = LANGUAGE_FOLDERS.find((folder) => url.href.startsWith(new URL(folder, self.registration.scope).href));
+    if (language) return offlinePage(new URL(url.href.startsWith(new URL(language + "easy-read/", self.registration.scope).href) ? language + "easy-read/offline/" : language + "offline/", self.registration.scope).href);
     const easy = url.href.startsWith(new URL("easy-read/", self.registration.scope).href);
     return offlinePage(easy ? EASY_OFFLINE_PAGE : OFFLINE_PAGE);
   }

@@ -167,12 +167,19 @@ def sample_site(tmp_path_factory) -> Path:
 
 # Listings at their longest: unbroken Welsh place names, long addresses, every field filled (issue 18).
 WORST_CASE = PROJECT / "tests" / "fixtures" / "worst-case"
+BILINGUAL = PROJECT / "tests" / "fixtures" / "bilingual"
 
 
 @pytest.fixture(scope="session")
 def worst_case_site(tmp_path_factory) -> Path:
     """The worst-case fixture site (tests/fixtures/worst-case), built once per test session like the sample."""
     return build_in_subprocess(WORST_CASE, tmp_path_factory.mktemp("worst-case") / "_site")
+
+
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory) -> Path:
+    """tests/fixtures/bilingual (`languages: [cy, en]`: Welsh at the root, English under en/), built once per session."""
+    return build_in_subprocess(BILINGUAL, tmp_path_factory.mktemp("bilingual") / "_site")
 
 
 # `catalogue init`'s new site (issue 12): a council's first listing added with `catalogue new`.

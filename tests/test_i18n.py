@@ -203,7 +203,7 @@ def test_a_welsh_site_speaks_welsh_in_its_easy_read_and_scripts(welsh_site):
     service = next((welsh_site / "easy-read" / "services").rglob("index.html")).read_text(encoding="utf-8")
     assert "Ble mae e?" in service and "Beth yw e?" in service  # the Easy Read questions
     document = htmlparse.parse_file(next((welsh_site / "services").rglob("index.html")))
-    words = json.loads(document.html.get("data-messages"))
+    words = json.loads(document.find_all("body")[0].get("data-messages"))
     assert words["Save to my list"] == "Cadw yn fy rhestr"  # what app.js writes on the button once saved/unsaved
 
 

@@ -28,6 +28,7 @@ NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow
 SAMPLE_SITE = "sample"  # which built site a page is on: the keys of the conftest's *_url fixtures
 WORST_CASE = "worst_case"  # tests/fixtures/worst-case: every field at its longest (issue 18)
 INIT = "init"  # a new council's site from `catalogue init` with one listing (issue 12)
+BILINGUAL = "bilingual"  # tests/fixtures/bilingual: Welsh at the root, English under en/ (issue 12)
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,17 @@ _INIT_KINDS = [
 INIT_STANDARD = [SitePage(name, url, INIT) for name, url in _INIT_KINDS]
 INIT_EASY = [SitePage(name, EASY + url, INIT) for name, url in _INIT_KINDS]
 
-STANDARD_PAGES = [SitePage(name, url) for name, url in _KINDS + _SEARCH_STANDARD] + WORST_CASE_STANDARD + INIT_STANDARD
-EASY_PAGES = [SitePage(name, EASY + url) for name, url in _KINDS + _SEARCH_EASY] + WORST_CASE_EASY + INIT_EASY
+# The bilingual site's Welsh pages (at its root): home, a service, an information page, standard and Easy Read.
+_BILINGUAL_KINDS = [
+    ("home", ""),
+    ("service", "services/testshire-care/garden-club/"),
+    ("information", "about/"),
+]
+BILINGUAL_STANDARD = [SitePage(name, url, BILINGUAL) for name, url in _BILINGUAL_KINDS]
+BILINGUAL_EASY = [SitePage(name, EASY + url, BILINGUAL) for name, url in _BILINGUAL_KINDS]
+
+STANDARD_PAGES = [SitePage(name, url) for name, url in _KINDS + _SEARCH_STANDARD] + WORST_CASE_STANDARD + INIT_STANDARD + BILINGUAL_STANDARD
+EASY_PAGES = [SitePage(name, EASY + url) for name, url in _KINDS + _SEARCH_EASY] + WORST_CASE_EASY + INIT_EASY + BILINGUAL_EASY
 ALL_PAGES = STANDARD_PAGES + EASY_PAGES
 # The pages a screenshot is kept of: one of each kind, without the extra search states.
 SCREENSHOT_PAGES = [SitePage(name, url) for name, url in _KINDS] + [SitePage(name, EASY + url) for name, url in _KINDS]
@@ -127,7 +137,7 @@ INIT_SERVICE, INIT_EASY_SERVICE = (pages[1] for pages in (INIT_STANDARD, INIT_EA
 
 
 def page_id(site_page: SitePage) -> str:
-    site = {WORST_CASE: "worst-case-", INIT: "init-"}.get(site_page.site, "")
+    site = {WORST_CASE: "worst-case-", INIT: "init-", BILINGUAL: "bilingual-cy-"}.get(site_page.site, "")
     return site + ("easy-" if site_page.easy else "") + site_page.name
 
 
@@ -362,7 +372,7 @@ def skip_link_problems(page) -> list[str]:
     first = page.evaluate("""() => { const el = document.activeElement, r = el.getBoundingClientRect();
         return {tag: el.tagName.toLowerCase(), cls: el.className, text: (el.innerText || '').trim(), href: el.getAttribute('href'),
                 visible: r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth, name: __a11y.describe(el)}; }""")
-    if not (first["tag"] == "a" and "skip" in first["text"].lower()):
+    if not (first["tag"] == "a" and first["href"] == "#main-content"):  # in any language: Welsh "Neidio i'r prif gynnwys"
         return [f"the first Tab focused {first['name']}, not a skip link"]
     problems = []
     if not first["visible"]:

@@ -38,6 +38,13 @@ def init_url(init_site):
         yield url
 
 
+@pytest.fixture(scope="package")
+def bilingual_url(bilingual_site):
+    """The bilingual fixture build (tests/fixtures/bilingual: Welsh at the root, English under en/), served the same way."""
+    with serve(bilingual_site) as url:
+        yield url
+
+
 @pytest.fixture
 def site_url(request):
     """The served site a test visits: the one its `site_page` parameter is on, else the sample.

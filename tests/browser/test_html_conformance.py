@@ -14,8 +14,9 @@ from htmlparse import html_files
 from .a11y import VNU
 
 
-@pytest.mark.parametrize("build, at_least", [("sample_site", 200), ("worst_case_site", 150), ("init_site", 60)],
-                         ids=["sample", "worst-case", "init"])
+@pytest.mark.parametrize("build, at_least", [("sample_site", 200), ("worst_case_site", 150), ("init_site", 60),
+                                                 ("bilingual_site", 100)],
+                         ids=["sample", "worst-case", "init", "bilingual"])
 def test_every_html_page_of_the_build_has_no_nu_html_checker_errors(request, build, at_least):
     sample_site = request.getfixturevalue(build)
     java = shutil.which("java")
