@@ -33,10 +33,23 @@ REGULATORS = {  # the name the starter's quality-and-safety page gives each one
     "care-inspectorate": "the Care Inspectorate",
     "rqia": "the Regulation and Quality Improvement Authority (RQIA)",
 }
+REGULATORS_CY = {  # the same, for the Welsh quality-and-safety page (it starts a clause, so it has a capital)
+    "cqc": "Y Comisiwn Ansawdd Gofal (CQC)",
+    "ciw": "Arolygiaeth Gofal Cymru (AGC)",
+    "care-inspectorate": "Yr Arolygiaeth Gofal (the Care Inspectorate)",
+    "rqia": "Yr Awdurdod Rheoleiddio a Gwella Ansawdd (RQIA)",
+}
 OWNER = re.compile(r"[A-Za-z0-9](-?[A-Za-z0-9]){0,38}")  # GitHub's rule for user and organisation names
 REPO_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 COUNCIL_WORDS = re.compile(r"\s+(county borough|metropolitan borough|county|borough|city|district|islands?)?\s*council$", re.IGNORECASE)
 DEFAULT_HOURS = "Monday to Friday, 9am to 5pm"
+# the default answers in each language the starter has pages in; Welsh ones say "yn ardal {place}", which
+# no mutation touches ("yn {place}" would need "yng Nghaerdydd")
+DEFAULT_TITLES = {"en": "Find day opportunities in {place}", "cy": "Dod o hyd i gyfleoedd dydd yn ardal {place}"}
+DEFAULT_HOURS_IN = {"en": DEFAULT_HOURS, "cy": "Dydd Llun i ddydd Gwener, 9am i 5pm"}
+NOTICES = {"en": "This site is new: {council} is still checking its information pages, which are drafts.",
+           "cy": "Mae'r wefan hon yn newydd: mae {council} yn dal i wirio ei thudalennau gwybodaeth, sy'n ddrafftiau."}
+TAGS = {"en": "en-GB"}  # a language's <html lang> tag, when it is not its code
 # a commit id or a released version, never a branch or tag that can move: the site's CI installs it without hashes
 PINNED_TOOL = re.compile(re.escape(DISTRIBUTION) + r"( @ git\+https://\S+@[0-9a-f]{40}|==[0-9][0-9A-Za-z.+-]*)")
 
@@ -119,8 +132,7 @@ def _areas(value) -> tuple[str, ...]:
 
 def _languages(value) -> tuple[str, ...]:
     codes = [code.lower() for code in _list(value)]
-    # the default theme's languages (STARTER has no templates/ of its own) that have starter pages: Welsh
-    # has an interface, but no draft pages yet, and a site in two languages is not built yet
+    # the default theme's languages (STARTER has no templates/ of its own) that have starter pages
     available = {code: name for code, name in interface_languages(STARTER).items() if (STARTER / "pages" / code).is_dir()}
     for code in codes:
         if code not in available:
@@ -181,7 +193,7 @@ def installed_from() -> str:
 QUESTIONS = [  # (answer, flag, question, check, default from earlier answers)
     ("council", "--council", "The council's name, as it signs its pages", _text(120), None),
     ("title", "--title", "The site's name, in the header of every page", _text(80),
-     lambda a: f"Find day opportunities in {place_of(a['council'])}"),
+     lambda a: DEFAULT_TITLES["en"].format(place=place_of(a['council']))),
     ("areas", "--area", "The areas the catalogue covers, separated by commas", _areas, None),
     ("languages", "--language", "The site's languages, separated by commas (the first is the main one)", _languages, lambda a: "en"),
     ("regulator", "--regulator", "The care regulator: cqc (England), ciw (Wales), care-inspectorate (Scotland) or rqia (Northern Ireland)",
@@ -248,14 +260,29 @@ def template_values(answers: Answers, today: dt.date) -> dict:
         "today": today.isoformat(),
         "fix_by": (today + dt.timedelta(days=183)).isoformat(),
         "security_expires": (today + dt.timedelta(days=364)).isoformat(),
-        "notice": f"This site is new: {answers.council} is still checking its information pages, which are drafts.",
+        "title": _in_each_language(answers, answers.title, DEFAULT_TITLES, place=place_of(answers.council)),
+        "notice": _in_each_language(answers, NOTICES["en"].format(council=answers.council), NOTICES, council=answers.council),
+        "hours_cy": DEFAULT_HOURS_IN["cy"] if answers.hours == DEFAULT_HOURS else answers.hours,
+        # site.yaml's hours is one text (not translatable): the default in the first language
+        "site_hours": DEFAULT_HOURS_IN[answers.languages[0]] if answers.hours == DEFAULT_HOURS else answers.hours,
         "base_url": f"https://{owner.lower()}.github.io/" + ("" if user_site else f"{name}/"),
         "edit_url": f"https://github.com/{answers.repository}/edit/main/{{path}}",
-        "language": f"{answers.languages[0]}-GB",
+        "language": TAGS.get(answers.languages[0], answers.languages[0]),
         "extra_languages": answers.languages[1:],
         "areas": [{"key": area_key(area), "name": area} for area in answers.areas],
         "regulator_name": REGULATORS[answers.regulator],
+        "regulator_name_cy": REGULATORS_CY[answers.regulator],
     }
+
+
+def _in_each_language(answers: Answers, given: str, defaults: dict[str, str], **names: str):
+    """site.yaml's text for a setting: a default is written in each of the site's languages (a mapping
+    when there are two); an answer of the council's own is the same text in each, as it was given."""
+    if given != defaults["en"].format(**names):
+        texts = {code: given for code in answers.languages}
+    else:
+        texts = {code: defaults[code].format(**names) for code in answers.languages}
+    return texts[answers.languages[0]] if len(texts) == 1 else texts
 
 
 def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
@@ -276,7 +303,31 @@ def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
             target = "/".join("." + part if part in DOTTED else part for part in parts).removesuffix(".j2")
         files[target] = env.get_template(relative).render(values) if relative.endswith(".j2") else source.read_text(encoding="utf-8")
     files["requirements/site.txt"] = _dependency_lock()
+    return _pages_in_each_language(files, answers.languages)
+
+
+def _pages_in_each_language(files: dict[str, str], languages: tuple[str, ...]) -> dict[str, str]:
+    """Only the first language's page has front matter (the builder reads just the body of
+    about.en.md): its title and summary become {cy: ..., en: ...}, with the other language's words."""
+    if len(languages) == 1:
+        return files
+    for name in [n for n in files if n.startswith("content/pages/") and n.count(".") == 1 + n.endswith(".easy.md")]:
+        head, body = _front_matter(files[name])
+        for code in languages[1:]:
+            twin = _page_name(name, code, languages[0])
+            other, files[twin] = _front_matter(files[twin])
+            for key, text in other.items():
+                if key in ("title", "summary"):
+                    head[key] = {**(head[key] if isinstance(head[key], dict) else {languages[0]: head[key]}), code: text}
+        files[name] = "---\n" + "".join(f"{key}: {value if isinstance(value, int) else _yaml_string(value)}\n" for key, value in head.items()) + "---\n" + body
     return files
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    """'---\ntitle: About\n---\nBody' -> ({'title': 'About'}, 'Body'): the starter's simple `key: text` lines."""
+    _, head, body = text.split("---\n", 2)
+    fields = dict(line.split(": ", 1) for line in head.splitlines())
+    return {key: int(value) if value.isdigit() else value for key, value in fields.items()}, body
 
 
 def _page_name(name: str, language: str, first: str) -> str:

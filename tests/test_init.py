@@ -157,8 +157,9 @@ def flags_with(**changes: str) -> list[str]:
 
 
 @pytest.mark.parametrize("changes, message", [
-    ({"language": "cy"},
-     "Error: Invalid value for '--language': 'cy' is not a language the catalogue's interface is translated into. Available: en (English)."),
+    ({"language": "fr"},
+     "Error: Invalid value for '--language': 'fr' is not a language the catalogue's interface is translated into. "
+     "Available: en (English), cy (Cymraeg)."),
     ({"regulator": "ofsted"},
      "Error: Invalid value for '--regulator': 'ofsted' is not one of 'cqc', 'ciw', 'care-inspectorate', 'rqia'."),
     ({"repository": "northdale council"},
@@ -225,6 +226,74 @@ def test_a_second_language_gets_its_own_draft_files_beside_the_first():
     assert starter._page_name("about.easy.md", "en", "en") == "about.easy.md"
     assert starter._page_name("about.easy.md", "cy", "en") == "about.cy.easy.md"
     assert starter._page_name("about.md", "cy", "en") == "about.cy.md"
+
+
+def build_quickly(root: Path) -> Path:
+    out = root.parent / "_site"
+    result = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out), "--no-search"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_a_welsh_council_starts_a_bilingual_site_welsh_first_with_every_draft_in_both_languages(tmp_path: Path):
+    root = init_site_with_a_listing(tmp_path / "site", "--language", "cy", "--language", "en", "--regulator", "ciw")
+    data = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
+    assert data["languages"] == ["cy", "en"] and data["regulator"] == "ciw"
+    assert data["title"] == {"cy": "Dod o hyd i gyfleoedd dydd yn ardal Northdale", "en": "Find day opportunities in Northdale"}
+    check = run_cli("check", "--root", str(root))
+    assert check.exit_code == 0 and "\n0 errors " in f"\n{check.output}", check.output
+    assert "there is no English" not in check.output and "there is no Welsh" not in check.output  # the drafts are translated
+    out = build_quickly(root)
+    home, english = parse_file(out / "index.html"), parse_file(out / "en" / "index.html")
+    assert home.html.get("lang") == "cy" and english.html.get("lang") == "en-GB"
+    assert home.find("h1").text == "Dod o hyd i gyfleoedd dydd yn ardal Northdale"
+    assert english.find("h1").text == "Find day opportunities in Northdale"
+    for page in (home, english):  # each names both, itself included
+        alternates = {link.get("hreflang"): link.get("href") for link in page.find_all("link")
+                      if link.get("rel") == "alternate" and link.get("hreflang")}
+        assert alternates == {"cy": "https://northdale-council.github.io/day-opportunities/",
+                              "en-GB": "https://northdale-council.github.io/day-opportunities/en/"}
+    for name in DRAFTS:
+        for version, welsh, english_words in (("", "Drafft i'w ddisodli", "This page is a draft to replace"),
+                                              ("easy-read/", "Drafft yw'r dudalen hon", "This page is a draft.")):
+            cy_page, en_page = parse_file(out / version / name / "index.html"), parse_file(out / "en" / version / name / "index.html")
+            assert welsh in cy_page.find("main").text and english_words not in cy_page.find("main").text, f"{version}{name}/"
+            assert english_words in en_page.find("main").text and welsh not in en_page.find("main").text, f"en/{version}{name}/"
+    assert "Arolygiaeth Gofal Cymru" in parse_file(out / "quality-and-safety" / "index.html").find("main").text
+    assert "Care Inspectorate Wales" in parse_file(out / "en" / "quality-and-safety" / "index.html").find("main").text
+
+
+def test_an_english_first_bilingual_site_puts_the_welsh_drafts_beside_the_english(tmp_path: Path):
+    result = init(tmp_path / "site", *INIT_FLAGS, "--language", "en", "--language", "cy")
+    assert result.exit_code == 0, result.output
+    pages = tmp_path / "site" / "content" / "pages"
+    assert (pages / "about.cy.md").is_file() and (pages / "about.cy.easy.md").is_file()
+    assert "Drafft" in (pages / "about.cy.md").read_text(encoding="utf-8")
+    check = run_cli("check", "--root", str(tmp_path / "site"))
+    assert check.exit_code == 0, check.output
+
+
+def test_a_welsh_only_site_builds_in_welsh(tmp_path: Path):
+    root = init_site_with_a_listing(tmp_path / "site", "--language", "cy", "--regulator", "ciw")
+    data = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
+    assert data["language"] == "cy" and "languages" not in data
+    assert not list((root / "content" / "pages").glob("*.en.*"))
+    out = build_quickly(root)
+    home = parse_file(out / "index.html")
+    assert home.html.get("lang") == "cy" and not (out / "en").exists()
+    assert home.find("h1").text == "Dod o hyd i gyfleoedd dydd yn ardal Northdale"
+    assert "Drafft i'w ddisodli" in parse_file(out / "about" / "index.html").find("main").text
+
+
+def test_the_welsh_drafts_match_the_english_ones_file_for_file_and_field_for_field():
+    english, welsh = starter.STARTER / "pages" / "en", starter.STARTER / "pages" / "cy"
+    assert sorted(p.name for p in welsh.iterdir()) == sorted(p.name for p in english.iterdir())
+    for page in english.iterdir():
+        ours, theirs = page.read_text(encoding="utf-8"), (welsh / page.name).read_text(encoding="utf-8")
+        assert list(starter._front_matter(ours)[0]) == list(starter._front_matter(theirs)[0]), page.name
+        names = lambda text: set(re.findall(r"\{\{ *(\w+)", text)) - {"hours", "hours_cy", "regulator_name", "regulator_name_cy"}
+        assert names(theirs) == names(ours), page.name
 
 
 def test_the_title_is_made_from_the_councils_place_name():
