@@ -3,7 +3,8 @@
 The files come from builder/starter/: `.j2` files are filled in with the answers (Jinja2),
 the others are copied as they are. `github`, `gitignore` and `gitkeep` become dot files there
 (package data leaves dot files out). Information page drafts live in starter/pages/<language>/:
-the site's first language gets `about.md`, another gets `about.<code>.md`.
+the site's first language gets `about.md`, another gets `about.<code>.md` (its body only: its
+title and summary join the first language's front matter as {cy: ..., en: ...} mappings).
 """
 
 from __future__ import annotations
