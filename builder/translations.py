@@ -86,11 +86,11 @@ def _resolve(value, code, codes, tags, path, where, problems, missing):
         return untranslated(value.get(shown, ""), tags.get(shown, shown))
     if isinstance(value, Located):
         copy = Located((k, _resolve(v, code, codes, tags, path, where + [k], problems, missing)) for k, v in value.items())
-        copy.line, copy.lines = value.line, value.lines
+        copy.__dict__.update(value.__dict__)  # its line numbers (an empty front matter has no `lines`)
         return copy
     if isinstance(value, LocatedList):
         copy = LocatedList(_resolve(v, code, codes, tags, path, where + [i], problems, missing) for i, v in enumerate(value))
-        copy.line, copy.lines = value.line, value.lines
+        copy.__dict__.update(value.__dict__)
         return copy
     return value
 

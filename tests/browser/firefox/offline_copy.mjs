@@ -38,7 +38,7 @@ try {
   await page.type("#home-search-input", "dementia");
   await page.keyboard.press("Enter");
   await until(page, () => location.pathname.endsWith("/search/index.html"), "the home page's search box to open Find a service");
-  found.url = page.url();
+  found.url = await page.evaluate(() => location.href); // page.url() can lag behind a navigation in Firefox
   found.dementia = await results(page, "words");
   found.noJavaScriptHidden = await page.$eval("#search-nojs", (e) => e.hidden);
 
