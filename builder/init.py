@@ -20,6 +20,7 @@ from pathlib import Path
 
 import click
 import jinja2
+import yaml
 
 from builder import schemas
 from builder.pitfalls import interface_languages
@@ -273,7 +274,21 @@ def template_values(answers: Answers, today: dt.date) -> dict:
         "areas": [{"key": area_key(area), "name": area} for area in answers.areas],
         "regulator_name": REGULATORS[answers.regulator],
         "regulator_name_cy": REGULATORS_CY[answers.regulator],
+        "taxonomies": _starting_taxonomies(answers.languages),
     }
+
+
+def _starting_taxonomies(languages: tuple[str, ...]) -> dict:
+    """starter/data/taxonomies.yaml with each text in the site's languages: plain text for one, a
+    {code: text} mapping in the site's order for two."""
+    data = yaml.safe_load((STARTER / "data" / "taxonomies.yaml").read_text(encoding="utf-8"))
+
+    def words(texts: dict) -> str | dict:
+        return texts[languages[0]] if len(languages) == 1 else {code: texts[code] for code in languages}
+
+    return {name: {key: {field: words(value) if isinstance(value, dict) else value for field, value in entry.items()}
+                   for key, entry in entries.items()}
+            for name, entries in data.items()}
 
 
 def _in_each_language(answers: Answers, given: str, defaults: dict[str, str], **names: str):
@@ -296,6 +311,8 @@ def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
     for source in sorted(p for p in STARTER.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         relative = source.relative_to(STARTER).as_posix()
         parts = relative.split("/")
+        if parts[0] == "data":  # what init reads, not a file of the new site
+            continue
         if parts[0] == "pages":
             if parts[1] not in answers.languages:
                 continue

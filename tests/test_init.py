@@ -262,6 +262,10 @@ def test_a_welsh_council_starts_a_bilingual_site_welsh_first_with_every_draft_in
             assert english_words in en_page.find("main").text and welsh not in en_page.find("main").text, f"en/{version}{name}/"
     assert "Arolygiaeth Gofal Cymru" in parse_file(out / "quality-and-safety" / "index.html").find("main").text
     assert "Care Inspectorate Wales" in parse_file(out / "en" / "quality-and-safety" / "index.html").find("main").text
+    # the starting categories are in both languages too (starter/data/taxonomies.yaml)
+    assert data["taxonomies"]["who_for"]["older-people"]["label"] == {"cy": "Pobl hŷn", "en": "Older people"}
+    assert "Pobl hŷn" in parse_file(out / "who-for" / "index.html").find("main").text
+    assert "Older people" in parse_file(out / "en" / "who-for" / "index.html").find("main").text
 
 
 def test_an_english_first_bilingual_site_puts_the_welsh_drafts_beside_the_english(tmp_path: Path):
