@@ -101,8 +101,12 @@ _WORST_CASE_KINDS = [
     ("information", "talu/"),
     ("search-results", "search/?q=Gwasanaeth"),
 ]
-WORST_CASE_STANDARD = [SitePage(name, url, WORST_CASE) for name, url in _WORST_CASE_KINDS]
-WORST_CASE_EASY = [SitePage(name, EASY + url, WORST_CASE) for name, url in _WORST_CASE_KINDS]
+def _both_versions(kinds: list[tuple[str, str]], site: str) -> tuple[list[SitePage], list[SitePage]]:
+    """The standard and the Easy Read pages of `site` for each (name, url)."""
+    return [SitePage(name, url, site) for name, url in kinds], [SitePage(name, EASY + url, site) for name, url in kinds]
+
+
+WORST_CASE_STANDARD, WORST_CASE_EASY = _both_versions(_WORST_CASE_KINDS, WORST_CASE)
 
 
 # The site `catalogue init` starts (the init_site fixture): its home page, a service added with
@@ -112,8 +116,7 @@ _INIT_KINDS = [
     ("service", "services/northdale-care/friday-lunch-club/"),
     ("information", "privacy/"),
 ]
-INIT_STANDARD = [SitePage(name, url, INIT) for name, url in _INIT_KINDS]
-INIT_EASY = [SitePage(name, EASY + url, INIT) for name, url in _INIT_KINDS]
+INIT_STANDARD, INIT_EASY = _both_versions(_INIT_KINDS, INIT)
 
 # The bilingual site's Welsh pages (at its root): home, a service, an information page, standard and Easy Read.
 _BILINGUAL_KINDS = [
@@ -121,8 +124,7 @@ _BILINGUAL_KINDS = [
     ("service", "services/testshire-care/garden-club/"),
     ("information", "about/"),
 ]
-BILINGUAL_STANDARD = [SitePage(name, url, BILINGUAL) for name, url in _BILINGUAL_KINDS]
-BILINGUAL_EASY = [SitePage(name, EASY + url, BILINGUAL) for name, url in _BILINGUAL_KINDS]
+BILINGUAL_STANDARD, BILINGUAL_EASY = _both_versions(_BILINGUAL_KINDS, BILINGUAL)
 
 STANDARD_PAGES = [SitePage(name, url) for name, url in _KINDS + _SEARCH_STANDARD] + WORST_CASE_STANDARD + INIT_STANDARD + BILINGUAL_STANDARD
 EASY_PAGES = [SitePage(name, EASY + url) for name, url in _KINDS + _SEARCH_EASY] + WORST_CASE_EASY + INIT_EASY + BILINGUAL_EASY
