@@ -23,7 +23,7 @@ from builder.geography import load_geography, write_postcode_lookup
 from builder.model import Catalogue
 from builder.output import check_output_location, copy_assets, fresh_output
 from builder.progress import Silent
-from builder.workers import fewer_collections, worker_pool
+from builder.workers import fewer_collections
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,9 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
         i18n.activate(i18n.load(root, site.language))                             # the interface's words
     tree = content.find_content(root)
     words = wordlist(site, root)
-    with worker_pool(len(tree.files)) as mapper:                                  # load, file by file
-        load = incremental.loader(load_file, cache, site, words)                  # (changed files only)
-        languages = translations.site_languages(site)
-        loaded = list(mapper(load, [(str(root), path, kind, words, languages) for path, kind in tree.files]))
+    languages = translations.site_languages(site)
+    loaded = incremental.load_files(load_file, [(str(root), path, kind, words, languages) for path, kind in tree.files],
+                                    cache, site, words)                           # load, file by file (changed ones only)
     incremental.forget_stale_files(cache, started, len(tree.files))
     sources = [source for source, _, _ in loaded if source is not None]
     bodies = {body.path: body for _, _, body in loaded if body is not None}
@@ -90,10 +89,10 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
-               with_search: bool = True, offline_copy: bool = False) -> Built:
+               with_search: bool = True, offline_copy: bool = False, cache: BuildCache | None = None) -> Built:
     started, progress = time.perf_counter(), progress or Silent()
     check_output_location(out, root)  # before anything is written, even the cache
-    cache = BuildCache(root)
+    cache = cache or BuildCache(root)
     checked = check_site(root, today, strict, cache)
     progress.begin(checked.files)
     progress.stage(f"Checked {checked.files:,} content files")
@@ -112,7 +111,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         write_postcode_lookup(staging, catalogue.geography)
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
         security.write_security_txt(staging, catalogue.site)
-        openreferral.write_open_data(root, catalogue, staging)                    # open data (ORUK)
+        openreferral.write_open_data(root, catalogue, staging, reuse)                  # open data (ORUK)
         progress.stage("Publishing what changed")
     reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out)
@@ -122,8 +121,11 @@ def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.
                 reuse: incremental.PageReuse | None = None) -> int:
     specs = render.plan_pages(catalogue, edition)
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
+    pieces = reuse.fragments(catalogue) if reuse else None
     pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept,
-                               interfaces=second_languages(root, catalogue))
+                               interfaces=second_languages(root, catalogue), pieces=pieces)
+    if reuse:
+        reuse.record_fragments(pieces)
     copy_assets(folder, theme.asset_files(root))
     security.write_brand_stylesheet(folder, catalogue.site)
     return pages

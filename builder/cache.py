@@ -53,9 +53,13 @@ def folder_digest(folders: list[Path]) -> str:
 
 
 class BuildCache:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, in_memory: bool = False):
+        """`in_memory`: also keep the loaded files in this object, for the next build by the same
+        process (`catalogue serve`), which then reads nothing back from disk."""
         self.folder = root.resolve() / FOLDER
         self.existed = self.folder.is_dir()
+        self.memory: dict | None = {} if in_memory else None
+        self._open_data: dict = {}
 
     def discard_if_new(self) -> None:
         """A site's first build that fails leaves no trace, not even a cache."""
@@ -73,11 +77,20 @@ class BuildCache:
         return self.folder / "files" / key[:2] / f"{key}.pickle"
 
     def get_loaded(self, key: str):
+        if self.memory and key in self.memory:
+            return self.memory[key]
         try:
             with open(self.loaded_path(key), "rb") as file:
-                return pickle.load(file)
+                result = pickle.load(file)
         except Exception:  # missing, truncated by a killed build, or from another version: load afresh
             return None
+        self.touch_loaded(key)
+        return result
+
+    def remember_loaded(self, results: dict) -> None:
+        """The files of this build (key: result), for the next build in this process."""
+        if self.memory is not None:
+            self.memory = results
 
     def put_loaded(self, key: str, value) -> None:
         path = self.loaded_path(key)
@@ -102,6 +115,38 @@ class BuildCache:
             with contextlib.suppress(OSError):
                 if entry.stat().st_mtime < since:
                     os.unlink(entry.path)
+
+    # ------------------------------------------------------------ open data
+
+    def open_data(self) -> dict:
+        """{inputs digest: (list entry, spreadsheet row)} of the services' open data last written."""
+        try:
+            with open(self.folder / "open-data.pickle", "rb") as file:
+                self._open_data = pickle.load(file)
+        except Exception:
+            self._open_data = {}
+        return self._open_data
+
+    def record_open_data(self, entries: dict) -> None:
+        if entries.keys() == self._open_data.keys():
+            return  # nothing changed: skip rewriting megabytes
+        with contextlib.suppress(OSError):
+            self.ensure()
+            _write_atomically(self.folder / "open-data.pickle", pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+
+    # ------------------------------------------------------------ services' cards and filters (fragments.py)
+
+    def fragments(self) -> dict:
+        try:
+            with open(self.folder / "fragments.pickle", "rb") as file:
+                return pickle.load(file)
+        except Exception:
+            return {}
+
+    def record_fragments(self, pieces: dict) -> None:
+        with contextlib.suppress(OSError):
+            self.ensure()
+            _write_atomically(self.folder / "fragments.pickle", pickle.dumps(pieces, protocol=pickle.HIGHEST_PROTOCOL))
 
     # ------------------------------------------------------------ published pages
 

@@ -15,7 +15,6 @@ which tests/test_incremental.py checks against cold builds.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -23,41 +22,53 @@ from builder import i18n
 from builder.cache import BuildCache, builder_fingerprint, digest, folder_digest
 from builder.model import Catalogue
 from builder.output import MARKER
+from builder.fragments import Fragments
 from builder.render import PageSpec, page_file
+from builder.workers import worker_pool
 
 
 # ---------------------------------------------------------------- loading
 
-@dataclass(frozen=True)
-class CachedLoader:
-    """Wraps the per-file loader (run in workers): a file whose bytes were seen before is not parsed again."""
-
-    load: Callable
-    cache: BuildCache
-    words: str  # the site's Easy Read word list, which the file checks use
-
-    def __call__(self, job: tuple):
-        root, path, kind = job[:3]
-        try:
-            raw = Path(root, path).read_bytes()
-        except OSError:
-            return self.load(job)  # the loader words the problem
-        key = digest(builder_fingerprint(), path, kind, self.words, raw)
-        result = self.cache.get_loaded(key)
-        if result is None:
-            result = self.load(job)
-            self.cache.put_loaded(key, result)
-        else:
-            self.cache.touch_loaded(key)
-        return result
+_LOADING: dict = {}  # set before the workers fork: they share it
 
 
-def loader(load: Callable, cache: BuildCache | None, site, words=None) -> Callable:
-    """`words`: the Easy Read word list and pictures the checks use (they are part of each file's key)."""
-    if cache is None or site is None:
-        return load
-    cache.ensure()
-    return CachedLoader(load, cache, repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages)))
+def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site, words=None) -> list:
+    """Each job's result, `load(job)`; with a cache, a file whose bytes were seen before is not parsed
+    again (looked up here, in the parent: cheaper than sending each result back from a worker), and
+    only the others are loaded, by a pool of workers. `words`: the Easy Read word list and pictures
+    the checks use (part of each file's key)."""
+    keys = [None] * len(jobs)
+    if cache is not None and site is not None:
+        cache.ensure()
+        words = repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages))
+        keys = [_file_key(job, words) for job in jobs]
+    results = [cache.get_loaded(key) if key else None for key in keys] if cache is not None else [None] * len(jobs)
+    missing = [index for index, result in enumerate(results) if result is None]
+    _LOADING.update(load=load, cache=cache)
+    with worker_pool(len(missing)) as mapper:
+        for index, result in zip(missing, mapper(_load_and_keep, [(jobs[i], keys[i]) for i in missing])):
+            results[index] = result
+    if cache is not None:
+        cache.remember_loaded({key: result for key, result in zip(keys, results) if key})
+    return results
+
+
+def _file_key(job: tuple, words: str) -> str | None:
+    root, path, kind = job[:3]
+    try:
+        raw = Path(root, path).read_bytes()
+    except OSError:
+        return None  # the loader words the problem
+    return digest(builder_fingerprint(), path, kind, words, raw)
+
+
+def _load_and_keep(job_and_key: tuple):
+    """In a worker: load a file not seen before and cache the result."""
+    job, key = job_and_key
+    result = _LOADING["load"](job)
+    if key and _LOADING["cache"] is not None:
+        _LOADING["cache"].put_loaded(key, result)
+    return result
 
 
 # ---------------------------------------------------------------- rendering
@@ -69,35 +80,60 @@ class PageReuse:
         self.cache, self.out, self.theme_dirs = cache, out, theme_dirs
         self.published = cache.published_pages(out) if (out / MARKER).exists() else {}
         self.digests: dict[str, str] = {}
+        self.shared, self.records = "", None
+        self._folders: set[str] = set()
 
     def keep_unchanged(self, catalogue: Catalogue, specs: list[PageSpec], staging: Path) -> frozenset[str]:
         """Hard-link into staging each published page whose inputs are unchanged; returns their files."""
-        self.digests = page_digests(catalogue, specs, self.theme_dirs)
-        kept, folders = set(), set()
-        for file, inputs in self.digests.items():
-            if self.published.get(file) != inputs:
-                continue
-            target = os.path.join(staging, file)
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            try:
-                os.link(os.path.join(self.out, file), target)
-            except OSError:
-                continue  # gone or on another disk: render it
-            kept.add(file)
-        return frozenset(kept)
+        self.shared, self.records = shared_inputs(catalogue, self.theme_dirs), _Records(catalogue)
+        pages = page_digests(catalogue, specs, self.shared, self.records)
+        return frozenset(file for file, inputs in pages.items() if self.keep(file, inputs, staging))
+
+    def keep(self, file: str, inputs: str, staging: Path, usable: bool = True) -> bool:
+        """Records the inputs of an output file; if they are those of the published copy (and it is
+        `usable`), hard-links that copy into staging and returns True: the caller must not write it."""
+        self.digests[file] = inputs
+        if not usable or self.published.get(file) != inputs:
+            return False
+        target = os.path.join(staging, file)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        try:
+            os.link(os.path.join(self.out, file), target)
+        except OSError:
+            return False  # gone or on another disk: write it
+        return True
+
+    def open_data_inputs(self, catalogue: Catalogue, service_id: str, markdown: bytes) -> str:
+        """What a service's open data record shows: the service, its provider, its Markdown as written."""
+        service = catalogue.services[service_id]
+        return digest(self.shared, "open data", self.records.services((service_id,)),
+                      self.records.provider(service.provider_key), markdown)
+
+    def fragments(self, catalogue: Catalogue) -> Fragments:
+        """The services' cards and filters of the last build, and what each shows now (after keep_unchanged)."""
+        inputs = {key: digest(self.shared, self.records.services((key,))) for key in catalogue.services}
+        return Fragments(inputs, self.cache.fragments())
+
+    def record_fragments(self, pieces: Fragments) -> None:
+        kept = pieces.kept()
+        if kept is not None:
+            self.cache.record_fragments(kept)
 
     def record(self) -> None:
         """After the swap: the new output folder and the inputs of its pages."""
         self.cache.record_published(self.out, self.digests)
 
 
-def page_digests(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path]) -> dict[str, str]:
-    shared = digest(builder_fingerprint(), folder_digest(theme_dirs), repr(catalogue.site), repr(i18n.active().own),
-                    catalogue.today.isoformat(), repr(catalogue.pages), repr(catalogue.geography))  # maps, postcode box
-    records = _Records(catalogue)
+def shared_inputs(catalogue: Catalogue, theme_dirs: list[Path]) -> str:
+    """What every page depends on."""
+    return digest(builder_fingerprint(), folder_digest(theme_dirs), repr(catalogue.site), repr(i18n.active().own),
+                  catalogue.today.isoformat(), repr(catalogue.pages), repr(catalogue.geography))  # maps, postcode box
+
+
+def page_digests(catalogue: Catalogue, specs: list[PageSpec], shared: str, records: "_Records") -> dict[str, str]:
     return {page_file(spec): digest(shared, repr(spec), INPUTS[spec.kind](catalogue, spec, records))
             for spec in specs if spec.kind in INPUTS and not spec.language}  # a second language's pages: always rendered
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Callable
 
 from builder import facets as more_filters, wording
 from builder.i18n import N_, _, per_language
@@ -406,12 +407,13 @@ class Catalogue:
     def services_of(self, ids) -> list[Service]:
         return [self.services[i] for i in ids]
 
-    def search_facets(self, easy: bool = False) -> list[tuple[str, str, list[tuple[str, int]]]]:
-        """Every search filter as (name, legend, [(value, number of services)]), in a stable order."""
+    def search_facets(self, easy: bool = False, filters_of: Callable | None = None) -> list[tuple[str, str, list[tuple[str, int]]]]:
+        """Every search filter as (name, legend, [(value, number of services)]), in a stable order.
+        `filters_of(service)`: its search_filters(easy), perhaps kept from the last build."""
         counts: dict[str, dict[str, int]] = {name: {} for name, _ in SEARCH_FACETS}
         counts["kind"] = {_("Service"): len(self.services), _("Provider"): len(self.providers), _("Information"): len(self.pages)}
         for service in self.services.values():
-            for name, values in service.search_filters(easy).items():
+            for name, values in (filters_of(service) if filters_of else service.search_filters(easy)).items():
                 for value in values:
                     counts[name][value] = counts[name].get(value, 0) + 1
         order = {

@@ -31,43 +31,64 @@ PER = {"session": "per session", "hour": "per hour", "day": "per day", "week": "
 BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 
 
-def write_open_data(root: Path, catalogue: Catalogue, staging: Path) -> int:
-    """Writes the open data; returns the number of services published."""
+def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None) -> int:
+    """Writes the open data; returns the number of services published. With `reuse` (an
+    incremental.PageReuse), a service whose record, provider and Markdown are unchanged keeps its
+    published file, and its list entry and spreadsheet row come from the build cache."""
     ids = Ids(catalogue.site.base_url)
     folder = staging / FOLDER
     (folder / "services").mkdir(parents=True, exist_ok=True)
+    entries, inputs = _unchanged_services(root, catalogue, staging, ids, reuse)
     _WORK.update(root=root, catalogue=catalogue, ids=ids, folder=folder)  # before the workers fork: they share it
-    keys = list(catalogue.services)
-    listed, rows = [], []
-    with worker_pool(len(keys)) as mapper:
-        for chunk_listed, chunk_rows in mapper(_write_services, [keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK)]):
-            listed += chunk_listed
-            rows += chunk_rows
+    todo = [key for key in catalogue.services if key not in entries]
+    with worker_pool(len(todo)) as mapper:
+        for chunk in mapper(_write_services, [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]):
+            entries.update(chunk)
+    if reuse is not None:
+        reuse.cache.record_open_data({digest: entries[key] for key, digest in inputs.items()})
+    listed = [entries[key][0] for key in catalogue.services]
     _write(folder / "index.json", {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI_URL})
     _write(folder / "services.json", page(listed))
     taxonomies, terms = vocabularies(catalogue, ids)
     _write(folder / "taxonomies.json", page(taxonomies))
     _write(folder / "taxonomy_terms.json", page(terms))
-    write_csv(folder / "services.csv", rows)
+    write_csv(folder / "services.csv", [entries[key][1] for key in catalogue.services])
     return len(listed)
+
+
+def _unchanged_services(root: Path, catalogue: Catalogue, staging: Path, ids: "Ids", reuse) -> tuple[dict, dict]:
+    """{service id: (list entry, spreadsheet row)} of the services whose published file was kept,
+    and {service id: inputs digest} of every service."""
+    if reuse is None:
+        return {}, {}
+    known, inputs, kept = reuse.cache.open_data(), {}, {}
+    for key, service in catalogue.services.items():
+        try:
+            markdown = (root / service.source_path).read_bytes()
+        except OSError:
+            continue
+        inputs[key] = reuse.open_data_inputs(catalogue, key, markdown)
+        file = f"{FOLDER}/services/{ids.record(service.source_path, service.source_id)}.json"
+        if reuse.keep(file, inputs[key], staging, usable=inputs[key] in known):
+            kept[key] = known[inputs[key]]
+    return kept, inputs
 
 
 _WORK: dict = {}
 CHUNK = 250  # services per worker task
 
 
-def _write_services(keys: list[str]) -> tuple[list[dict], list[dict]]:
-    """One chunk of services (in a worker): their service_full files; their list entries and spreadsheet rows."""
+def _write_services(keys: list[str]) -> dict[str, tuple[dict, dict]]:
+    """One chunk of services (in a worker): their service_full files; {id: (list entry, spreadsheet row)}."""
     catalogue, ids, folder = _WORK["catalogue"], _WORK["ids"], _WORK["folder"]
-    listed, rows = [], []
+    written = {}
     for key in keys:
         service = catalogue.services[key]
         body = _body(_WORK["root"], catalogue, service)
         record = service_full(catalogue, service, body, ids)
         _write(folder / "services" / f"{record['id']}.json", record)
-        listed.append(_one_to_one(record))
-        rows.append(service_row(catalogue, service, body))
-    return listed, rows
+        written[key] = (_one_to_one(record), service_row(catalogue, service, body))
+    return written
 
 
 class Ids:

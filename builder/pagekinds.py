@@ -9,7 +9,7 @@ from __future__ import annotations
 import urllib.parse
 from dataclasses import dataclass
 
-from builder import finder, i18n, paths
+from builder import finder, fragments, i18n, paths
 from builder.i18n import N_, _
 from builder.model import Catalogue, Service
 
@@ -219,7 +219,8 @@ def _page(catalogue: Catalogue, spec: PageSpec) -> dict:
 
 def _search(catalogue: Catalogue, spec: PageSpec) -> dict:
     title = _("Search") if spec.version == EASY else _("Search for a service")
-    facets = catalogue.search_facets(spec.version == EASY)
+    easy, pieces = spec.version == EASY, fragments.current()
+    facets = catalogue.search_facets(easy, lambda s: pieces.get(s.id, ("filters", easy), lambda: s.search_filters(easy)))
     if not spec.edition.search:  # the offline copy's finder (builder/finder.py) finds services only
         title, facets = _("Find a service"), [f for f in facets if f[0] not in finder.NOT_FILTERS]
     view = _view(catalogue, spec, title, description=_("Search the day opportunities, with filters."))

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup
 
-from builder import easypage, easyread, i18n, mapviews, paths, search, security, templatewords, translations, wording
+from builder import easypage, easyread, fragments, i18n, mapviews, paths, search, security, templatewords, translations, wording
 from builder.errors import SiteError
 from builder.markup import resolve_internal_links
 from builder.model import Catalogue, Service
@@ -53,11 +53,14 @@ _WORKER: dict = {}
 
 def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
                 progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset(),
-                interfaces: dict | None = None) -> int:
+                interfaces: dict | None = None, pieces: fragments.Fragments | None = None) -> int:
     """Render and write every page but those `kept` from the last build (see incremental.py); returns
-    the number of pages in the site. `progress(done, total)` is told as it goes."""
+    the number of pages in the site. `progress(done, total)` is told as it goes. `pieces`: the
+    services' cards and filters kept from the last build (fragments.py)."""
     # before the pool starts: forked workers see the Catalogue without it being copied to them
     first = i18n.active()
+    pieces = pieces or fragments.Fragments()
+    fragments.use(pieces)
     _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging,
                    interfaces={"": first, **(interfaces or {})})
     _CARDS.clear()
@@ -71,8 +74,9 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     chunks = [heavy_first[i:i + chunk] for i in range(0, len(heavy_first), chunk)]
     written = len(specs) - len(heavy_first)
     with worker_pool(len(heavy_first)) as mapper:
-        for count in mapper(_render_chunk, chunks):
+        for count, fresh in mapper(_render_chunk, chunks):
             written += count
+            pieces.rendered.update(fresh)  # from the workers: kept for the next build
             if progress and len(specs) > 1000:
                 progress(written, len(specs))
     i18n.activate(first)  # chunks rendered in this process may have left another language active
@@ -81,16 +85,19 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     return written
 
 
-def _render_chunk(specs: list[PageSpec]) -> int:
-    env = environment(tuple(_WORKER["theme_dirs"]))
+def _render_chunk(specs: list[PageSpec]) -> tuple[int, dict]:
+    """Renders and writes pages (in a worker); returns their number and the services' pieces it made."""
+    env, pieces = environment(tuple(_WORKER["theme_dirs"])), fragments.current()
+    pieces.fresh = {}
     for spec in specs:
+        pieces.language = spec.language
         i18n.activate(_WORKER["interfaces"][spec.language])
         try:
             html = render_page(env, _WORKER["catalogue"].in_language(spec.language), spec, pictograms(tuple(_WORKER["theme_dirs"])))
         except jinja2.TemplateError as err:
             raise SiteError(template_problem(err, _WORKER["theme_dirs"], spec)) from None
         write_text(_WORKER["staging"], page_file(spec), html)
-    return len(specs)
+    return len(specs), pieces.fresh
 
 
 def _compile_templates(theme_dirs: tuple[str, ...]) -> None:
@@ -153,11 +160,13 @@ _CARDS: dict = {}
 @jinja2.pass_environment
 def _card(env: jinja2.Environment, service: Service, page: PageView, pictures, level: int = 2) -> Markup:
     """A service in a list (browse pages, A to Z, providers). The same card appears on many
-    pages at the same depth, so each is rendered once per process and reused."""
+    pages at the same depth, so each is rendered once per process and reused, and kept for the next build."""
     key = (service.id, page.root, page.version, page.edition, level, i18n.active().language)
     if key not in _CARDS:
         name = "partials/easy-card.html" if page.easy else "partials/service-card.html"
-        _CARDS[key] = Markup(env.get_template(name).render(service=service, page=page, level=level, pictures=pictures))
+        _CARDS[key] = Markup(fragments.current().get(
+            service.id, ("card", page.root, page.version, page.edition, level),
+            lambda: env.get_template(name).render(service=service, page=page, level=level, pictures=pictures)))
     return _CARDS[key]
 
 

@@ -114,6 +114,8 @@ def test_unchanged_files_keep_their_time_and_the_edited_page_is_rewritten(site):
     unchanged = [file for file in before if file.startswith("providers/") and "kingsford-community-shed" not in file]
     assert unchanged and all(after[file] == before[file] for file in unchanged)
     assert after["assets/style.css"] == before["assets/style.css"]
+    open_data = [file for file in before if file.startswith("openreferral/services/")]
+    assert len(open_data) > 10 and sum(after[file] != before[file] for file in open_data) == 1  # the edited listing's record
 
 
 def test_a_deleted_cache_means_a_full_build_with_the_same_output(site):
