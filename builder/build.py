@@ -21,7 +21,7 @@ from builder.config import load_config, wordlist
 from builder.errors import ContentError, Problems
 from builder.geography import load_geography, write_postcode_lookup
 from builder.model import Catalogue
-from builder.output import check_output_location, copy_assets, fresh_output
+from builder.output import check_output_location, copy_assets, fresh_output, updated_in_place
 from builder.progress import Silent
 from builder.workers import fewer_collections
 
@@ -89,7 +89,10 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
-               with_search: bool = True, offline_copy: bool = False, cache: BuildCache | None = None) -> Built:
+               with_search: bool = True, offline_copy: bool = False, cache: BuildCache | None = None,
+               in_place: bool = False) -> Built:
+    """`in_place` (for `catalogue serve`): update the last build's output folder file by file
+    instead of swapping in a new one; only where that folder is the one the cache recorded."""
     started, progress = time.perf_counter(), progress or Silent()
     check_output_location(out, root)  # before anything is written, even the cache
     cache = cache or BuildCache(root)
@@ -100,8 +103,9 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         cache.discard_if_new()
         raise ContentError(checked.problems, checked.files)
     catalogue = checked.catalogue
-    reuse = incremental.PageReuse(cache, out, theme.theme_dirs(root))             # pages unchanged since
-    with fresh_output(out, root) as staging:                                      # publish (on success)
+    reuse = incremental.PageReuse(cache, out, theme.theme_dirs(root), in_place)   # pages unchanged since
+    publish = updated_in_place(out, root, reuse.forget) if reuse.in_place else fresh_output(out, root)
+    with publish as staging:                                                      # publish (on success)
         download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
         progress.stage("Writing the pages (unchanged ones are kept)")
         pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse)  # render
@@ -113,6 +117,8 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         security.write_security_txt(staging, catalogue.site)
         openreferral.write_open_data(root, catalogue, staging, reuse)                  # open data (ORUK)
         progress.stage("Publishing what changed")
+        if reuse.in_place:
+            reuse.remove_gone()
     reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out)
 

@@ -14,6 +14,7 @@ which tests/test_incremental.py checks against cold builds.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Callable
@@ -76,9 +77,12 @@ def _load_and_keep(job_and_key: tuple):
 class PageReuse:
     """Between the previous output in `out` and the new one in staging."""
 
-    def __init__(self, cache: BuildCache, out: Path, theme_dirs: list[Path]):
+    def __init__(self, cache: BuildCache, out: Path, theme_dirs: list[Path], in_place: bool = False):
+        """`in_place`: the new output is written into `out` itself (see output.updated_in_place), if
+        `out` is the folder the cache recorded."""
         self.cache, self.out, self.theme_dirs = cache, out, theme_dirs
         self.published = cache.published_pages(out) if (out / MARKER).exists() else {}
+        self.in_place = in_place and bool(self.published)
         self.digests: dict[str, str] = {}
         self.shared, self.records = "", None
         self._folders: set[str] = set()
@@ -95,6 +99,8 @@ class PageReuse:
         self.digests[file] = inputs
         if not usable or self.published.get(file) != inputs:
             return False
+        if self.in_place:
+            return True  # it is there already
         target = os.path.join(staging, file)
         folder = os.path.dirname(target)
         if folder not in self._folders:
@@ -122,9 +128,21 @@ class PageReuse:
         if kept is not None:
             self.cache.record_fragments(kept)
 
+    def remove_gone(self) -> None:
+        """In place: delete the pages and records of the last build that this one no longer has."""
+        for file in self.published.keys() - self.digests.keys():
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(self.out, file))
+            with contextlib.suppress(OSError):
+                os.removedirs(os.path.dirname(os.path.join(self.out, file)))  # its folder, if now empty
+
     def record(self) -> None:
         """After the swap: the new output folder and the inputs of its pages."""
         self.cache.record_published(self.out, self.digests)
+
+    def forget(self) -> None:
+        """An in-place update that failed part-way: nothing in `out` is trusted next time."""
+        self.cache.forget_published(self.out)
 
 
 def shared_inputs(catalogue: Catalogue, theme_dirs: list[Path]) -> str:

@@ -139,3 +139,18 @@ def test_a_hand_replaced_output_folder_is_not_trusted(site):
     os.rename(stale, out)  # the older site is back, with the current manifest
     build_site(root, out, DAY, with_search=False)
     assert tree(out) == cold_build(root, scratch)
+
+
+def test_serve_updates_the_served_folder_in_place_and_writes_what_a_cold_build_writes(site):
+    """`catalogue serve` rewrites only the changed files inside the folder it serves, with no swap."""
+    root, out, scratch = site
+    build_site(root, out, DAY, with_search=False)
+    folder = out.stat().st_ino
+    for step in ("a listing edited", "a listing added", "a listing renamed", "a listing deleted"):
+        before = stats(out)
+        STEPS[step](root)
+        build_site(root, out, DAY, with_search=False, in_place=True)
+        after = stats(out)
+        assert out.stat().st_ino == folder
+        assert tree(out) == cold_build(root, scratch), step
+        assert after["credits/index.html"] == before["credits/index.html"]  # untouched, not even relinked
