@@ -20,6 +20,7 @@ import os
 import pickle
 import shutil
 import sys
+import time
 from pathlib import Path
 
 FOLDER = ".catalogue-cache"
@@ -52,6 +53,48 @@ def folder_digest(folders: list[Path]) -> str:
     return digest(*parts)
 
 
+class FileDigests:
+    """The digest of each content file's bytes, kept between builds with the file's size, inode
+    and modification time. A file whose three are unchanged is not read again, unless it changed
+    within two seconds before the last build looked (git's "racy" rule: file systems with coarse
+    times could hide an edit made in the same instant)."""
+
+    SLACK_NS = 2_000_000_000
+
+    def __init__(self, root: Path, saved: Path):
+        self.root, self.saved = root, saved
+        try:
+            self.looked_at, self.known = pickle.loads(saved.read_bytes())
+        except Exception:
+            self.looked_at, self.known = 0, {}
+        self.now = time.time_ns()
+        self.current: dict[str, tuple] = {}
+
+    def of(self, path: str) -> str | None:
+        """The digest of the file at `path` (relative to the root), or None if it cannot be read."""
+        if path in self.current:
+            return self.current[path][1]
+        full = os.path.join(self.root, path)
+        try:
+            info = os.stat(full)
+            signature = (info.st_size, info.st_ino, info.st_mtime_ns)
+            known = self.known.get(path)
+            if known and known[0] == signature and info.st_mtime_ns < self.looked_at - self.SLACK_NS:
+                found = known[1]
+            else:
+                with open(full, "rb") as file:
+                    found = digest(file.read())
+        except OSError:
+            return None
+        self.current[path] = (signature, found)
+        return found
+
+    def save(self) -> None:
+        if self.current != self.known or not self.looked_at:
+            with contextlib.suppress(OSError):
+                _write_atomically(self.saved, pickle.dumps((self.now, self.current), protocol=pickle.HIGHEST_PROTOCOL))
+
+
 class BuildCache:
     def __init__(self, root: Path, in_memory: bool = False):
         """`in_memory`: also keep the loaded files in this object, for the next build by the same
@@ -60,6 +103,11 @@ class BuildCache:
         self.existed = self.folder.is_dir()
         self.memory: dict | None = {} if in_memory else None
         self._open_data: dict = {}
+        self.files = FileDigests(root, self.folder / "file-digests.pickle")
+
+    def look_at_files(self) -> None:
+        """A new build (`serve` keeps one cache for many): digests are checked against the files afresh."""
+        self.files = FileDigests(self.files.root, self.files.saved)
 
     def discard_if_new(self) -> None:
         """A site's first build that fails leaves no trace, not even a cache."""

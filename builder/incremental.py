@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from builder import i18n
-from builder.cache import BuildCache, builder_fingerprint, digest, folder_digest
+from builder.cache import BuildCache, FileDigests, builder_fingerprint, digest, folder_digest
 from builder.model import Catalogue
 from builder.output import MARKER
 from builder.fragments import Fragments
@@ -42,7 +42,9 @@ def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site
     if cache is not None and site is not None:
         cache.ensure()
         words = repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages))
-        keys = [_file_key(job, words) for job in jobs]
+        cache.look_at_files()
+        keys = [_file_key(cache.files, job, words) for job in jobs]
+        cache.files.save()
     results = [cache.get_loaded(key) if key else None for key in keys] if cache is not None else [None] * len(jobs)
     missing = [index for index, result in enumerate(results) if result is None]
     _LOADING.update(load=load, cache=cache)
@@ -54,13 +56,12 @@ def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site
     return results
 
 
-def _file_key(job: tuple, words: str) -> str | None:
-    root, path, kind = job[:3]
-    try:
-        raw = Path(root, path).read_bytes()
-    except OSError:
-        return None  # the loader words the problem
-    return digest(builder_fingerprint(), path, kind, words, raw)
+def _file_key(files: FileDigests, job: tuple, words: str) -> str | None:
+    path, kind = job[1:3]
+    found = files.of(path)
+    if found is None:
+        return None  # unreadable: the loader words the problem
+    return digest(builder_fingerprint(), path, kind, words, found)
 
 
 def _load_and_keep(job_and_key: tuple):
@@ -112,11 +113,13 @@ class PageReuse:
             return False  # gone or on another disk: write it
         return True
 
-    def open_data_inputs(self, catalogue: Catalogue, service_id: str, markdown: bytes) -> str:
-        """What a service's open data record shows: the service, its provider, its Markdown as written."""
+    def open_data_inputs(self, catalogue: Catalogue, service_id: str) -> str | None:
+        """What a service's open data record shows: the service, its provider, its Markdown as written
+        (None if its file cannot be read)."""
         service = catalogue.services[service_id]
-        return digest(self.shared, "open data", self.records.services((service_id,)),
-                      self.records.provider(service.provider_key), markdown)
+        markdown = self.cache.files.of(service.source_path)
+        return markdown and digest(self.shared, "open data", self.records.services((service_id,)),
+                                   self.records.provider(service.provider_key), markdown)
 
     def fragments(self, catalogue: Catalogue) -> Fragments:
         """The services' cards and filters of the last build, and what each shows now (after keep_unchanged)."""

@@ -38,7 +38,7 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None)
     ids = Ids(catalogue.site.base_url)
     folder = staging / FOLDER
     (folder / "services").mkdir(parents=True, exist_ok=True)
-    entries, inputs = _unchanged_services(root, catalogue, staging, ids, reuse)
+    entries, inputs = _unchanged_services(catalogue, staging, ids, reuse)
     _WORK.update(root=root, catalogue=catalogue, ids=ids, folder=folder)  # before the workers fork: they share it
     todo = [key for key in catalogue.services if key not in entries]
     with worker_pool(len(todo)) as mapper:
@@ -56,21 +56,20 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None)
     return len(listed)
 
 
-def _unchanged_services(root: Path, catalogue: Catalogue, staging: Path, ids: "Ids", reuse) -> tuple[dict, dict]:
+def _unchanged_services(catalogue: Catalogue, staging: Path, ids: "Ids", reuse) -> tuple[dict, dict]:
     """{service id: (list entry, spreadsheet row)} of the services whose published file was kept,
     and {service id: inputs digest} of every service."""
     if reuse is None:
         return {}, {}
     known, inputs, kept = reuse.cache.open_data(), {}, {}
     for key, service in catalogue.services.items():
-        try:
-            markdown = (root / service.source_path).read_bytes()
-        except OSError:
+        found = reuse.open_data_inputs(catalogue, key)
+        if found is None:
             continue
-        inputs[key] = reuse.open_data_inputs(catalogue, key, markdown)
+        inputs[key] = found
         file = f"{FOLDER}/services/{ids.record(service.source_path, service.source_id)}.json"
-        if reuse.keep(file, inputs[key], staging, usable=inputs[key] in known):
-            kept[key] = known[inputs[key]]
+        if reuse.keep(file, found, staging, usable=found in known):
+            kept[key] = known[found]
     return kept, inputs
 
 
