@@ -121,8 +121,8 @@ class BuildCache:
 
     # ------------------------------------------------------------ loaded content files
 
-    def loaded_path(self, key: str) -> Path:
-        return self.folder / "files" / key[:2] / f"{key}.pickle"
+    def loaded_path(self, key: str) -> str:
+        return os.path.join(self.folder, "files", key[:2], key + ".pickle")  # not pathlib: called for every file
 
     def get_loaded(self, key: str):
         if self.memory and key in self.memory:
@@ -141,7 +141,7 @@ class BuildCache:
             self.memory = results
 
     def put_loaded(self, key: str, value) -> None:
-        path = self.loaded_path(key)
+        path = Path(self.loaded_path(key))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             _write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
@@ -164,10 +164,24 @@ class BuildCache:
                 if entry.stat().st_mtime < since:
                     os.unlink(entry.path)
 
+    def templates_folder(self) -> Path | None:
+        """Where Jinja2 keeps compiled templates between builds (None if it cannot be made). Jinja2
+        checks each against its source, but not against the builder's settings for the template
+        engine: so one folder per builder version, and the others go."""
+        folder = self.folder / "templates" / builder_fingerprint()
+        for other in _scan(self.folder / "templates"):
+            if other.name != folder.name:
+                shutil.rmtree(other.path, ignore_errors=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return folder
+
     # ------------------------------------------------------------ open data
 
     def open_data(self) -> dict:
-        """{inputs digest: (list entry, spreadsheet row)} of the services' open data last written."""
+        """{inputs digest: (list entry, spreadsheet line)} of the services' open data last written."""
         try:
             with open(self.folder / "open-data.pickle", "rb") as file:
                 self._open_data = pickle.load(file)

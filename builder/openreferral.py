@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 
 from builder import content, paths, wording
-from builder.importing.layout import write_csv, service_row
+from builder.importing.layout import csv_line, service_row, write_csv
 from builder.model import Catalogue, Location, Provider, Service
 from builder.workers import worker_pool
 
@@ -57,7 +57,7 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None)
 
 
 def _unchanged_services(catalogue: Catalogue, staging: Path, ids: "Ids", reuse) -> tuple[dict, dict]:
-    """{service id: (list entry, spreadsheet row)} of the services whose published file was kept,
+    """{service id: (list entry, spreadsheet line)} of the services whose published file was kept,
     and {service id: inputs digest} of every service."""
     if reuse is None:
         return {}, {}
@@ -78,7 +78,7 @@ CHUNK = 250  # services per worker task
 
 
 def _write_services(keys: list[str]) -> dict[str, tuple[dict, dict]]:
-    """One chunk of services (in a worker): their service_full files; {id: (list entry, spreadsheet row)}."""
+    """One chunk of services (in a worker): their service_full files; {id: (list entry, spreadsheet line)}."""
     catalogue, ids, folder = _WORK["catalogue"], _WORK["ids"], _WORK["folder"]
     written = {}
     for key in keys:
@@ -86,7 +86,7 @@ def _write_services(keys: list[str]) -> dict[str, tuple[dict, dict]]:
         body = _body(_WORK["root"], catalogue, service)
         record = service_full(catalogue, service, body, ids)
         _write(folder / "services" / f"{record['id']}.json", record)
-        written[key] = (_one_to_one(record), service_row(catalogue, service, body))
+        written[key] = (_one_to_one(record), csv_line(service_row(catalogue, service, body)))
     return written
 
 

@@ -53,21 +53,23 @@ _WORKER: dict = {}
 
 def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
                 progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset(),
-                interfaces: dict | None = None, pieces: fragments.Fragments | None = None) -> int:
+                interfaces: dict | None = None, pieces: fragments.Fragments | None = None,
+                compiled: Path | None = None) -> int:
     """Render and write every page but those `kept` from the last build (see incremental.py); returns
     the number of pages in the site. `progress(done, total)` is told as it goes. `pieces`: the
-    services' cards and filters kept from the last build (fragments.py)."""
+    services' cards and filters kept from the last build (fragments.py); `compiled`: a folder
+    for compiled templates, kept between builds."""
     # before the pool starts: forked workers see the Catalogue without it being copied to them
     first = i18n.active()
     pieces = pieces or fragments.Fragments()
     fragments.use(pieces)
     _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging,
-                   interfaces={"": first, **(interfaces or {})})
+                   interfaces={"": first, **(interfaces or {})}, compiled=str(compiled) if compiled else None)
     _CARDS.clear()
     mapviews.forget()
     environment.cache_clear()
     pictograms.cache_clear()
-    _compile_templates(tuple(_WORKER["theme_dirs"]))
+    _compile_templates(tuple(_WORKER["theme_dirs"]), _WORKER["compiled"])
     freeze_before_fork()
     heavy_first = sorted((spec for spec in specs if page_file(spec) not in kept),
                          key=lambda spec: spec.kind not in ("browse", "a-to-z", "provider"))  # balances the workers
@@ -87,7 +89,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
 
 def _render_chunk(specs: list[PageSpec]) -> tuple[int, dict]:
     """Renders and writes pages (in a worker); returns their number and the services' pieces it made."""
-    env, pieces = environment(tuple(_WORKER["theme_dirs"])), fragments.current()
+    env, pieces = environment(tuple(_WORKER["theme_dirs"]), _WORKER["compiled"]), fragments.current()
     pieces.fresh = {}
     for spec in specs:
         pieces.language = spec.language
@@ -100,10 +102,10 @@ def _render_chunk(specs: list[PageSpec]) -> tuple[int, dict]:
     return len(specs), pieces.fresh
 
 
-def _compile_templates(theme_dirs: tuple[str, ...]) -> None:
+def _compile_templates(theme_dirs: tuple[str, ...], compiled: str | None) -> None:
     """Once, before the workers fork, rather than once in each worker. A template with an error is
     left for the page that uses it to report, naming that page."""
-    env = environment(theme_dirs)
+    env = environment(theme_dirs, compiled)
     for name in env.list_templates(extensions=["html"]):
         try:
             env.get_template(name)
@@ -127,9 +129,12 @@ class _Dedented(jinja2.FileSystemLoader):
 
 
 @functools.cache
-def environment(theme_dirs: tuple[str, ...]) -> jinja2.Environment:
+def environment(theme_dirs: tuple[str, ...], compiled: str | None = None) -> jinja2.Environment:
+    """`compiled`: a folder to keep compiled templates in between builds (Jinja2 checks each
+    against its source)."""
     env = jinja2.Environment(
         loader=_Dedented(list(theme_dirs)),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(compiled) if compiled else None,
         auto_reload=False,  # one build, one set of templates; `serve` starts afresh for each build
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -8,6 +8,7 @@ edit it in Excel and import it again. README "Bringing a council's data in" docu
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,12 +127,22 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+def write_csv(path: Path, lines: list[str]) -> None:
+    """The spreadsheet, from rows made by csv_line."""
     with path.open("w", encoding="utf-8-sig", newline="") as file:  # the BOM makes Excel read UTF-8
-        writer = csv.writer(file)
-        writer.writerow(HEADINGS)
-        for row in rows:
-            writer.writerow([neutralise(row.get(h, "")) for h in HEADINGS])
+        file.write(_line(HEADINGS))
+        file.writelines(lines)
+
+
+def csv_line(row: dict[str, str]) -> str:
+    """One row of the spreadsheet, as text (kept between builds with the service's open data)."""
+    return _line([neutralise(row.get(h, "")) for h in HEADINGS])
+
+
+def _line(cells: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)
+    return buffer.getvalue()
 
 
 def _text(value) -> str:
