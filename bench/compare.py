@@ -82,7 +82,7 @@ def eleventy_ready() -> list[str]:
     return [binary, "--quiet"]
 
 
-def run_size(n: int, keep: bool) -> list[dict]:
+def run_size(n: int, keep: bool, without: tuple[str, ...] = ()) -> list[dict]:
     base = os.path.join(BENCH, "out", f"compare-{n}")
     site, out, eleventy_out = (os.path.join(base, name) for name in ("site", "catalogue", "eleventy"))
     shutil.rmtree(base, ignore_errors=True)
@@ -97,6 +97,9 @@ def run_size(n: int, keep: bool) -> list[dict]:
         ("one edit", build + ["--no-search"], lambda: edit_one_listing(site)),
         ("warm + search", build, lambda: None),
     ]
+    if "search" in without:  # the cold build without search then starts from nothing
+        scenarios = [(name, cmd, prepare) for name, cmd, prepare in scenarios if "search" not in name]
+        scenarios[0] = (scenarios[0][0], scenarios[0][1], lambda: None)
     rows = []
     for name, cmd, prepare in scenarios:
         prepare()
@@ -105,11 +108,12 @@ def run_size(n: int, keep: bool) -> list[dict]:
         rows.append(row)
         print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
               f"load {row['load']:.2f}", flush=True)
-    eleventy = eleventy_ready()
-    row = measure(eleventy, ELEVENTY, env | {"SITE_ROOT": site, "ELEVENTY_OUT": eleventy_out}) | {"n": n, "what": "eleventy (no search)"}
-    rows.append(row)
-    print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
-          f"load {row['load']:.2f}", flush=True)
+    if "eleventy" not in without:
+        eleventy = eleventy_ready()
+        row = measure(eleventy, ELEVENTY, env | {"SITE_ROOT": site, "ELEVENTY_OUT": eleventy_out}) | {"n": n, "what": "eleventy (no search)"}
+        rows.append(row)
+        print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
+              f"load {row['load']:.2f}", flush=True)
     for row in rows:
         row["pages"] = _pages(eleventy_out if row["what"].startswith("eleventy") else out)
     if not keep:
@@ -161,14 +165,18 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--keep", action="store_true", help="keep bench/out/compare-N afterwards")
+    parser.add_argument("--without", nargs="+", default=[], choices=("search", "eleventy"),
+                        help="leave out the builds with search, or Eleventy (at 50,000 services each takes many minutes)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    rows = [row for n in args.sizes for row in run_size(n, args.keep)]
+    rows = [row for n in args.sizes for row in run_size(n, args.keep, tuple(args.without))]
     text = table(rows)
     print("\n" + text)
-    with open(RESULTS, "w", encoding="utf-8") as file:
-        file.write(f"# Comparison results\n\nProduced by `python bench/compare.py --sizes "
-                   f"{' '.join(map(str, args.sizes))}` in {time.perf_counter() - started:.0f} s.\n\n{text}")
+    command = " ".join(["--sizes", *map(str, args.sizes)] + (["--without", *args.without] if args.without else []))
+    results = RESULTS if args.sizes == [1000, 10000] and not args.without else RESULTS.replace(".md", f"-{'-'.join(map(str, args.sizes))}.md")
+    with open(results, "w", encoding="utf-8") as file:
+        file.write(f"# Comparison results\n\nProduced by `python bench/compare.py {command}` in "
+                   f"{time.perf_counter() - started:.0f} s.\n\n{text}")
     return 0
 
 

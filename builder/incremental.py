@@ -166,9 +166,15 @@ class _Records:
         self.catalogue = catalogue
         self._services: dict[str, str] = {}
         self._providers: dict[str, str] = {}
+        self._lists: dict[tuple, str] = {}
 
     def services(self, ids) -> str:
-        return "".join(self._service(i) for i in ids)
+        """One digest for the services listed (A to Z, search and the browse pages list the same
+        thousands in both versions: each list is summed up once)."""
+        ids = tuple(ids)
+        if ids not in self._lists:
+            self._lists[ids] = digest(*map(self._service, ids)) if len(ids) > 1 else "".join(map(self._service, ids))
+        return self._lists[ids]
 
     def _service(self, service_id: str) -> str:
         if service_id not in self._services:
