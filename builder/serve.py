@@ -55,6 +55,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path.suffix == ".html" and path.is_file():
             self._send("text/html; charset=utf-8", path.read_bytes().replace(b"</body>", preview.SCRIPT_TAG + b"</body>"))
             return
+        if path == Path(self.directory) / "sw.js" and path.is_file():
+            self._send("text/javascript; charset=utf-8", preview.WORKER_PREFIX + path.read_bytes())
+            return
         super().do_GET()
 
     def _send(self, content_type: str, body: bytes) -> None:
