@@ -18,6 +18,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
+
 WATCHED = ("site.yaml", "content", "templates")
 QUIET = 0.15  # seconds without a change that end a burst
 POLL = 0.5  # seconds between scans when the operating system cannot report changes
@@ -89,8 +91,6 @@ def watching(root: Path, poll: bool = False) -> Iterator[Changes]:
 
 
 def _say(reason: str) -> None:
-    import click  # the command's own output, in the same style
-
     click.echo(f"Checking for changes every {POLL} s by scanning the files ({reason}).", err=True)
 
 
@@ -129,8 +129,9 @@ def _start_observer(root: Path, changes: Changes):
 def _scan_until(root: Path, changes: Changes, stop: threading.Event, seen: dict[str, tuple[int, int]]) -> None:
     while not stop.wait(POLL):
         now = scan(root)
-        for path in now.keys() ^ seen.keys() | {p for p in now.keys() & seen.keys() if now[p] != seen[p]}:
-            changes.add(path)
+        for path in now.keys() | seen.keys():
+            if now.get(path) != seen.get(path):  # added, deleted, or written since
+                changes.add(path)
         seen = now
 
 
