@@ -1,8 +1,8 @@
 """`catalogue serve`: build, serve on 127.0.0.1, rebuild when the sources change.
 
-Rebuilds are incremental (incremental.py) and skip the search index, so a saved file shows
-within a second even on a big site; the search index then follows in a background process,
-which the next save stops. The preview server adds a script to each HTML page it sends
+The operating system says which files were saved (watch.py); rebuilds are incremental
+(incremental.py) and skip the search index, which then follows in a background process that
+the next save stops. The preview server adds a script to each HTML page it sends
 (preview.py) that reloads the page after a rebuild, or shows the content's errors over it
 while the last good site stays served.
 """
