@@ -154,7 +154,8 @@ def measure(site: Path, edits: int) -> tuple[dict[str, list[float]], float, floa
             page.locator("#catalogue-preview-problems").wait_for(state="detached", timeout=CHANGE_TIMEOUT * 1000)
             browser.close()
     finally:
-        listing.write_text(original, encoding="utf-8")
+        if listing.read_text(encoding="utf-8") != original:
+            listing.write_text(original, encoding="utf-8")
         stop(process)
     return times, load, idle
 

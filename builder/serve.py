@@ -17,6 +17,7 @@ import http.server
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from pathlib import Path
 
@@ -125,9 +126,15 @@ def _rebuild_on_change(root: Path, out: Path, today: dt.date, status: preview.St
         _stop(indexer)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page reloaded mid-answer is no news for the terminal
+            super().handle_error(request, client_address)
+
+
 def _listen(port: int, handler) -> http.server.ThreadingHTTPServer:
     try:
-        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return _Server(("127.0.0.1", port), handler)
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
             raise click.ClickException(f"port {port} is already in use (another preview, or another program, is using it). "
