@@ -65,10 +65,15 @@ def wait_for_background_deletion(site: str) -> None:
         time.sleep(0.2)
 
 
-def edit_one_listing(site: str) -> None:
+def one_listing(site: str) -> str:
+    """The Markdown file of a listing in the middle of the site: the same one on every run."""
     providers = os.path.join(site, "content", "providers")
     folder = os.path.join(providers, sorted(os.listdir(providers))[len(os.listdir(providers)) // 2])
-    listing = os.path.join(folder, sorted(f for f in os.listdir(folder) if f.endswith(".md") and not f.endswith(".easy.md"))[0])
+    return os.path.join(folder, sorted(f for f in os.listdir(folder) if f.endswith(".md") and not f.endswith(".easy.md"))[0])
+
+
+def edit_one_listing(site: str) -> None:
+    listing = one_listing(site)
     with open(listing, encoding="utf-8") as file:
         text = file.read()
     with open(listing, "w", encoding="utf-8") as file:

@@ -120,15 +120,17 @@ def check(root: Path, fmt: str, strict: bool, today, verbose: bool = False):
 @root_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to serve on.")
 @today_option
+@click.option("--poll", is_flag=True, help="Notice changes by scanning the files twice a second, for folders whose "
+                                         "changes the system does not report (network drives, some containers).")
 @friendly
-def serve(root: Path, port: int, today):
+def serve(root: Path, port: int, today, poll: bool):
     """Build the site and preview it at http://127.0.0.1:PORT/.
 
     Rebuilds whenever a file under content/ or templates/, or site.yaml, changes; open pages
     reload themselves. Stop with Ctrl+C.
     """
     from builder.serve import serve_site
-    serve_site(root, port, _today(today))
+    serve_site(root, port, _today(today), poll)
 
 
 @main.group()

@@ -66,6 +66,14 @@ STYLE = """\
 #catalogue-preview-problems code { font-weight: bold; }
 """
 
+# The site's service worker keeps every file but pages for good, so it would answer the
+# status poll with its first reply for ever: the preview server puts this before its code.
+WORKER_PREFIX = b"""\
+self.addEventListener("fetch", (event) => {
+  if (new URL(event.request.url).pathname.startsWith("/__catalogue/")) event.stopImmediatePropagation();
+});
+"""
+
 
 class Status:
     """The build number and the problems of the last build, shared by the watcher and the server."""

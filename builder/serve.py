@@ -1,8 +1,8 @@
 """`catalogue serve`: build, serve on 127.0.0.1, rebuild when the sources change.
 
-Rebuilds are incremental (incremental.py) and skip the search index, so a saved file shows
-within a second even on a big site; the search index then follows in a background process,
-which the next save stops. The preview server adds a script to each HTML page it sends
+The operating system says which files were saved (watch.py); rebuilds are incremental
+(incremental.py) and skip the search index, which then follows in a background process that
+the next save stops. The preview server adds a script to each HTML page it sends
 (preview.py) that reloads the page after a rebuild, or shows the content's errors over it
 while the last good site stays served.
 """
@@ -17,8 +17,8 @@ import http.server
 import multiprocessing
 import os
 import signal
+import sys
 import threading
-import time
 from pathlib import Path
 
 import click
@@ -26,19 +26,7 @@ import click
 from builder import preview
 from builder.build import build_site
 from builder.errors import ContentError, Problem, SiteError
-
-WATCHED = ("site.yaml", "content", "templates")
-
-
-def snapshot(root: Path) -> dict[str, float]:
-    """Modification times of every watched file, to notice edits, additions and deletions."""
-    times: dict[str, float] = {}
-    for name in WATCHED:
-        path = root / name
-        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
-        for file in files:
-            times[str(file)] = file.stat().st_mtime_ns
-    return times
+from builder.watch import Changes, watching
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -54,6 +42,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
             self._send("text/html; charset=utf-8", path.read_bytes().replace(b"</body>", preview.SCRIPT_TAG + b"</body>"))
+            return
+        if path == Path(self.directory) / "sw.js" and path.is_file():
+            self._send("text/javascript; charset=utf-8", preview.WORKER_PREFIX + path.read_bytes())
             return
         super().do_GET()
 
@@ -101,37 +92,49 @@ def _stop(process) -> None:
         process.join()
 
 
-def serve_site(root: Path, port: int, today: dt.date) -> None:
+def serve_site(root: Path, port: int, today: dt.date, poll: bool = False) -> None:
     out = root / "_site"
     handler = type("Handler", (_Handler,), {"status": preview.Status()})
     server = _listen(port, functools.partial(handler, directory=str(out)))  # before building: a busy port fails at once
-    if not _rebuild(root, out, today, handler.status, with_search=True) and not out.is_dir():
-        server.server_close()
-        raise click.ClickException("Fix the errors above, then run 'catalogue serve' again.")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(f"Serving at http://127.0.0.1:{port}/ . Press Ctrl+C to stop.")
-    seen, indexer = snapshot(root), None
+    with watching(root, poll) as changes:  # before the first build: a file saved during it is rebuilt after
+        if not _rebuild(root, out, today, handler.status, with_search=True) and not out.is_dir():
+            server.server_close()
+            raise click.ClickException("Fix the errors above, then run 'catalogue serve' again.")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        click.echo(f"Serving at http://127.0.0.1:{port}/ . Press Ctrl+C to stop.")
+        try:
+            _rebuild_on_change(root, out, today, handler.status, changes)
+        except KeyboardInterrupt:
+            click.echo("Stopped.")
+        finally:
+            server.shutdown()
+
+
+def _rebuild_on_change(root: Path, out: Path, today: dt.date, status: preview.Status, changes: Changes) -> None:
+    """After each burst of changes: rebuild without search, then index search in the background."""
+    indexer = None
     try:
         while True:
-            time.sleep(0.3)
-            now = snapshot(root)
-            if now != seen:
-                seen = now
-                _stop(indexer)
-                indexer = None
-                if _rebuild(root, out, today, handler.status, with_search=False):
-                    indexer = multiprocessing.get_context("fork").Process(target=_index_search, args=(root, out, today))
-                    indexer.start()
-    except KeyboardInterrupt:
-        click.echo("Stopped.")
+            changed = changes.wait()
+            _stop(indexer)
+            indexer = None
+            click.echo(f"{sorted(changed)[0] if len(changed) == 1 else f'{len(changed)} files'} changed: rebuilding.")
+            if _rebuild(root, out, today, status, with_search=False):
+                indexer = multiprocessing.get_context("fork").Process(target=_index_search, args=(root, out, today))
+                indexer.start()
     finally:
         _stop(indexer)
-        server.shutdown()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page reloaded mid-answer is no news for the terminal
+            super().handle_error(request, client_address)
 
 
 def _listen(port: int, handler) -> http.server.ThreadingHTTPServer:
     try:
-        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return _Server(("127.0.0.1", port), handler)
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
             raise click.ClickException(f"port {port} is already in use (another preview, or another program, is using it). "

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, TODAY, make_site, run_cli
+from conftest import MINIMAL_SERVICE, PROJECT, TODAY, make_site, run_cli
 from htmlparse import html_files, page_url, parse, parse_file
 
 DEFAULT_THEME = PROJECT / "templates"
@@ -216,3 +216,13 @@ def test_serve_keeps_the_last_good_build_when_content_breaks_then_recovers(serve
                                   .replace("summary: A gardening club", "summary: A mended gardening club"),
                                   encoding="utf-8")
     wait_for(lambda: "A mended gardening club" in get(page)[1], 10, "the page showed the fixed content")
+
+
+def test_serve_publishes_a_new_listing_and_removes_a_deleted_one(served):
+    root, url = served
+    new_file = root / "content/providers/testshire-care/pottery-club.md"
+    page = url + "services/testshire-care/pottery-club/"
+    new_file.write_text(MINIMAL_SERVICE.replace("name: Garden Club", "name: Pottery Club"), encoding="utf-8")
+    assert wait_for(lambda: h1_of(get(page)[1]) == ["Pottery Club"], 10, "the new listing was served")
+    new_file.unlink()
+    assert wait_for(lambda: get(page)[0] == 404, 10, "the deleted listing was gone")

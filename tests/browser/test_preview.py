@@ -35,3 +35,18 @@ def test_the_preview_script_is_a_file_not_inline_code(served):
     assert status == 200
     assert '<script src="/__catalogue/preview.js"></script></body>' in html
     assert get(url + "__catalogue/preview.js")[0] == 200
+
+
+def test_the_page_reloads_itself_with_the_offline_service_worker_installed(served, new_context):
+    # the site's worker keeps every file but pages: it must not keep the preview's status
+    root, url = served
+    page = new_context(service_workers="allow").new_page()
+    page.goto(url + "services/testshire-care/garden-club/")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20000)
+    service = root / SERVICE
+    good = service.read_text(encoding="utf-8")
+    try:
+        service.write_text(good.replace("summary: A gardening club", "summary: A watered gardening club"), encoding="utf-8")
+        page.wait_for_function("() => document.body.textContent.includes('A watered gardening club')", timeout=20000)
+    finally:
+        service.write_text(good, encoding="utf-8")
