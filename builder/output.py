@@ -43,9 +43,7 @@ def fresh_output(out: Path, root: Path):
     check_output_location(out, root)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    for pattern in (f".{out.name}.building-*", f".{out.name}.old-*"):  # left by a build that was killed
-        for stale in out.parent.glob(pattern):
-            shutil.rmtree(stale, ignore_errors=True)
+    _remove_leftovers(out)
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
     staging.mkdir()
     (staging / MARKER).write_text("Made by catalogue build. This whole folder is replaced on every build.\n", encoding="utf-8")
@@ -66,11 +64,19 @@ def updated_in_place(out: Path, root: Path, forget):
     tens of thousands of files, and no swap. A failure part-way calls `forget()`, so that the next
     build trusts nothing in the folder."""
     check_output_location(out, root)
+    _remove_leftovers(out.resolve())  # serve's search indexer, stopped by this save, leaves one
     try:
         yield out.resolve()
     except BaseException:
         forget()
         raise
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging folders of builds that were killed."""
+    for pattern in (f".{out.name}.building-*", f".{out.name}.old-*"):
+        for stale in out.parent.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def keep_unchanged_files(staging: Path, out: Path) -> None:

@@ -25,6 +25,7 @@ import click
 
 from builder import preview
 from builder.build import build_site
+from builder.cache import BuildCache
 from builder.errors import ContentError, Problem, SiteError
 from builder.watch import Changes, watching
 
@@ -60,9 +61,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool) -> bool:
+def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool,
+             cache: BuildCache, in_place: bool = False) -> bool:
     try:
-        built = build_site(root, out, today, with_search=with_search)
+        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place)
     except (ContentError, SiteError) as err:
         problems = err.problems.sorted() if isinstance(err, ContentError) else [Problem("templates", 0, "", str(err))]
         for problem in problems:
@@ -75,11 +77,11 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
     return True
 
 
-def _index_search(root: Path, out: Path, today: dt.date) -> None:
+def _index_search(root: Path, out: Path, today: dt.date, cache: BuildCache) -> None:
     """In a background process: the same build with the search index (every page is kept as it is)."""
     os.setpgrp()  # its own process group, so stopping it stops its workers and the indexer too
     try:
-        build_site(root, out, today)
+        build_site(root, out, today, cache=cache)
     except (ContentError, SiteError):
         pass  # the watcher reports problems; this process only adds the index
 
@@ -96,22 +98,25 @@ def serve_site(root: Path, port: int, today: dt.date, poll: bool = False) -> Non
     out = root / "_site"
     handler = type("Handler", (_Handler,), {"status": preview.Status()})
     server = _listen(port, functools.partial(handler, directory=str(out)))  # before building: a busy port fails at once
+    cache = BuildCache(root, in_memory=True)  # the loaded content files stay in memory between rebuilds
     with watching(root, poll) as changes:  # before the first build: a file saved during it is rebuilt after
-        if not _rebuild(root, out, today, handler.status, with_search=True) and not out.is_dir():
+        if not _rebuild(root, out, today, handler.status, with_search=True, cache=cache) and not out.is_dir():
             server.server_close()
             raise click.ClickException("Fix the errors above, then run 'catalogue serve' again.")
         threading.Thread(target=server.serve_forever, daemon=True).start()
         click.echo(f"Serving at http://127.0.0.1:{port}/ . Press Ctrl+C to stop.")
         try:
-            _rebuild_on_change(root, out, today, handler.status, changes)
+            _rebuild_on_change(root, out, today, handler.status, changes, cache)
         except KeyboardInterrupt:
             click.echo("Stopped.")
         finally:
             server.shutdown()
 
 
-def _rebuild_on_change(root: Path, out: Path, today: dt.date, status: preview.Status, changes: Changes) -> None:
-    """After each burst of changes: rebuild without search, then index search in the background."""
+def _rebuild_on_change(root: Path, out: Path, today: dt.date, status: preview.Status, changes: Changes,
+                       cache: BuildCache) -> None:
+    """After each burst of changes: rebuild without search (content only: in place), then index
+    search in the background."""
     indexer = None
     try:
         while True:
@@ -119,8 +124,9 @@ def _rebuild_on_change(root: Path, out: Path, today: dt.date, status: preview.St
             _stop(indexer)
             indexer = None
             click.echo(f"{sorted(changed)[0] if len(changed) == 1 else f'{len(changed)} files'} changed: rebuilding.")
-            if _rebuild(root, out, today, status, with_search=False):
-                indexer = multiprocessing.get_context("fork").Process(target=_index_search, args=(root, out, today))
+            content_only = all(Path(path).parts[0] == "content" for path in changed)
+            if _rebuild(root, out, today, status, with_search=False, cache=cache, in_place=content_only):
+                indexer = multiprocessing.get_context("fork").Process(target=_index_search, args=(root, out, today, cache))
                 indexer.start()
     finally:
         _stop(indexer)
