@@ -8,6 +8,7 @@ Nothing here knows what the fields mean; that is validate.py's job.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,36 +48,41 @@ def find_content(root: Path) -> ContentTree:
     files: list[tuple[str, str]] = []
     folders: list[str] = []
     ignored: list[str] = []
-    providers = root / "content" / "providers"
-    for folder in sorted(p for p in providers.iterdir() if p.is_dir()) if providers.is_dir() else []:
-        folders.append(_relative(folder, root))
-        for file in sorted(folder.iterdir()):
-            kind = _provider_file_kind(file)
-            (files.append((_relative(file, root), kind)) if kind else ignored.append(_relative(file, root)))
-    pages = root / "content" / "pages"
-    for file in sorted(pages.iterdir()) if pages.is_dir() else []:
-        kind = (TRANSLATION if TRANSLATED_FILE.match(file.name) else PAGE_EASY if file.name.endswith(".easy.md")
-                else PAGE if file.suffix == ".md" else "")
-        (files.append((_relative(file, root), kind)) if kind and file.is_file() else ignored.append(_relative(file, root)))
+    for folder in (entry for entry in _entries(root / "content" / "providers") if entry.is_dir()):
+        folders.append(f"content/providers/{folder.name}")
+        for file in _entries(Path(folder.path)):
+            kind, path = _provider_file_kind(file), f"content/providers/{folder.name}/{file.name}"
+            (files.append((path, kind)) if kind else ignored.append(path))
+    for file in _entries(root / "content" / "pages"):
+        name = file.name
+        kind = (TRANSLATION if TRANSLATED_FILE.match(name) else PAGE_EASY if name.endswith(".easy.md")
+                else PAGE if os.path.splitext(name)[1] == ".md" else "")
+        path = f"content/pages/{name}"
+        (files.append((path, kind)) if kind and file.is_file() else ignored.append(path))
     return ContentTree(files, folders, ignored)
 
 
-def _provider_file_kind(file: Path) -> str:
+def _entries(folder: Path) -> list[os.DirEntry]:
+    """A folder's entries in name order (os.scandir: no stat per file, which counts at 12,500 files)."""
+    try:
+        return sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def _provider_file_kind(file: os.DirEntry) -> str:
     if not file.is_file():
         return ""
-    if file.name == "provider.yaml":
+    name = file.name
+    if name == "provider.yaml":
         return PROVIDER
-    if TRANSLATED_FILE.match(file.name):
+    if TRANSLATED_FILE.match(name):
         return TRANSLATION
-    if file.name.endswith(".easy.md"):
+    if name.endswith(".easy.md"):
         return SERVICE_EASY
-    if file.suffix == ".md":
+    if os.path.splitext(name)[1] == ".md":
         return SERVICE
     return ""
-
-
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
 
 
 def read_file(root: Path, path: str, kind: str) -> tuple[SourceFile | None, list[Problem]]:

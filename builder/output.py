@@ -64,7 +64,8 @@ def updated_in_place(out: Path, root: Path, forget):
     tens of thousands of files, and no swap. A failure part-way calls `forget()`, so that the next
     build trusts nothing in the folder."""
     check_output_location(out, root)
-    _remove_leftovers(out.resolve())  # serve's search indexer, stopped by this save, leaves one
+    for stale in out.parent.glob(f".{out.name}.building-*"):  # serve's search indexer, stopped by this save, leaves one
+        _remove_in_background(stale, root.resolve() / CACHE_FOLDER / "trash")
     try:
         yield out.resolve()
     except BaseException:

@@ -80,6 +80,7 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
 def _index_search(root: Path, out: Path, today: dt.date, cache: BuildCache) -> None:
     """In a background process: the same build with the search index (every page is kept as it is)."""
     os.setpgrp()  # its own process group, so stopping it stops its workers and the indexer too
+    os.nice(10)  # after the browser reloading the page, and the next save's rebuild
     try:
         build_site(root, out, today, cache=cache)
     except (ContentError, SiteError):
