@@ -72,6 +72,9 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
         click.echo(f"{err.format_message()} The preview still shows the last good build.", err=True)
         status.failed([p for p in problems if p.severity == "error"])
         return False
+    except FileNotFoundError as err:  # saved or deleted again while it was being built: the watcher has that change
+        click.echo(f"{err.filename} went while it was being built: building again.", err=True)
+        return False
     click.echo(f"Built {built.pages} pages in {built.seconds:.1f}s.")
     status.succeeded()
     return True
