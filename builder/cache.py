@@ -194,7 +194,7 @@ class BuildCache:
             return  # nothing changed: skip rewriting megabytes
         with contextlib.suppress(OSError):
             self.ensure()
-            _write_atomically(self.folder / "open-data.pickle", pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+            _pickle_atomically(self.folder / "open-data.pickle", entries)
 
     # ------------------------------------------------------------ services' cards and filters (fragments.py)
 
@@ -208,7 +208,7 @@ class BuildCache:
     def record_fragments(self, pieces: dict) -> None:
         with contextlib.suppress(OSError):
             self.ensure()
-            _write_atomically(self.folder / "fragments.pickle", pickle.dumps(pieces, protocol=pickle.HIGHEST_PROTOCOL))
+            _pickle_atomically(self.folder / "fragments.pickle", pieces)
 
     # ------------------------------------------------------------ published pages
 
@@ -254,4 +254,12 @@ def _folder_identity(out: Path) -> list[int]:
 def _write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def _pickle_atomically(path: Path, value) -> None:
+    """Straight into the file: no copy of tens of megabytes in memory first."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    with open(temporary, "wb") as file:
+        pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, path)

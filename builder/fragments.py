@@ -5,13 +5,17 @@ page that list the service: tens of thousands of cards and filter sets, of which
 `inputs` is {service id: digest of everything such a piece can show (the service, the theme, the
 site, the interface's words)}, worked out by incremental.py; `saved` holds the last build's pieces
 under (that digest, what the piece is), `fresh` collects the new ones of a chunk of pages (in a
-worker) and `rendered` all of this build's. Only the site's first language is kept: a second
-language's records are not in the digests.
+worker), and the parent spools each chunk's to a temporary file rather than holding tens of
+megabytes of cards in memory while the workers render (a cold build at 10,000 services stays
+under 1 GiB). Only the site's first language is kept: a second language's records are not in
+the digests.
 """
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+import pickle
+import tempfile
+from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -20,8 +24,24 @@ class Fragments:
     def __init__(self, inputs: dict[str, str] | None = None, saved: dict | None = None):
         self.inputs, self.saved = inputs or {}, saved or {}
         self.fresh: dict = {}
-        self.rendered: dict = {}
         self.language = ""  # of the page being rendered ("" for the first)
+        self._spool = None  # this build's new pieces, chunk by chunk
+
+    def add(self, fresh: dict) -> None:
+        """The new pieces of a chunk of pages (in the parent)."""
+        if fresh:
+            self._spool = self._spool or tempfile.TemporaryFile()
+            pickle.dump(fresh, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _spooled(self) -> Iterator[dict]:
+        if self._spool is None:
+            return
+        self._spool.seek(0)
+        while True:
+            try:
+                yield pickle.load(self._spool)
+            except EOFError:
+                return
 
     def get(self, service_id: str, what: tuple, make: Callable[[], T]) -> T:
         """The piece `what` of a service: from the last build if the service is unchanged, else `make()`."""
@@ -38,9 +58,12 @@ class Fragments:
         """The pieces worth keeping for the next build (those of services as they are now), or None
         when they are the ones saved already."""
         current = set(self.inputs.values())
-        if not self.rendered and all(key[0] in current for key in self.saved):
+        if self._spool is None and all(key[0] in current for key in self.saved):
             return None
-        return {key: piece for key, piece in (self.saved | self.rendered).items() if key[0] in current}
+        kept = {key: piece for key, piece in self.saved.items() if key[0] in current}
+        for chunk in self._spooled():
+            kept.update((key, piece) for key, piece in chunk.items() if key[0] in current)
+        return kept
 
 
 _CURRENT = [Fragments()]

@@ -78,7 +78,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     with worker_pool(len(heavy_first)) as mapper:
         for count, fresh in mapper(_render_chunk, chunks):
             written += count
-            pieces.rendered.update(fresh)  # from the workers: kept for the next build
+            pieces.add(fresh)  # from the workers: kept for the next build
             if progress and len(specs) > 1000:
                 progress(written, len(specs))
     i18n.activate(first)  # chunks rendered in this process may have left another language active
