@@ -199,16 +199,26 @@ class BuildCache:
     # ------------------------------------------------------------ services' cards and filters (fragments.py)
 
     def fragments(self) -> dict:
+        pieces = {}
         try:
             with open(self.folder / "fragments.pickle", "rb") as file:
-                return pickle.load(file)
+                while True:
+                    pieces.update(pickle.load(file))
+        except EOFError:
+            return pieces
         except Exception:
             return {}
 
-    def record_fragments(self, pieces: dict) -> None:
+    def record_fragments(self, chunks) -> None:
+        """Dict after dict into one file: a cold build never holds them all in memory at once."""
+        path = self.folder / "fragments.pickle"
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
         with contextlib.suppress(OSError):
             self.ensure()
-            _pickle_atomically(self.folder / "fragments.pickle", pieces)
+            with open(temporary, "wb") as file:
+                for chunk in chunks:
+                    pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
 
     # ------------------------------------------------------------ published pages
 

@@ -54,16 +54,14 @@ class Fragments:
             found = self.fresh[key] = make()
         return found
 
-    def kept(self) -> dict | None:
-        """The pieces worth keeping for the next build (those of services as they are now), or None
-        when they are the ones saved already."""
+    def kept(self) -> Iterator[dict] | None:
+        """The pieces worth keeping for the next build (those of services as they are now), a dict
+        at a time, or None when they are the ones saved already."""
         current = set(self.inputs.values())
         if self._spool is None and all(key[0] in current for key in self.saved):
             return None
-        kept = {key: piece for key, piece in self.saved.items() if key[0] in current}
-        for chunk in self._spooled():
-            kept.update((key, piece) for key, piece in chunk.items() if key[0] in current)
-        return kept
+        return ({key: piece for key, piece in chunk.items() if key[0] in current}
+                for chunk in (self.saved, *self._spooled()))
 
 
 _CURRENT = [Fragments()]
