@@ -128,11 +128,15 @@ def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.
     specs = render.plan_pages(catalogue, edition)
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
     pieces = reuse.fragments(catalogue) if reuse else None
-    pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept,
-                               interfaces=second_languages(root, catalogue), pieces=pieces,
-                               compiled=reuse.cache.templates_folder() if reuse else None)
-    if reuse:
-        reuse.record_fragments(pieces)
+    try:
+        pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept,
+                                   interfaces=second_languages(root, catalogue), pieces=pieces,
+                                   compiled=reuse.cache.templates_folder() if reuse else None)
+        if reuse:
+            reuse.record_fragments(pieces)
+    finally:
+        if pieces:
+            pieces.close()
     copy_assets(folder, theme.asset_files(root))
     security.write_brand_stylesheet(folder, catalogue.site)
     return pages

@@ -76,9 +76,8 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     chunks = [heavy_first[i:i + chunk] for i in range(0, len(heavy_first), chunk)]
     written = len(specs) - len(heavy_first)
     with worker_pool(len(heavy_first)) as mapper:
-        for count, fresh in mapper(_render_chunk, chunks):
+        for count in mapper(_render_chunk, chunks):
             written += count
-            pieces.add(fresh)  # from the workers: kept for the next build
             if progress and len(specs) > 1000:
                 progress(written, len(specs))
     i18n.activate(first)  # chunks rendered in this process may have left another language active
@@ -87,8 +86,9 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     return written
 
 
-def _render_chunk(specs: list[PageSpec]) -> tuple[int, dict]:
-    """Renders and writes pages (in a worker); returns their number and the services' pieces it made."""
+def _render_chunk(specs: list[PageSpec]) -> int:
+    """Renders and writes pages (in a worker); returns their number. The services' pieces it made are
+    spooled for the next build."""
     env, pieces = environment(tuple(_WORKER["theme_dirs"]), _WORKER["compiled"]), fragments.current()
     pieces.fresh = {}
     for spec in specs:
@@ -99,7 +99,8 @@ def _render_chunk(specs: list[PageSpec]) -> tuple[int, dict]:
         except jinja2.TemplateError as err:
             raise SiteError(template_problem(err, _WORKER["theme_dirs"], spec)) from None
         write_text(_WORKER["staging"], page_file(spec), html)
-    return len(specs), pieces.fresh
+    pieces.add(pieces.fresh)
+    return len(specs)
 
 
 def _compile_templates(theme_dirs: tuple[str, ...], compiled: str | None) -> None:
