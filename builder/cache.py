@@ -194,7 +194,7 @@ class BuildCache:
             return  # nothing changed: skip rewriting megabytes
         with contextlib.suppress(OSError):
             self.ensure()
-            _pickle_atomically(self.folder / "open-data.pickle", entries)
+            _pickle_atomically(self.folder / "open-data.pickle", [entries])
 
     # ------------------------------------------------------------ services' cards and filters (fragments.py)
 
@@ -211,14 +211,9 @@ class BuildCache:
 
     def record_fragments(self, chunks) -> None:
         """Dict after dict into one file: a cold build never holds them all in memory at once."""
-        path = self.folder / "fragments.pickle"
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
         with contextlib.suppress(OSError):
             self.ensure()
-            with open(temporary, "wb") as file:
-                for chunk in chunks:
-                    pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
+            _pickle_atomically(self.folder / "fragments.pickle", chunks)
 
     # ------------------------------------------------------------ published pages
 
@@ -261,15 +256,23 @@ def _folder_identity(out: Path) -> list[int]:
     return [info.st_dev, info.st_ino]
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
-
-def _pickle_atomically(path: Path, value) -> None:
-    """Straight into the file: no copy of tens of megabytes in memory first."""
+@contextlib.contextmanager
+def _atomic_file(path: Path):
+    """A file to write that replaces `path` only once complete: a killed build leaves the old one."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     with open(temporary, "wb") as file:
-        pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+        yield file
     os.replace(temporary, path)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    with _atomic_file(path) as file:
+        file.write(data)
+
+
+def _pickle_atomically(path: Path, values) -> None:
+    """Straight into the file, one value after another (an iterable, perhaps a generator): no copy
+    of tens of megabytes in memory first."""
+    with _atomic_file(path) as file:
+        for value in values:
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)

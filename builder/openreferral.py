@@ -34,7 +34,7 @@ BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat":
 def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None) -> int:
     """Writes the open data; returns the number of services published. With `reuse` (an
     incremental.PageReuse), a service whose record, provider and Markdown are unchanged keeps its
-    published file, and its list entry and spreadsheet row come from the build cache."""
+    published file, and its list entry and spreadsheet line come from the build cache."""
     ids = Ids(catalogue.site.base_url)
     folder = staging / FOLDER
     (folder / "services").mkdir(parents=True, exist_ok=True)

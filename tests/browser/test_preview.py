@@ -48,5 +48,7 @@ def test_the_page_reloads_itself_with_the_offline_service_worker_installed(serve
     try:
         service.write_text(good.replace("summary: A gardening club", "summary: A watered gardening club"), encoding="utf-8")
         page.wait_for_function("() => document.body.textContent.includes('A watered gardening club')", timeout=20000)
+        assert "A watered gardening club" in page.locator("main").inner_text()  # the reloaded page, not the cached one
+        assert page.evaluate("() => navigator.serviceWorker.controller !== null")  # still under the worker
     finally:
         service.write_text(good, encoding="utf-8")
