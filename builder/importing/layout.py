@@ -96,7 +96,7 @@ def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, 
         if any(loc.access is not None for loc in locations) else "",
         "times": join(times_text(s.days, s.start, s.end, s.note) for s in service.sessions),
         "transport": service.transport,
-        "costs": join(f"{c.label}: £{_money(c.amount)} {'an' if c.per == 'hour' else 'a'} {c.per}" for c in service.costs),
+        "costs": join(_cost_text(c) for c in service.costs),
         "funding": join(service.funding), "referral": join(service.referral),
         "needs_assessment": "" if service.needs_assessment is None else "yes" if service.needs_assessment else "no",
         "phone": service.contact.phone, "email": service.contact.email, "website": service.contact.website,
@@ -151,6 +151,14 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _cost_text(cost) -> str:
+    """'Lunch: £6 a session'; a donation without an amount is its label alone."""
+    if cost.amount is None:
+        return cost.label
+    per = f" {'an' if cost.per == 'hour' else 'a'} {cost.per}" if cost.per else ""
+    return f"{cost.label}: £{_money(cost.amount)}{per}"
 
 
 def _money(amount: float) -> str:
