@@ -410,4 +410,4 @@ def start_site(folder: Path, no_questions: bool, given: dict) -> None:
     answers = gather(given, ask=not no_questions)
     written = write_site(folder, answers, dt.date.today())
     click.echo(f"Wrote {len(written)} files to {folder}. Next: add a provider and a service "
-               f"(catalogue new provider NAME --root {folder}), then follow \"Start a catalogue for your council\" in the catalogue's README.")
+               f"(catalogue new provider NAME --root {folder}), then follow \"Start a catalogue for your council\" in the documentation for council administrators.")
