@@ -118,8 +118,12 @@ class PageReuse:
         (None if its file cannot be read)."""
         service = catalogue.services[service_id]
         markdown = self.cache.files.of(service.source_path)
+        # a bilingual site's spreadsheet also holds the other languages' words and bodies
+        others = [repr(other.services[service_id]) + repr(other.providers[service.provider_key]) +
+                  str(self.cache.files.of(service.source_path.removesuffix(".md") + f".{tag.split('-')[0].lower()}.md"))
+                  for tag, other in catalogue.translations]
         return markdown and digest(self.shared, "open data", self.records.services((service_id,)),
-                                   self.records.provider(service.provider_key), markdown)
+                                   self.records.provider(service.provider_key), markdown, *others)
 
     def fragments(self, catalogue: Catalogue) -> Fragments:
         """The services' cards and filters of the last build, and what each shows now (after keep_unchanged)."""
