@@ -68,7 +68,7 @@ def import_spreadsheet(file: Path, root: Path, today, sets: tuple, update: bool)
     _, unread = sheet.match_headings(headings, file)
     if unread:
         click.echo(f"Columns not read: {', '.join(unread)}.", err=True)
-    _finish(import_listings(root, sheet.listings(file, site), chosen, update, day, len(rows)))
+    _finish(import_listings(root, sheet.listings(file, site, root), chosen, update, day, len(rows)))
 
 
 @import_group.command("template")

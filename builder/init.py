@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import re
 import subprocess
-import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -25,6 +24,7 @@ import yaml
 from builder import schemas
 from builder.pitfalls import interface_languages
 from builder.scaffold import create_new
+from builder.slugs import slugify
 
 STARTER = Path(__file__).resolve().parent / "starter"
 DISTRIBUTION = "day-opportunities-catalogue"
@@ -157,8 +157,7 @@ def _tool(value: str) -> str:
 
 def area_key(name: str) -> str:
     """'Ynys Môn' -> 'ynys-mon'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slugify(name, empty="")
 
 
 def place_of(council: str) -> str:
@@ -411,4 +410,4 @@ def start_site(folder: Path, no_questions: bool, given: dict) -> None:
     answers = gather(given, ask=not no_questions)
     written = write_site(folder, answers, dt.date.today())
     click.echo(f"Wrote {len(written)} files to {folder}. Next: add a provider and a service "
-               f"(catalogue new provider NAME --root {folder}), then follow \"Start a catalogue for your council\" in the catalogue's README.")
+               f"(catalogue new provider NAME --root {folder}), then follow \"Start a catalogue for your council\" in the documentation for council administrators.")

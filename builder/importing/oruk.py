@@ -18,6 +18,7 @@ import click
 import yaml
 
 from builder import regulators, wording
+from builder.importing.terms import Vocabulary
 from builder.importing.times import DAYS
 from builder.importing.writer import TAXONOMIES, Listing
 from builder.model import SiteConfig
@@ -89,11 +90,12 @@ def read_map(path: Path | None) -> dict[str, list[tuple[str, str]]]:
 
 
 def listings(found: list[tuple[str, dict]], site: SiteConfig, mapping: dict):
+    words = Vocabulary(site)
     for where, record in found:
-        yield service_listing(where, record, site, mapping)
+        yield service_listing(where, record, site, mapping, words)
 
 
-def service_listing(where: str, record, site: SiteConfig, mapping: dict) -> Listing:
+def service_listing(where: str, record, site: SiteConfig, mapping: dict, words: Vocabulary | None = None) -> Listing:
     if not isinstance(record, dict):
         return Listing(where, "", {}, {}, problems=[f"{where}: expected a service object (found {type(record).__name__})."])
     problems: list[str] = []
@@ -114,7 +116,7 @@ def service_listing(where: str, record, site: SiteConfig, mapping: dict) -> List
             if isinstance(record.get(f"{n}_age"), (int, float))}
     if ages:
         service["ages"] = ages
-    _terms(record, site, mapping, service)
+    _terms(record, words or Vocabulary(site), mapping, service, where, problems)
     _locations(record, service)
     _times(record, service, where, problems)
     _costs(record, service, where, problems)
@@ -157,24 +159,28 @@ def _provider(organization: dict, record: dict) -> dict:
     return {k: v for k, v in provider.items() if v}
 
 
-def _terms(record: dict, site: SiteConfig, mapping: dict, service: dict) -> None:
+def _terms(record: dict, words: Vocabulary, mapping: dict, service: dict, where: str, problems: list) -> None:
     chosen: dict[str, list[str]] = {}
-    for attribute in _list(record, "attributes"):
+    for index, attribute in enumerate(_list(record, "attributes")):
         term = attribute.get("taxonomy_term") if isinstance(attribute.get("taxonomy_term"), dict) else {}
         taxonomy, key, name = (str(term.get(k) or "") for k in ("taxonomy", "term", "name"))
         pairs = mapping.get(key.casefold()) or mapping.get(name.casefold()) or []
-        if taxonomy in TAXONOMIES and key in {t.key for t in site.taxonomy(taxonomy)}:
+        if taxonomy in TAXONOMIES and key in {t.key for t in words.site.taxonomy(taxonomy)}:
             pairs = [(taxonomy, key)]
+        elif taxonomy in TAXONOMIES and not pairs:  # a label in any of the site's languages, as a key
+            found, why = words.taxonomy(taxonomy).find(name or key)
+            pairs = [(taxonomy, found)] if found else []
+            if words.taxonomy(taxonomy).ambiguous(name or key):
+                problems.append(f"{where}.attributes[{index}].taxonomy_term.name: {why}")
         elif taxonomy in EXTRA:
             pairs = [(taxonomy, key)]
         elif taxonomy in REGULATOR_ID_TYPES:
             pairs = [("regulator_id", key)]
         for field, value in pairs:
             chosen.setdefault(field, []).append(value)
-    areas = {t.key: t.key for t in site.areas} | {t.label.casefold(): t.key for t in site.areas}
     for area in _list(record, "service_areas"):
         for value in (area.get("service_area"), area.get("name")):
-            key = areas.get(str(value or "")) or areas.get(str(value or "").casefold())
+            key = words.taxonomy("areas").find(str(value or ""))[0] if value else ""
             key = key or next((k for f, k in mapping.get(str(value or "").casefold(), []) if f == "areas"), None)
             if key:
                 chosen.setdefault("areas", []).append(key)

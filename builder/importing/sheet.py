@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from builder import wording
-from builder.errors import did_you_mean
 from builder.importing.layout import ACCESS_SEPARATOR, COLUMNS, FORMULA_STARTS, LIST_SEPARATOR
+from builder.importing.terms import Vocabulary
 from builder.importing.times import parse_times
 from builder.importing.writer import Listing, first_sentence
 from builder.model import SiteConfig
@@ -74,20 +74,21 @@ def match_headings(headings: list[str], path: Path) -> tuple[dict[int, str], lis
     return found, unread
 
 
-def listings(path: Path, site: SiteConfig):
+def listings(path: Path, site: SiteConfig, root: Path | None = None):
     headings, rows = read_rows(path)
     columns, _ = match_headings(headings, path)
+    words = Vocabulary(site, root)
     for number, cells in rows:
         row = {columns[i]: _unneutralise(cells[i].strip()) for i in columns if i < len(cells) and cells[i].strip()}
-        yield row_listing(row, f"row {number}", site)
+        yield row_listing(row, f"row {number}", site, words)
 
 
 def count_rows(path: Path) -> int:
     return len(read_rows(path)[1])
 
 
-def row_listing(row: dict[str, str], where: str, site: SiteConfig) -> Listing:
-    reader = _Row(row, where, site)
+def row_listing(row: dict[str, str], where: str, site: SiteConfig, words: Vocabulary | None = None) -> Listing:
+    reader = _Row(row, where, site, words or Vocabulary(site))
     service = reader.service()
     provider = {k: v for k, v in {
         "name": row.get("provider") or row.get("name", ""), "description": row.get("provider_description"),
@@ -108,8 +109,8 @@ def row_listing(row: dict[str, str], where: str, site: SiteConfig) -> Listing:
 
 
 class _Row:
-    def __init__(self, row: dict[str, str], where: str, site: SiteConfig):
-        self.row, self.where, self.site, self.problems = row, where, site, []
+    def __init__(self, row: dict[str, str], where: str, site: SiteConfig, words: Vocabulary):
+        self.row, self.where, self.site, self.words, self.problems = row, where, site, words, []
 
     def service(self) -> dict:
         row = self.row
@@ -149,26 +150,20 @@ class _Row:
         self.problems.append(f"column {column}: {message} (found '{self.row.get(column, '')}').")
 
     def terms(self, taxonomy: str) -> list[str]:
-        terms = self.site.taxonomy(taxonomy)
-        known = {t.key: t.key for t in terms} | {t.label.casefold(): t.key for t in terms} | {t.easy.casefold(): t.key for t in terms}
         keys = []
         for value in _split(self.row[taxonomy]):
-            key = known.get(value.casefold()) or known.get(value)
+            key, why = self.words.taxonomy(taxonomy).find(value)
             if key:
                 keys.append(key)
             else:
-                choices = [t.key for t in terms] + [t.label for t in terms]
-                self.problems.append(f"column {taxonomy}: '{value}' is not in site.yaml. "
-                                     f"{did_you_mean(value, choices, list_them=False) or 'Use a key or label from site.yaml.'}")
+                self.problems.append(f"column {taxonomy}: {why}")
         return list(dict.fromkeys(keys))
 
     def vocabulary(self, column: str, value: str) -> str:
-        labels = VOCABULARIES[column]
-        for key, label in labels.items():
-            if value.casefold() in (key, label.casefold(), key.replace("-", " ")):
-                return key
-        self.problems.append(f"column {column}: '{value}' is not a value we know. {did_you_mean(value, list(labels))}")
-        return value
+        key, why = self.words.words(column, VOCABULARIES[column]).find(value)
+        if not key:
+            self.problems.append(f"column {column}: {why}")
+        return key or value
 
     def choice(self, column: str) -> str:
         return self.vocabulary(column, self.row[column]) if self.row.get(column) else ""

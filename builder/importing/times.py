@@ -22,19 +22,38 @@ GROUPS = {"weekdays": DAYS[:5], "weekday": DAYS[:5], "weekends": DAYS[5:], "week
           "daily": DAYS, "everyday": DAYS}
 CLOCK = r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:noon|midday))?|noon|midday|midnight)"
 RANGE = re.compile(rf"(?P<start>{CLOCK})\s*(?:-|–|—|to|until|till)\s*(?P<end>{CLOCK})", re.I)
-NOTE = re.compile(r"\(([^()]*)\)\s*$")
 
 
 def parse_times(cell: str) -> list[dict]:
-    return [parse_session(part) for part in cell.split(";") if part.strip()]
+    return [parse_session(part) for part in _sessions(cell) if part.strip()]
+
+
+def _sessions(cell: str) -> list[str]:
+    """Split on ';' outside brackets: a note may hold one ("Mon 9-12 (meet at the hall; the bus leaves at 9)")."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(cell):
+        depth += (char == "(") - (char == ")") if char in "()" else 0
+        if char == ";" and depth <= 0:
+            parts.append(cell[start:index])
+            start, depth = index + 1, 0
+    return parts + [cell[start:]]
+
+
+def _note(text: str) -> tuple[str, str]:
+    """(the text before the note, the note): the brackets that close the text, with any brackets inside them."""
+    if not text.endswith(")"):
+        return text, ""
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += (text[index] == ")") - (text[index] == "(")
+        if depth == 0:
+            return text[:index].strip(), text[index + 1:-1].strip()
+    opening = text.find("(")  # more closing brackets than opening ones ("(1) bring lunch)"): from the first
+    return (text[:opening].strip(), text[opening + 1:-1].strip()) if opening >= 0 else (text, "")
 
 
 def parse_session(text: str) -> dict:
-    text = text.strip()
-    note = ""
-    found = NOTE.search(text)
-    if found:
-        note, text = found.group(1).strip(), text[: found.start()].strip()
+    text, note = _note(text.strip())
     span = RANGE.search(text)
     if not span:
         raise ValueError(f"no times found in '{text}'. Write them like 'Mon-Fri 9.30-3.30' or 'Tuesdays 10am to 12 noon'.")

@@ -24,6 +24,7 @@ from builder.config import load_config
 from builder.content import PROVIDER, SERVICE, SourceFile
 from builder.errors import did_you_mean
 from builder.model import SiteConfig
+from builder.slugs import ascii_only_slug, slugify
 from builder.workers import fewer_collections, worker_pool
 from builder.yamlfile import YamlProblem, load_yaml
 
@@ -229,7 +230,7 @@ class Existing:
         folder = self.provider_by_source.get(source_id) if source_id else None
         folder = folder or self.provider_by_name.get(name.casefold())
         if folder is None:  # claimed now: the next service of this provider joins it
-            folder = self._free(self.providers / validate.slugify(name)[:60].strip("-"), "")
+            folder = self._free(self.providers / slugify(name, 60), "")
             self.taken.add(folder)
             if source_id:
                 self.provider_by_source[source_id] = folder
@@ -239,10 +240,10 @@ class Existing:
     def service_path(self, folder: Path, source_id: str, name: str) -> Path:
         if source_id and source_id in self.by_source:
             return self.by_source[source_id]
-        same_name = folder / f"{validate.slugify(name)[:60].strip('-')}.md"
-        if not source_id and same_name in self.on_disk and same_name not in self.claimed:
-            return same_name  # a source without ids: the listing of the same name is the same listing
-        path = self._free(folder / validate.slugify(name)[:60].strip("-"), ".md")
+        for same_name in (folder / f"{slugify(name, 60)}.md", folder / f"{ascii_only_slug(name)}.md"):
+            if not source_id and same_name in self.on_disk and same_name not in self.claimed:
+                return same_name  # a source without ids: the listing of the same name is the same listing
+        path = self._free(folder / slugify(name, 60), ".md")
         if source_id:
             self.by_source[source_id] = path
         return path
