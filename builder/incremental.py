@@ -41,7 +41,7 @@ def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site
     keys = [None] * len(jobs)
     if cache is not None and site is not None:
         cache.ensure()
-        words = repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages))
+        words = repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages, site.content_language))
         cache.look_at_files()
         keys = [_file_key(cache.files, job, words) for job in jobs]
         cache.files.save()
