@@ -12,10 +12,11 @@ from pathlib import Path
 
 import click
 
-from builder.importing import oruk, sheet
+from builder.importing import oruk, sheet, template
 from builder.importing.writer import import_listings, parse_sets, site_of
 from builder.config import load_config
 from builder.options import root_option, today_option
+from builder.translations import site_languages
 
 
 def source_options(fn):
@@ -65,7 +66,7 @@ def import_spreadsheet(file: Path, root: Path, today, sets: tuple, update: bool)
     site = site_of(root, day)
     chosen = parse_sets(sets, site)
     headings, rows = sheet.read_rows(file)
-    _, unread = sheet.match_headings(headings, file, sheet.Vocabulary(site).codes)
+    _, unread = sheet.match_headings(headings, file, site_languages(site)[0])
     if unread:
         click.echo(f"Columns not read: {', '.join(unread)}.", err=True)
     _finish(import_listings(root, sheet.listings(file, site, root), chosen, update, day, len(rows)))
@@ -85,7 +86,8 @@ def import_template(file: Path, root: Path):
     if site:  # the id column follows the site's care regulator
         examples["regulator_id"] = site.regulator.id_example
         helps["regulator_id"] = f"{site.regulator.name}: the service's {site.regulator.id_name}, when it is registered"
-    sheet.write_template(file, examples, helps)
+    codes = site_languages(site)[0] if site else ("en",)
+    template.write_template(file, examples, helps, codes)
     click.echo(f"Wrote {file}. Fill in one row per service (replace the example row), then run "
                f"'catalogue import spreadsheet {file.name}'.")
 

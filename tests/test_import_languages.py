@@ -366,3 +366,32 @@ def test_an_oruk_reimport_with_update_keeps_a_translation_an_editor_added(tmp_pa
     assert "Created 0, updated 2, skipped 0." in result.stdout, result.output
     assert fields(coffee)["summary"] == {"cy": summary, "en": "A coffee morning in Welsh."}
     assert fields(coffee)["name"] == {"cy": "Bore Coffi Cymraeg", "en": "Welsh-speaking Coffee Morning"}
+
+
+def test_a_bilingual_sites_template_has_a_column_per_language_and_its_columns_sheet_says_what_is_accepted(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    path = tmp_path / "services.xlsx"
+    assert run_cli("import", "template", str(path), "--root", str(root)).exit_code == 0
+    from openpyxl import load_workbook
+    book = load_workbook(path)
+    headings = [c.value for c in book["Services"][1]]
+    assert headings[:5] == ["id", "provider", "provider (en)", "provider_description", "provider_description (en)"]
+    assert headings[headings.index("name"):][:6] == ["name", "name (en)", "summary", "summary (en)", "description", "description (en)"]
+    assert {"times (en)", "costs (en)", "location_name (en)", "address (en)", "alert (en)"} <= set(headings)
+    help_rows = {row[0]: row[1:] for row in book["Columns"].iter_rows(values_only=True) if row[0]}
+    assert help_rows["costs (en)"] == ("The same costs, with the labels in English. Leave it empty where the words are the same "
+                                       "in every language or not translated yet.", "costs (English), costs (Saesneg)")
+    assert help_rows["Languages"][0] == (
+        "Columns without a language are in Welsh, the site's first language; a column named like 'name (en)' holds the "
+        "field's words in English. Name the language by its code (cy, en) or its name in English or in any of the site's "
+        "languages ('name (English)'). A sheet that has a column for Welsh too ('name (cy)') reads its columns without a "
+        "language as English.")
+    sheet = book["Services"]  # filled in, in both languages
+    for heading, value in {"name": "Clwb Cinio", "name (en)": "Lunch Club", "costs": "Cinio: £4 a day", "costs (en)": "Lunch: £4 a day",
+                           "areas": "north", "who_for": "Older people", "types": "community-group", "activities": ""}.items():
+        sheet.cell(row=2, column=headings.index(heading) + 1, value=value)
+    book.save(path)
+    result = run_cli("import", "spreadsheet", str(path), "--root", str(root), "--today", TODAY)
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    club = fields(next((root / "content/providers").glob("*/clwb-cinio.md")))
+    assert club["name"] == {"cy": "Clwb Cinio", "en": "Lunch Club"} and club["costs"][0]["label"] == {"cy": "Cinio", "en": "Lunch"}

@@ -334,29 +334,3 @@ def _csv_rows(path: Path) -> list[list[str]]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252")  # Excel's "CSV" on Windows
     return list(csv.reader(io.StringIO(text, newline="")))
-
-
-def write_template(path: Path, examples: dict[str, str] | None = None, helps: dict[str, str] | None = None) -> None:
-    """An empty spreadsheet in the layout: a heading row (with each column's help as a comment) and one example row
-    (`examples` and `helps` replace a column's example and help by its name, e.g. with one of the site's own areas)."""
-    helps = helps or {}
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Services"
-    sheet.append([c.heading for c in COLUMNS])
-    sheet.append([(examples or {}).get(c.heading, c.example) for c in COLUMNS])
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = Font(bold=True)
-        cell.comment = Comment(helps.get(column.heading, column.help), "catalogue")
-        sheet.column_dimensions[cell.column_letter].width = max(14, min(40, len(column.example) + 2))
-    sheet.freeze_panes = "A2"
-    help_sheet = book.create_sheet("Columns")
-    help_sheet.append(["Column", "What to write", "Other headings we understand"])
-    for column in COLUMNS:
-        help_sheet.append([column.heading, helps.get(column.heading, column.help), ", ".join(column.synonyms)])
-    book.save(path)
