@@ -65,7 +65,7 @@ def import_spreadsheet(file: Path, root: Path, today, sets: tuple, update: bool)
     site = site_of(root, day)
     chosen = parse_sets(sets, site)
     headings, rows = sheet.read_rows(file)
-    _, unread = sheet.match_headings(headings, file)
+    _, unread = sheet.match_headings(headings, file, sheet.Vocabulary(site).codes)
     if unread:
         click.echo(f"Columns not read: {', '.join(unread)}.", err=True)
     _finish(import_listings(root, sheet.listings(file, site, root), chosen, update, day, len(rows)))

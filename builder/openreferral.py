@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 
 from builder import content, paths, wording
-from builder.importing.layout import csv_line, service_row, write_csv
+from builder.importing.layout import bilingual_row, csv_line, write_csv
 from builder.model import Catalogue, Location, Provider, Service
 from builder.workers import worker_pool
 
@@ -52,7 +52,7 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None)
     taxonomies, terms = vocabularies(catalogue, ids)
     _write(folder / "taxonomies.json", page(taxonomies))
     _write(folder / "taxonomy_terms.json", page(terms))
-    write_csv(folder / "services.csv", [entries[key][1] for key in catalogue.services])
+    write_csv(folder / "services.csv", [entries[key][1] for key in catalogue.services], language_codes(catalogue))
     return len(listed)
 
 
@@ -81,13 +81,18 @@ def _write_services(keys: list[str]) -> dict[str, tuple[dict, dict]]:
     """One chunk of services (in a worker): their service_full files; {id: (list entry, spreadsheet line)}."""
     catalogue, ids, folder = _WORK["catalogue"], _WORK["ids"], _WORK["folder"]
     written = {}
+    codes = language_codes(catalogue)
     for key in keys:
         service = catalogue.services[key]
-        body = _body(_WORK["root"], catalogue, service)
-        record = service_full(catalogue, service, body, ids)
+        bodies = _bodies(_WORK["root"], catalogue, service, codes)
+        record = service_full(catalogue, service, bodies[codes[0]], ids)
         _write(folder / "services" / f"{record['id']}.json", record)
-        written[key] = (_one_to_one(record), csv_line(service_row(catalogue, service, body)))
+        written[key] = (_one_to_one(record), csv_line(bilingual_row(catalogue, service, bodies), codes))
     return written
+
+
+def language_codes(catalogue: Catalogue) -> tuple[str, ...]:
+    return tuple(tag.split("-")[0].lower() for tag in catalogue.site.page_languages)
 
 
 class Ids:
@@ -259,11 +264,21 @@ def _one_to_one(record: dict) -> dict:
     return {key: value for key, value in record.items() if not isinstance(value, (list, dict))}
 
 
-def _body(root: Path, catalogue: Catalogue, service: Service) -> str:
-    """The service's Markdown, as its editor wrote it: the ORUK description."""
-    text = content.decode((root / service.source_path).read_bytes())
-    body = content.split_front_matter(text, content.SERVICE)[1].strip()
-    return _absolute_links(body, service.source_path, catalogue.site.base_url)
+def _bodies(root: Path, catalogue: Catalogue, service: Service, codes: tuple[str, ...]) -> dict[str, str]:
+    """{language code: the service's Markdown, as its editor wrote it}: the first language's (the ORUK
+    description) and each translation beside it (<slug>.<code>.md) that exists."""
+    bodies = {codes[0]: _body(root, catalogue, service.source_path, content.SERVICE)}
+    for code in codes[1:]:
+        translation = service.source_path.removesuffix(".md") + f".{code}.md"
+        if (root / translation).is_file():
+            bodies[code] = _body(root, catalogue, translation, content.TRANSLATION, service.source_path)
+    return bodies
+
+
+def _body(root: Path, catalogue: Catalogue, path: str, kind: str, links_from: str = "") -> str:
+    text = content.decode((root / path).read_bytes())
+    body = content.split_front_matter(text, kind)[1].strip()
+    return _absolute_links(body, links_from or path, catalogue.site.base_url)
 
 
 _MD_LINK = re.compile(r"\]\(([^)\s:#]+\.md)(#[^)\s]*)?\)")

@@ -3,12 +3,18 @@ times with any note, and every language surviving the round trip through the sit
 
 from __future__ import annotations
 
+import csv
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import INIT_FLAGS, MINIMAL_SITE, TODAY, make_site, run_cli
+from conftest import BILINGUAL, INIT_FLAGS, MINIMAL_SITE, TODAY, WORST_CASE, make_site, run_cli
+from test_import import page_facts
 from builder.importing.times import parse_times
 from builder.slugs import slugify
 
@@ -34,6 +40,10 @@ def import_sheet(root: Path, text: str, *flags: str):
 
 def front_matter(path: Path) -> str:
     return path.read_text(encoding="utf-8").split("---\n")[1]
+
+
+def fields(path: Path) -> dict:
+    return yaml.safe_load(front_matter(path))
 
 
 # Labels in any of the site's languages, where a key is expected
@@ -148,3 +158,156 @@ def test_a_times_note_with_brackets_or_a_semicolon_reads_back_whole():
         {"days": ["mon"], "from": "10:00", "to": "12:00", "note": "Meet at the hall; the bus leaves at 9:15."},
         {"days": ["fri"], "from": "09:00", "to": "15:00"},
     ]
+
+
+# Every language survives the round trip through the site's own export
+
+def bilingual_copy(tmp_path: Path, first: str = "cy") -> Path:
+    """tests/fixtures/bilingual copied (never edited), with a cost whose label is translated; `first="en"`:
+    the same site English-first (the English body in garden-club.md, the Welsh beside it)."""
+    root = tmp_path / f"site-{first}"
+    shutil.copytree(BILINGUAL, root)
+    club = root / "content/providers/testshire-care/garden-club.md"
+    club.write_text(club.read_text(encoding="utf-8").replace(
+        "funding: [free]\n", "costs:\n  - {label: {cy: Trafnidiaeth, en: Transport there and back}, amount: 6, per: day, kind: transport}\n"
+                             "funding: [self-funded]\n"), encoding="utf-8")
+    if first == "en":
+        site = root / "site.yaml"
+        site.write_text(site.read_text(encoding="utf-8").replace("languages: [cy, en]", "languages: [en, cy]"), encoding="utf-8")
+        english = club.with_name("garden-club.en.md")
+        welsh = club.read_text(encoding="utf-8").rpartition("---\n")[2]
+        club.write_text(club.read_text(encoding="utf-8").replace(welsh, english.read_text(encoding="utf-8")), encoding="utf-8")
+        english.unlink()
+        club.with_name("garden-club.cy.md").write_text(welsh, encoding="utf-8")
+        about = root / "content/pages"
+        for name in ("about", "about.easy"):  # the pages' bodies swap languages the same way
+            main, other = about / f"{name}.md", about / f"{name.replace('about', 'about.en')}.md"
+            other.rename(about / f"{name.replace('about', 'about.cy')}.md")
+    return root
+
+
+def build(root: Path, out: Path) -> Path:
+    done = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out),
+                           "--today", TODAY, "--no-search"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def fresh_copy(root: Path, folder: Path) -> Path:
+    """The site's settings and pages without its listings: a fresh copy of a bilingual site."""
+    folder.mkdir()
+    shutil.copy(root / "site.yaml", folder / "site.yaml")
+    shutil.copytree(root / "content/pages", folder / "content/pages")
+    return folder
+
+
+def spreadsheet(out: Path) -> dict[str, dict[str, str]]:
+    with (out / "openreferral/services.csv").open(encoding="utf-8-sig", newline="") as file:
+        return {row["id"]: row for row in csv.DictReader(file)}
+
+
+@pytest.mark.parametrize("first", ["cy", "en"])
+def test_the_spreadsheet_export_reimported_into_a_fresh_copy_equals_the_original_in_both_languages(tmp_path: Path, first: str):
+    root = bilingual_copy(tmp_path, first)
+    out = build(root, tmp_path / "out")
+    other = "en" if first == "cy" else "cy"
+    rows = spreadsheet(out)
+    club = rows["testshire-care/garden-club"]
+    headings = list(club)
+    assert headings[:4] == ["id", "provider", f"provider ({other})", "provider_description"]
+    assert headings[headings.index("name"):][:5] == ["name", f"name ({other})", "summary", f"summary ({other})", "description"]
+    words = {"cy": ("Clwb Garddio", "Trafnidiaeth: £6 a day (transport)", "Rydyn ni’n tyfu llysiau gyda’n gilydd."),
+             "en": ("Garden Club", "Transport there and back: £6 a day (transport)", "We grow vegetables together.")}
+    assert (club["name"], club["costs"], club["description"]) == words[first]
+    assert (club[f"name ({other})"], club[f"costs ({other})"], club[f"description ({other})"]) == words[other]
+    fresh = fresh_copy(root, tmp_path / "fresh")
+    result = run_cli("import", "spreadsheet", str(out / "openreferral/services.csv"), "--root", str(fresh), "--today", TODAY)
+    assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
+    assert "Columns not read" not in result.stderr
+    again = build(fresh, tmp_path / "again")
+    assert spreadsheet(again) == rows  # every field, in both languages
+    for language in ("", f"{other}/"):
+        assert page_facts(again / language) == page_facts(out / language), language
+
+
+def test_the_own_export_imported_back_with_update_changes_no_value_and_keeps_every_language(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    before = {p.relative_to(root): p.read_text(encoding="utf-8") for p in (root / "content").rglob("*.*")}
+    out = build(root, tmp_path / "out")
+    result = run_cli("import", "spreadsheet", str(out / "openreferral/services.csv"), "--root", str(root), "--today", TODAY, "--update")
+    assert "Created 0, updated 2, skipped 0." in result.stdout, result.output
+    after = {p.relative_to(root): p.read_text(encoding="utf-8") for p in (root / "content").rglob("*.*")}
+    assert sorted(after) == sorted(before)  # the same files: matched by their paths, no new ones
+    club = front_matter(root / "content/providers/testshire-care/garden-club.md")
+    assert "name: {cy: Clwb Garddio, en: Garden Club}" in club
+    assert "- label: {cy: Trafnidiaeth, en: Transport there and back}\n  amount: 6.0\n  per: day\n  kind: transport" in club
+    assert "description: {cy: Elusen leol., en: A local charity.}" in (root / "content/providers/testshire-care/provider.yaml").read_text(encoding="utf-8")
+    assert spreadsheet(build(root, tmp_path / "again")) == spreadsheet(out)
+
+
+def test_a_translation_an_editor_added_survives_a_reimport_of_the_same_file_with_update(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    exported = build(root, tmp_path / "out") / "openreferral/services.csv"
+    coffee = root / "content/providers/hartley-welsh-society/welsh-coffee-morning.md"
+    coffee.write_text(coffee.read_text(encoding="utf-8").replace(
+        "summary: {cy: Bore coffi am ddim yn Gymraeg a Saesneg i bobl hŷn ym mhentrefi Fforest Hartley.}",
+        "summary: {cy: Bore coffi am ddim yn Gymraeg a Saesneg i bobl hŷn ym mhentrefi Fforest Hartley., "
+        "en: A free coffee morning in Welsh and English.}"), encoding="utf-8")
+    (coffee.with_name("welsh-coffee-morning.en.md")).write_text("An editor's English words.\n", encoding="utf-8")
+    result = run_cli("import", "spreadsheet", str(exported), "--root", str(root), "--today", TODAY, "--update")
+    assert "Created 0, updated 2, skipped 0." in result.stdout, result.output
+    assert fields(coffee)["summary"] == {"cy": "Bore coffi am ddim yn Gymraeg a Saesneg i bobl hŷn ym mhentrefi Fforest Hartley.",
+                                         "en": "A free coffee morning in Welsh and English."}
+    assert coffee.with_name("welsh-coffee-morning.en.md").read_text(encoding="utf-8") == "An editor's English words.\n"
+
+
+def test_a_sheet_in_one_language_updates_that_language_and_keeps_the_others_words(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    sheet = tmp_path / "welsh.csv"
+    sheet.write_text("id,provider,name,costs,types,who_for,areas\n"
+                     "testshire-care/garden-club,Testshire Care,Clwb Garddio Newydd,Cludiant: £6 a day,community-group,older-people,north\n",
+                     encoding="utf-8")
+    result = run_cli("import", "spreadsheet", str(sheet), "--root", str(root), "--today", TODAY, "--update")
+    assert "Created 0, updated 1, skipped 0." in result.stdout, result.output
+    club = front_matter(root / "content/providers/testshire-care/garden-club.md")
+    assert "name: {cy: Clwb Garddio Newydd, en: Garden Club}" in club
+    assert "- label: {cy: Cludiant, en: Transport there and back}\n  amount: 6.0\n  per: day\n  kind: transport" in club
+
+
+def test_translation_columns_name_the_language_by_code_or_name_and_columns_without_one_are_the_first_language(tmp_path: Path):
+    root = welsh_first_site(tmp_path)
+    result = import_sheet(root, "Provider,Service name,Name (English),Summary [Saesneg],Costs,Costs (en),who_for,areas,types\n"
+                                "Ymddiriedolaeth,Clwb Cinio,Lunch Club,Cinio poeth.,Cinio: £4 a day,Lunch: £4 a day,older-people,north,day-centre\n")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    text = front_matter(root / "content/providers/ymddiriedolaeth/clwb-cinio.md")
+    assert "name: {cy: Clwb Cinio, en: Lunch Club}\nsummary: {en: Cinio poeth.}" in text
+    assert "label: {cy: Cinio, en: Lunch}" in text
+
+
+def test_a_sheet_with_welsh_columns_reads_its_untagged_columns_as_english_on_a_welsh_first_site(tmp_path: Path):
+    root = welsh_first_site(tmp_path)  # an English-first site's export: name and name (cy)
+    result = import_sheet(root, "provider,name,name (cy),who_for,areas,types\nTrust,Lunch Club,Clwb Cinio,older-people,north,day-centre\n")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    assert "name: {cy: Clwb Cinio, en: Lunch Club}" in front_matter(root / "content/providers/trust/clwb-cinio.md")
+
+
+def test_translated_costs_or_times_that_do_not_match_name_the_column(tmp_path: Path):
+    root = welsh_first_site(tmp_path)
+    result = import_sheet(root, "provider,name,costs,costs (en),times,times (en),who_for,areas,types\n"
+                                "A,Clwb,Cinio: £4 a day,Lunch: £5 a day,Mon 10-12 (Bob wythnos),Tue 10-12 (Every week),older-people,north,day-centre\n")
+    assert ("Skipped row 2: column times (en): should list the same days and times as column times, with the notes in English "
+            "(found 'Tue 10-12 (Every week)'). column costs (en): should list the same costs as column costs, with the labels "
+            "in English (found 'Lunch: £5 a day').") in result.stderr.splitlines()
+
+
+def test_the_own_export_of_the_worst_case_site_reimports_with_no_row_skipped_and_no_value_changed(tmp_path: Path):
+    out = build(WORST_CASE, tmp_path / "out")  # notes with ';' and brackets, the longest names and addresses
+    root = tmp_path / "site"
+    root.mkdir()
+    shutil.copy(WORST_CASE / "site.yaml", root / "site.yaml")
+    for folder in (WORST_CASE / "content").iterdir():
+        if folder.name != "providers":
+            shutil.copytree(folder, root / "content" / folder.name)
+    result = run_cli("import", "spreadsheet", str(out / "openreferral/services.csv"), "--root", str(root), "--today", TODAY)
+    assert f"Created {len(spreadsheet(out))}, updated 0, skipped 0." in result.stdout, result.output
+    assert spreadsheet(build(root, tmp_path / "again")) == spreadsheet(out)

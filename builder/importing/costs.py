@@ -20,6 +20,7 @@ NO_PRICE = (
 MONEY = r"£?\s*(?P<amount>\d+(?:\.\d{1,2})?)"
 WITH_PER = re.compile(rf"^(?:(?P<label>.+?)\s*[:\-–]\s*)?{MONEY}\s*(?:(?:an|a|per|each|for\s+(?:an|a|each))\s+|/\s*)(?P<per>[a-z][a-z ]*?)\.?$", re.I)
 LABEL_THEN_MONEY = re.compile(rf"^(?P<label>[^£\d]*?[a-z][^£\d]*?)\s*[:\-–]?\s*£\s*(?P<amount>\d+(?:\.\d{{1,2}})?)\.?$", re.I)
+KIND = re.compile(r"\s*\(([a-z]+(?:-[a-z]+)*)\)$")
 MONEY_ONLY = re.compile(rf"^{MONEY}\.?$", re.I)
 HOW_TO = ("Write it like 'Full day: £42.50 a day' (a session, hour, day, week, month or year), 'Lunch £6', "
           "'Donation' or 'Free'.")
@@ -36,7 +37,18 @@ class ReadCost:
 
 
 def parse_cost(text: str) -> ReadCost:
-    part = " ".join(text.split())
+    part, kind = _kind(" ".join(text.split()))
+    read = _parse(part)
+    return ReadCost({**read.cost, "kind": kind}, read.assumed) if kind and not read.free else read
+
+
+def _kind(part: str) -> tuple[str, str]:
+    """'Lunch: £6 a session (lunch)' -> ('Lunch: £6 a session', 'lunch'): the export writes what a cost pays for so."""
+    found = KIND.search(part)
+    return (part[: found.start()].strip(), found.group(1).lower()) if found else (part, "")
+
+
+def _parse(part: str) -> ReadCost:
     words = part.casefold().rstrip(".!")
     if words in FREE_WORDS:
         return ReadCost({})

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder import wording
+from builder.i18n import code_of
 from builder.model import Catalogue, Service
+from builder.translations import Untranslated
 
 LIST_SEPARATOR = ";"
 ACCESS_SEPARATOR = "|"  # between the access lists of several locations
@@ -75,7 +77,32 @@ COLUMNS = (
     Column("last_reviewed", ("last checked", "reviewed", "date checked", "last updated"), "When the details were last checked, YYYY-MM-DD or DD/MM/YYYY", "2026-05-01"),
 )
 HEADINGS = tuple(c.heading for c in COLUMNS)
+# Columns whose words differ by language: on a bilingual site each has a column per other language, "name (en)"
+TRANSLATABLE = ("provider", "provider_description", "name", "summary", "description", "location_name", "address",
+                "times", "costs", "alert")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def headings(codes: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The layout's headings, with "name (en)" after "name" for each of a bilingual site's other languages."""
+    return tuple(h for c in COLUMNS for h in (c.heading, *(translated(c.heading, code) for code in codes[1:] if c.heading in TRANSLATABLE)))
+
+
+def translated(heading: str, code: str) -> str:
+    return f"{heading} ({code})"
+
+
+def bilingual_row(catalogue: Catalogue, service: Service, bodies: dict[str, str]) -> dict[str, str]:
+    """service_row, and the words of each other language in "name (en)" columns where they are translated.
+    `bodies`: the Markdown by language code (the first language's, and each translation that exists)."""
+    codes = tuple(code_of(tag) for tag in catalogue.site.page_languages)
+    row = service_row(catalogue, service, bodies.get(codes[0], ""))
+    for code, (tag, other) in zip(codes[1:], catalogue.translations):
+        words = service_row(other, other.services[service.id], bodies.get(code, ""))
+        for heading in TRANSLATABLE:
+            if words[heading] != row[heading] and not isinstance(words[heading], Untranslated):
+                row[translated(heading, code)] = words[heading]
+    return row
 
 
 def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, str]:
@@ -101,13 +128,19 @@ def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, 
         if any(loc.access is not None for loc in locations) else "",
         "times": join(times_text(s.days, s.start, s.end, s.note) for s in service.sessions),
         "transport": service.transport,
-        "costs": join(f"{c.label}: £{_money(c.amount)} {'an' if c.per == 'hour' else 'a'} {c.per}" for c in service.costs),
+        "costs": join(cost_text(c) for c in service.costs),
         "funding": join(service.funding), "referral": join(service.referral),
         "needs_assessment": "" if service.needs_assessment is None else "yes" if service.needs_assessment else "no",
         "phone": service.contact.phone, "email": service.contact.email, "website": service.contact.website,
         "languages": join(service.languages), "regulator_id": service.regulator_id,
         "status": service.status, "alert": service.alert, "last_reviewed": service.last_reviewed.isoformat(),
     }
+
+
+def cost_text(cost) -> str:
+    """'Lunch: £4.50 a day', and what it pays for in brackets when the listing says: 'Lunch: £4.50 a day (lunch)'."""
+    text = f"{cost.label}: £{_money(cost.amount)} {'an' if cost.per == 'hour' else 'a'} {cost.per}"
+    return text + (f" ({cost.kind})" if getattr(cost, "kind", "") else "")
 
 
 def times_text(days, start: str, end: str, note: str = "") -> str:
@@ -132,16 +165,16 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def write_csv(path: Path, lines: list[str]) -> None:
-    """The spreadsheet, from rows made by csv_line."""
+def write_csv(path: Path, lines: list[str], codes: tuple[str, ...] = ()) -> None:
+    """The spreadsheet, from rows made by csv_line (with the same `codes`: the site's languages)."""
     with path.open("w", encoding="utf-8-sig", newline="") as file:  # the BOM makes Excel read UTF-8
-        file.write(_line(HEADINGS))
+        file.write(_line(headings(codes)))
         file.writelines(lines)
 
 
-def csv_line(row: dict[str, str]) -> str:
+def csv_line(row: dict[str, str], codes: tuple[str, ...] = ()) -> str:
     """One row of the spreadsheet, as text (kept between builds with the service's open data)."""
-    return _line([neutralise(row.get(h, "")) for h in HEADINGS])
+    return _line([neutralise(row.get(h, "")) for h in headings(codes)])
 
 
 def _line(cells: list[str]) -> str:

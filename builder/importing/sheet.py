@@ -17,12 +17,14 @@ from pathlib import Path
 import click
 
 from builder import wording
-from builder.importing.layout import ACCESS_SEPARATOR, COLUMNS, FORMULA_STARTS, LIST_SEPARATOR
+from builder.importing.layout import ACCESS_SEPARATOR, COLUMNS, FORMULA_STARTS, LIST_SEPARATOR, translated
+from builder.importing import columns
 from builder.importing.terms import Vocabulary
 from builder.importing.costs import parse_cost
-from builder.importing.times import parse_session
+from builder.importing.times import parse_session, session_parts
 from builder.importing.writer import LEFT_OUT, Listing, first_sentence
 from builder.model import SiteConfig
+from builder.translations import LANGUAGE_NAMES
 
 SUFFIXES = (".csv", ".xlsx", ".ods")
 REQUIRED_TERMS = ("types", "who_for", "areas")  # a row whose cell for one gives no key is skipped
@@ -53,20 +55,22 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return headings, body
 
 
-def match_headings(headings: list[str], path: Path) -> tuple[dict[int, str], list[str]]:
-    """{column index: layout heading}, and the headings not read."""
+def match_headings(headings: list[str], path: Path, codes: tuple[str, ...] = ("en",)) -> tuple[dict[int, str], list[str]]:
+    """{column index: layout heading, or "name (en)" for a bilingual site's other language}, and the headings
+    not read. `codes`: the site's languages, the first first."""
     names = {_key(c.heading): c.heading for c in COLUMNS}  # a layout heading wins over any synonym
     for column in COLUMNS:
         for name in column.synonyms:
             names.setdefault(_key(name), column.heading)
-    found, unread = {}, []
+    matched = []
     for index, heading in enumerate(headings):
-        layout = names.get(_key(heading))
-        if layout and layout not in found.values():
-            found[index] = layout
-        elif heading.strip():
-            unread.append(heading.strip())
-    if "name" not in found.values():
+        base, code = columns.split_heading(heading, codes)
+        layout = names.get(_key(base))
+        if layout:
+            matched.append((index, layout, code))
+    found, _ = columns.keys_by_language(matched, codes)
+    unread = [h.strip() for i, h in enumerate(headings) if i not in found and h.strip()]
+    if not any(key.split(" (")[0] == "name" for key in found.values()):
         raise click.ClickException(f"{path}: row 1 has no column for the service's name (the headings are: "
                                    f"{', '.join(h for h in headings if h.strip())}). Nothing was imported. "
                                    "Run 'catalogue import template' for the layout.")
@@ -75,10 +79,10 @@ def match_headings(headings: list[str], path: Path) -> tuple[dict[int, str], lis
 
 def listings(path: Path, site: SiteConfig, root: Path | None = None):
     headings, rows = read_rows(path)
-    columns, _ = match_headings(headings, path)
     words = Vocabulary(site, root)
+    found, _ = match_headings(headings, path, words.codes)
     for number, cells in rows:
-        row = {columns[i]: _unneutralise(cells[i].strip()) for i in columns if i < len(cells) and cells[i].strip()}
+        row = {found[i]: _unneutralise(cells[i].strip()) for i in found if i < len(cells) and cells[i].strip()}
         yield row_listing(row, f"row {number}", site, words)
 
 
@@ -90,12 +94,12 @@ def row_listing(row: dict[str, str], where: str, site: SiteConfig, words: Vocabu
     reader = _Row(row, where, site, words or Vocabulary(site))
     service = reader.service()
     provider = {k: v for k, v in {
-        "name": row.get("provider") or row.get("name", ""), "description": row.get("provider_description"),
+        "name": reader.text("provider") or service.get("name", ""), "description": reader.text("provider_description"),
         "kind": reader.choice("provider_kind"), "charity_number": row.get("charity_number"),
         "cqc_provider_id": row.get("cqc_provider_id"),
         "contact": _contact(row, "provider_phone", "provider_email", "provider_website", reader),
     }.items() if v}
-    if not row.get("name"):
+    if not service.get("name"):
         reader.problems.append("column name: is empty. Every row needs the service's name.")
     for name in REQUIRED_TERMS:  # a cell was there, but no value in it could be read
         if row.get(name) and not service.get(name):
@@ -107,8 +111,10 @@ def row_listing(row: dict[str, str], where: str, site: SiteConfig, words: Vocabu
         "locations.access": "column access", "times": "column times", "costs": "column costs", "ages": "columns age_min and age_max",
         "contact.phone": "column phone", "contact.email": "column email", "contact.website": "column website",
     }
-    return Listing(where, row.get("id", ""), provider, service, row.get("description", ""), origin, reader.problems,
-                   [w for ws in reader.why.values() for w in ws], reader.notes, reader.missing)
+    bodies = reader.in_languages("description")
+    body = bodies.pop(reader.codes[0], "")
+    return Listing(where, row.get("id", ""), provider, service, body, origin, reader.problems, translations=bodies,
+                   warnings=[w for ws in reader.why.values() for w in ws], notes=reader.notes, missing=reader.missing)
 
 
 class _Row:
@@ -117,15 +123,28 @@ class _Row:
         self.why: dict[str, list[str]] = {}  # column -> what could not be read in it (left out, or kept as a note)
         self.notes: list[str] = []
         self.missing: dict[str, str] = {}
+        self.codes = words.codes
+
+    def in_languages(self, column: str) -> dict[str, str]:
+        """{code: the cell} of a translatable column in each language that has one ("name", "name (en)" ...)."""
+        keys = {code: column if code == self.codes[0] else translated(column, code) for code in self.codes}
+        return {code: self.row[key] for code, key in keys.items() if self.row.get(key)}
+
+    def text(self, column: str):
+        """A translatable column's words: plain text, or {code: words} where other languages have their own."""
+        return columns.words_by_language(self.in_languages(column), self.codes)
 
     def service(self) -> dict:
         row = self.row
         data: dict = {}
-        for name in ("name", "summary", "alert", "regulator_id"):
-            if row.get(name):
-                data[name] = row[name]
-        if "summary" not in data and row.get("description"):
-            data["summary"] = first_sentence(row["description"])
+        for name in ("name", "summary", "alert"):
+            if self.text(name):
+                data[name] = self.text(name)
+        if row.get("regulator_id"):
+            data["regulator_id"] = row["regulator_id"]
+        if "summary" not in data and self.in_languages("description"):
+            summaries = {code: first_sentence(text) for code, text in self.in_languages("description").items()}
+            data["summary"] = columns.words_by_language(summaries, self.codes)
         for taxonomy in ("types", "who_for", "activities", "areas"):
             if row.get(taxonomy) and (keys := self.terms(taxonomy)):
                 data[taxonomy] = keys
@@ -210,15 +229,20 @@ class _Row:
 
     def _locations(self, data: dict) -> None:
         row = self.row
-        names, addresses, postcodes = (_split(row.get(k, ""), keep_empty=True) for k in ("location_name", "address", "postcode"))
+        names, addresses = ({code: _split(cell, keep_empty=True) for code, cell in self.in_languages(k).items()} for k in ("location_name", "address"))
+        postcodes = _split(row.get("postcode", ""), keep_empty=True)
         lats, lons = (_split(row.get(k, ""), keep_empty=True) for k in ("latitude", "longitude"))
         access = [part.strip() for part in row["access"].split(ACCESS_SEPARATOR)] if row.get("access") else []
-        count = max(len(names), len(addresses), len(postcodes))
+        count = max(len(postcodes), *map(len, names.values()), *map(len, addresses.values()), 0)
         locations = []
         for index in range(count):
             pick = lambda values: values[index] if index < len(values) else ""  # noqa: E731
-            address = pick(addresses)
-            location = {"name": pick(names) or address.split(",")[0], "address": address, "postcode": pick(postcodes)}
+            address = columns.words_by_language({code: pick(cells) for code, cells in addresses.items()}, self.codes)
+            name = columns.words_by_language({code: pick(cells) for code, cells in names.items()}, self.codes)
+            if not name:  # the address's first line names the place
+                first = {code: pick(cells).split(",")[0] for code, cells in addresses.items()}
+                name = columns.words_by_language(first, self.codes)
+            location = {"name": name, "address": address, "postcode": pick(postcodes)}
             if pick(lats) and pick(lons):
                 try:
                     location["coordinates"] = [float(pick(lats)), float(pick(lons))]
@@ -232,31 +256,59 @@ class _Row:
             data["locations"] = locations
 
     def _times(self, data: dict) -> None:
-        sessions = []
-        for part in _split(self.row.get("times", "")):
-            try:
-                sessions.append(parse_session(part))
-            except ValueError as err:
-                self.warn("times", f"cannot read '{part}': {err} {LEFT_OUT}")
-        if sessions:
-            data["times"] = sessions
+        read = {}
+        for code, cell in self.in_languages("times").items():
+            sessions = []
+            for part in (p.strip() for p in session_parts(cell) if p.strip()):
+                try:
+                    sessions.append(parse_session(part))
+                except ValueError as err:
+                    self.warn(self.column("times", code).removeprefix("column "), f"cannot read '{part}': {err} {LEFT_OUT}")
+            if sessions:
+                read[code] = sessions
+        if read:
+            data["times"] = self._merged("times", read, ("days", "from", "to"), ("note",),
+                                         "should list the same days and times as column {base}, with the notes in {language}")
 
     def _costs(self, data: dict) -> None:
-        costs = []
-        for part in _split(self.row.get("costs", "")):
+        read = {code: self._cost_list(code, data) for code, cell in self.in_languages("costs").items()}
+        read = {code: costs for code, costs in read.items() if costs}
+        if read:
+            data["costs"] = self._merged("costs", read, ("amount", "per", "kind"), ("label",),
+                                         "should list the same costs as column {base}, with the labels in {language}")
+
+    def column(self, name: str, code: str) -> str:
+        return f"column {name if code == self.codes[0] else translated(name, code)}"
+
+    def _merged(self, name: str, read: dict[str, list[dict]], same: tuple, words: tuple, why: str) -> list[dict]:
+        """The items of the first language that has them, with each language's words (a column per language)."""
+        base_code = next(iter(read))
+        base = [dict(item) for item in read[base_code]]
+        for code in columns.merge_words(base, read, self.codes, same, words):
+            self.problems.append(f"{self.column(name, code)}: "
+                                 + why.format(base=self.column(name, base_code).removeprefix("column "), language=language_name(code))
+                                 + f" (found '{self.row[self.column(name, code).removeprefix('column ')]}').")
+        return base
+
+    def _cost_list(self, code: str, data: dict) -> list[dict]:
+        costs, column = [], self.column("costs", code).removeprefix("column ")
+        for part in _split(self.row[column]):
             try:
                 read = parse_cost(part)
             except ValueError as err:
-                self.warn("costs", f"{err} {LEFT_OUT}")
+                self.warn(column, f"{err} {LEFT_OUT}")
                 continue
             if read.assumed:
-                self.notes.append(f"column costs: {read.assumed}")
+                self.notes.append(f"column {column}: {read.assumed}")
             if read.free:
                 data["funding"] = list(dict.fromkeys([*data.get("funding", []), "free"]))
             else:
                 costs.append(read.cost)
-        if costs:
-            data["costs"] = costs
+        return costs
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, f"'{code}'")
 
 
 def _contact(row: dict, phone: str, email: str, website: str, reader: "_Row") -> dict:

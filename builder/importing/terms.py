@@ -80,6 +80,7 @@ class Vocabulary:
 
     def __init__(self, site: SiteConfig, root: Path | None = None):
         self.site, self.root, self.made = site, root, {}
+        self.codes = tuple(i18n.code_of(tag) for tag in site.page_languages)  # the site's languages, the first first
 
     def taxonomy(self, name: str) -> Keys:
         if name not in self.made:

@@ -25,10 +25,10 @@ RANGE = re.compile(rf"(?P<start>{CLOCK})\s*(?:-|–|—|to|until|till)\s*(?P<end
 
 
 def parse_times(cell: str) -> list[dict]:
-    return [parse_session(part) for part in _sessions(cell) if part.strip()]
+    return [parse_session(part) for part in session_parts(cell) if part.strip()]
 
 
-def _sessions(cell: str) -> list[str]:
+def session_parts(cell: str) -> list[str]:
     """Split on ';' outside brackets: a note may hold one ("Mon 9-12 (meet at the hall; the bus leaves at 9)")."""
     parts, depth, start = [], 0, 0
     for index, char in enumerate(cell):

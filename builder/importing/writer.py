@@ -19,11 +19,12 @@ from pathlib import Path
 import click
 import yaml
 
-from builder import content, shapes, validate
+from builder import content, shapes, translations, validate
 from builder.config import load_config
 from builder.content import PROVIDER, SERVICE, SourceFile
 from builder.errors import did_you_mean
 from builder.model import SiteConfig
+from builder.importing.update import every_name, first_words, keep_languages
 from builder.slugs import ascii_only_slug, slugify
 from builder.workers import fewer_collections, worker_pool
 from builder.yamlfile import YamlProblem, load_yaml
@@ -49,6 +50,7 @@ class Listing:
     warnings: list[str] = field(default_factory=list)  # bad input left out (or kept as a note): the listing is still imported
     notes: list[str] = field(default_factory=list)  # what the import mended, like a phone's lost leading 0
     missing: dict[str, str] = field(default_factory=dict)  # required field -> why its cell gave no value (--set may fill it)
+    translations: dict[str, str] = field(default_factory=dict)  # {language code: the body in that language} (<slug>.<code>.md)
 
 
 @dataclass
@@ -117,7 +119,7 @@ def site_of(root: Path, today: dt.date) -> SiteConfig:
 def import_listings(root: Path, listings, sets: dict, update: bool, today: dt.date, total: int = 0) -> Summary:
     """Plan every file in source order (names), check them all (in workers), then write the good ones."""
     site = site_of(root, today)
-    existing = Existing(root)
+    existing = Existing(root, tuple(tag.split("-")[0].lower() for tag in site.page_languages))
     summary = Summary()
     planned: list[Planned | tuple[str, str]] = []
     seen = _Seen()
@@ -146,14 +148,15 @@ def import_listings(root: Path, listings, sets: dict, update: bool, today: dt.da
         if found:
             summary.skipped.append((plan.where, " ".join(found)))
             continue
-        summary.warnings += [(plan.where, message) for message in plan.warnings + left_out]
-        summary.notes += [(plan.where, note) for note in plan.notes]
         if plan.path in pending:  # two listings the source names differently (no ids) that would share one file
             summary.skipped.append((plan.where, f"it would be written to {plan.relative}, as an earlier listing is: imported once."))
             continue
+        summary.warnings += [(plan.where, message) for message in plan.warnings + left_out]
+        summary.notes += [(plan.where, note) for note in plan.notes]
         if plan.provider_text is not None:
             pending.setdefault(plan.path.parent / "provider.yaml", plan.provider_text)
         pending[plan.path] = plan.text
+        pending.update(plan.translations)
         (summary.updated if plan.updating else summary.created).append(plan.relative)
     _write_all(pending)
     return summary
@@ -200,6 +203,7 @@ class Planned:
     provider_relative: str
     provider_text: str | None  # None: the provider.yaml is left as it is
     provider_origin: dict
+    translations: dict[Path, str] = field(default_factory=dict)  # the bodies in other languages, to write
     droppable: tuple[str, ...] = ()  # fields the source gave that may be left out when they fail a check
     provider_droppable: tuple[str, ...] = ()
     warnings: list[str] = field(default_factory=list)  # the listing's own, shown when it is imported
@@ -242,17 +246,22 @@ def _plan(listing: Listing, sets: dict, update: bool, today: dt.date, existing: 
     if listing.source_id:
         service["source_id"] = listing.source_id
     folder, provider_data, provider_new = existing.provider_for(listing.provider)
-    path = existing.service_path(folder, listing.source_id, service.get("name", ""))
+    path = existing.service_path(folder, listing.source_id, first_words(service.get("name", "")))
     old = existing.read(path)
     if old is not None and not update:
         return listing.where, f"{existing.relative(path)} already exists. Use --update to rewrite the fields this source holds."
     existing.claim(path)
     body = old[1] if old is not None and old[1].strip() else listing.body
-    front = {**old[0], **service} if old is not None else service
-    provider_text = existing.provider_text(folder, {**provider_data, **listing.provider}) if provider_new or update else None
+    front = keep_languages(old[0], service, existing.codes) if old is not None else service
+    provider_text = existing.provider_text(folder, keep_languages(provider_data, listing.provider, existing.codes)) if provider_new or update else None
+    translations = {}  # like the body: an editor's words in a file already there are kept
+    for code, text in listing.translations.items():
+        twin = path.with_name(f"{path.name.removesuffix('.md')}.{code}.md")
+        if text.strip() and (existing.read_text(twin) or "").strip() == "":
+            translations[twin] = text.strip() + "\n"
     return Planned(listing.where, path, existing.relative(path), service_text(front, body), listing.origin, old is not None,
                    existing.relative(folder / "provider.yaml"), provider_text,
-                   {k: f"provider {v}" for k, v in listing.origin.items()},
+                   {k: f"provider {v}" for k, v in listing.origin.items()}, translations,
                    tuple(k for k in listing.service if k not in REQUIRED), tuple(k for k in listing.provider if k not in ("name", "description")),
                    listing.warnings, listing.notes)
 
@@ -273,8 +282,8 @@ def check_problems(path: str, text: str, kind: str, site: SiteConfig, today: dt.
             data, _ = load_yaml(text)
     except YamlProblem as err:
         return [("", f"{err.message}")]
-    source = SourceFile(path, kind, data)
-    found = shapes.check_fields(source)
+    source, found = translations.split(SourceFile(path, kind, data), *translations.site_languages(site))  # as the build reads it
+    found += shapes.check_fields(source)
     if kind == SERVICE:
         found += validate._check_service(source, site, {}, today)  # noqa: SLF001 - the same rule as check
     messages = {}
@@ -295,8 +304,8 @@ def _for_sources(message: str) -> str:
 class Existing:
     """What is already in content/providers/, found by source id and by name."""
 
-    def __init__(self, root: Path):
-        self.root = root
+    def __init__(self, root: Path, codes: tuple[str, ...] = ("en",)):
+        self.root, self.codes = root, codes  # codes: the site's languages, the first first
         self.providers = root / "content" / "providers"
         self.by_source: dict[str, Path] = {}  # service source_id -> file
         self.provider_by_source: dict[str, Path] = {}
@@ -314,27 +323,31 @@ class Existing:
             self.provider_data[folder] = data
             if data.get("source_id"):
                 self.provider_by_source[str(data["source_id"])] = folder
-            if data.get("name"):
-                self.provider_by_name.setdefault(str(data["name"]).casefold(), folder)
+            for name in every_name(data.get("name")):
+                self.provider_by_name.setdefault(name.casefold(), folder)
             for file in folder.glob("*.md"):
                 self.taken.add(file)
                 self.on_disk.add(file)
-                if not file.name.endswith(".easy.md"):
+                if not file.name.endswith(".easy.md") and "." not in file.name.removesuffix(".md"):
                     source_id = _front_matter(file).get("source_id")
                     if source_id:
                         self.by_source[str(source_id)] = file
+                    # the site's own services.csv names a listing without a source id by its path
+                    self.by_source.setdefault(f"{folder.name}/{file.name.removesuffix('.md')}", file)
 
     def provider_for(self, provider: dict) -> tuple[Path, dict, bool]:
         """(folder, its provider.yaml fields, whether it is new)."""
-        source_id, name = str(provider.get("source_id") or ""), str(provider.get("name") or "")
+        source_id, name = str(provider.get("source_id") or ""), first_words(provider.get("name"))
         folder = self.provider_by_source.get(source_id) if source_id else None
-        folder = folder or self.provider_by_name.get(name.casefold())
+        folder = folder or next((self.provider_by_name[n.casefold()] for n in every_name(provider.get("name"))
+                                 if n.casefold() in self.provider_by_name), None)
         if folder is None:  # claimed now: the next service of this provider joins it
             folder = self._free(self.providers / slugify(name, 60), "")
             self.taken.add(folder)
             if source_id:
                 self.provider_by_source[source_id] = folder
-            self.provider_by_name[name.casefold()] = folder
+            for each in every_name(provider.get("name")):
+                self.provider_by_name[each.casefold()] = folder
         return folder, self.provider_data.get(folder, {}), folder not in self.provider_data
 
     def service_path(self, folder: Path, source_id: str, name: str) -> Path:
@@ -365,6 +378,9 @@ class Existing:
         front, body, _ = content.split_front_matter(text, SERVICE)
         return yaml.load(front, Loader=_Loader) or {}, body
 
+    def read_text(self, path: Path) -> str | None:
+        return content.decode(path.read_bytes()) if path.is_file() else None
+
     def relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
@@ -383,7 +399,7 @@ def service_text(front: dict, body: str) -> str:
 
 def provider_yaml(data: dict) -> str:
     data = dict(data)
-    data.setdefault("description", f"{data.get('name', 'This organisation')} runs the services listed here.")
+    data.setdefault("description", f"{first_words(data.get('name')) or 'This organisation'} runs the services listed here.")
     return _dump(data)
 
 
@@ -397,7 +413,10 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's C emitter: 10,000 files in seconds
-    """Times and dates in quotes, as editors are told to write them."""
+    """Times and dates in quotes, as editors are told to write them; never an &anchor (a summary that is the name)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def _quoted_when_needed(dumper, value: str):
