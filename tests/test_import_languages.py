@@ -311,3 +311,58 @@ def test_the_own_export_of_the_worst_case_site_reimports_with_no_row_skipped_and
     result = run_cli("import", "spreadsheet", str(out / "openreferral/services.csv"), "--root", str(root), "--today", TODAY)
     assert f"Created {len(spreadsheet(out))}, updated 0, skipped 0." in result.stdout, result.output
     assert spreadsheet(build(root, tmp_path / "again")) == spreadsheet(out)
+
+
+# ORUK: each object whose words are translated carries "translations": {"cy": {...}, "en": {...}}
+
+def by_name(rows: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Rows by the service's name, without the id (an ORUK import keeps the feed's UUIDs) and the provider's
+    kind (ORUK has no field for it: issue 29)."""
+    return {row["name"]: {k: v for k, v in row.items() if k not in ("id", "provider_kind")} for row in rows.values()}
+
+
+@pytest.mark.parametrize("first", ["cy", "en"])
+def test_the_oruk_export_reimported_into_a_fresh_copy_equals_the_original_in_both_languages(tmp_path: Path, first: str):
+    root = bilingual_copy(tmp_path, first)
+    out = build(root, tmp_path / "out")
+    record = next(json.loads(p.read_text(encoding="utf-8")) for p in (out / "openreferral/services").glob("*.json")
+                  if "Clwb Garddio" in p.read_text(encoding="utf-8"))
+    assert record["translations"] == {"cy": {"name": "Clwb Garddio", "short_description": "Clwb garddio i bobl hŷn.",
+                                             "description": "Rydyn ni’n tyfu llysiau gyda’n gilydd."},
+                                      "en": {"name": "Garden Club", "short_description": "A gardening club for older people.",
+                                             "description": "We grow vegetables together."}}
+    assert record["cost_options"][0]["translations"] == {"cy": {"option": "Trafnidiaeth"}, "en": {"option": "Transport there and back"}}
+    assert record["organization"]["translations"] == {"cy": {"description": "Elusen leol."}, "en": {"description": "A local charity."}}
+    fresh = fresh_copy(root, tmp_path / "fresh")
+    result = run_cli("import", "oruk", str(out / "openreferral"), "--root", str(fresh), "--today", TODAY)
+    assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
+    again = build(fresh, tmp_path / "again")
+    assert by_name(spreadsheet(again)) == by_name(spreadsheet(out))  # every field, in both languages, cost kinds too
+    other = "en" if first == "cy" else "cy"
+    for language in ("", f"{other}/"):
+        assert page_facts(again / language) == page_facts(out / language), language
+
+
+def test_an_english_only_site_takes_the_english_words_of_a_bilingual_feed(tmp_path: Path):
+    out = build(bilingual_copy(tmp_path), tmp_path / "out")  # Welsh-first: the Welsh words in the ORUK fields
+    root = make_site(tmp_path / "english")
+    result = run_cli("import", "oruk", str(out / "openreferral"), "--root", str(root), "--today", TODAY)
+    assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
+    club = fields(root / "content/providers/testshire-care/garden-club-2.md")
+    assert (club["name"], club["summary"], club["costs"][0]["label"]) == ("Garden Club", "A gardening club for older people.", "Transport there and back")
+    assert (root / "content/providers/testshire-care/garden-club-2.md").read_text(encoding="utf-8").endswith("---\nWe grow vegetables together.\n")
+
+
+def test_an_oruk_reimport_with_update_keeps_a_translation_an_editor_added(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    out = build(root, tmp_path / "out")
+    fresh = fresh_copy(root, tmp_path / "fresh")
+    assert "Created 2," in run_cli("import", "oruk", str(out / "openreferral"), "--root", str(fresh), "--today", TODAY).stdout
+    coffee = next((fresh / "content/providers").glob("*/bore-coffi-cymraeg.md"))
+    text = coffee.read_text(encoding="utf-8")
+    summary = fields(coffee)["summary"]
+    coffee.write_text(text.replace(f"summary: {summary}\n", f"summary: {{cy: {summary}, en: A coffee morning in Welsh.}}\n"), encoding="utf-8")
+    result = run_cli("import", "oruk", str(out / "openreferral"), "--root", str(fresh), "--today", TODAY, "--update")
+    assert "Created 0, updated 2, skipped 0." in result.stdout, result.output
+    assert fields(coffee)["summary"] == {"cy": summary, "en": "A coffee morning in Welsh."}
+    assert fields(coffee)["name"] == {"cy": "Bore Coffi Cymraeg", "en": "Welsh-speaking Coffee Morning"}
