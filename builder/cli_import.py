@@ -93,9 +93,12 @@ def import_template(file: Path, root: Path):
 
 
 def _finish(summary) -> None:
+    """The counts on stdout, every skip, warning and note on stderr; exit code 1 when nothing was imported."""
     for line in summary.lines()[1:]:
         click.echo(line, err=True)
-    click.echo(summary.lines()[0] + (" Run 'catalogue check' to see the warnings." if summary.created or summary.updated else ""))
+    click.echo(summary.lines()[0] + (" Run 'catalogue check' to see the warnings." if summary.imported else ""))
+    if not summary.imported:
+        raise click.ClickException(summary.why_nothing())
 
 
 def _today(value: dt.datetime | None) -> dt.date:

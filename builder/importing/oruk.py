@@ -286,13 +286,20 @@ def _costs(record: dict, service: dict, where: str, problems: list, codes: tuple
         if kind:
             cost["kind"] = kind
         costs.append(cost)
-    funding = [str(f.get("source")) for f in _list(record, "funding") if f.get("source") in wording.FUNDING_LABELS]
+    funding = list(dict.fromkeys(key for f in _list(record, "funding") if (key := _funding_key(f.get("source")))))
     if costs:
         service["costs"] = costs
     if not costs and str(record.get("fees") or "").strip().lower().startswith("free") and "free" not in funding:
         funding.append("free")
     if funding:
         service["funding"] = funding
+
+
+def _funding_key(source) -> str:
+    """ORUK funding sources are free text: 'Free', 'free', 'Direct payment' or our own key all read back."""
+    wanted = " ".join(str(source or "").replace("-", " ").casefold().split())
+    return next((key for key, label in wording.FUNDING_LABELS.items()
+                 if wanted in (key.replace("-", " "), " ".join(str(label).casefold().split()))), "")
 
 
 def _phone(record: dict) -> str:
