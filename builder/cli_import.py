@@ -16,7 +16,8 @@ from builder.importing import oruk, sheet, template
 from builder.importing.writer import import_listings, parse_sets, site_of
 from builder.config import load_config
 from builder.options import root_option, today_option
-from builder.translations import site_languages
+from builder.importing.columns import split_heading
+from builder.translations import LANGUAGE_NAMES, site_languages
 
 
 def source_options(fn):
@@ -66,9 +67,15 @@ def import_spreadsheet(file: Path, root: Path, today, sets: tuple, update: bool)
     site = site_of(root, day)
     chosen = parse_sets(sets, site)
     headings, rows = sheet.read_rows(file)
-    _, unread = sheet.match_headings(headings, file, site_languages(site)[0])
+    codes = site_languages(site)[0]
+    found, unread = sheet.match_headings(headings, file, codes)
     if unread:
         click.echo(f"Columns not read: {', '.join(unread)}.", err=True)
+    other = {key.rpartition(" (")[2].rstrip(")") for i, key in found.items() if key.endswith(")") and not split_heading(headings[i], codes)[1]}
+    if other:  # an English-first site's export ("name", "name (cy)") on a Welsh-first site
+        moved = [headings[i].strip() for i, key in found.items() if key.endswith(")") and not split_heading(headings[i], codes)[1]]
+        click.echo(f"The columns without a language are read as {LANGUAGE_NAMES.get(min(other), min(other))}, because the sheet "
+                   f"has {LANGUAGE_NAMES.get(codes[0], codes[0])} columns too: {', '.join(moved)}.", err=True)
     _finish(import_listings(root, sheet.listings(file, site, root), chosen, update, day, len(rows)))
 
 

@@ -289,6 +289,8 @@ def test_a_sheet_with_welsh_columns_reads_its_untagged_columns_as_english_on_a_w
     result = import_sheet(root, "provider,name,name (cy),who_for,areas,types\nTrust,Lunch Club,Clwb Cinio,older-people,north,day-centre\n")
     assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
     assert "name: {cy: Clwb Cinio, en: Lunch Club}" in front_matter(root / "content/providers/trust/clwb-cinio.md")
+    assert ("The columns without a language are read as English, because the sheet has Welsh columns too: provider, name."
+            in result.stderr.splitlines())
 
 
 def test_translated_costs_or_times_that_do_not_match_name_the_column(tmp_path: Path):
