@@ -17,10 +17,11 @@ FACTS = ("who", "activities", "where", "when", "costs", "join", "transport", "co
 REAL_DATA = Path(__file__).parent / "realdata" / "cqc-locations.csv"
 
 
-def build(root: Path, out: Path) -> None:
+def build(root: Path, out: Path) -> Path:
     done = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out),
                            "--today", TODAY, "--no-search"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
+    return out
 
 
 def empty_site(root: Path, site_yaml: str) -> Path:

@@ -6,15 +6,13 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import BILINGUAL, INIT_FLAGS, MINIMAL_SITE, TODAY, WORST_CASE, make_site, run_cli
-from test_import import page_facts
+from test_import import build, page_facts
 from builder.importing.times import parse_times
 from builder.slugs import slugify
 
@@ -184,13 +182,6 @@ def bilingual_copy(tmp_path: Path, first: str = "cy") -> Path:
             main, other = about / f"{name}.md", about / f"{name.replace('about', 'about.en')}.md"
             other.rename(about / f"{name.replace('about', 'about.cy')}.md")
     return root
-
-
-def build(root: Path, out: Path) -> Path:
-    done = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out),
-                           "--today", TODAY, "--no-search"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
 
 
 def fresh_copy(root: Path, folder: Path) -> Path:
