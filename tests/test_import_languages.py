@@ -388,3 +388,14 @@ def test_a_bilingual_sites_template_has_a_column_per_language_and_its_columns_sh
     assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
     club = fields(next((root / "content/providers").glob("*/clwb-cinio.md")))
     assert club["name"] == {"cy": "Clwb Cinio", "en": "Lunch Club"} and club["costs"][0]["label"] == {"cy": "Cinio", "en": "Lunch"}
+
+
+def test_a_rebuild_after_a_translation_changes_publishes_it_in_the_spreadsheet_and_the_oruk_record(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    out = build(root, tmp_path / "out")
+    (root / "content/providers/testshire-care/garden-club.en.md").write_text("We grow beans.\n", encoding="utf-8")
+    build(root, out)  # with the build cache of the first build
+    assert spreadsheet(out)["testshire-care/garden-club"]["description (en)"] == "We grow beans."
+    record = next(json.loads(p.read_text(encoding="utf-8")) for p in (out / "openreferral/services").glob("*.json")
+                  if "Clwb Garddio" in p.read_text(encoding="utf-8"))
+    assert record["translations"]["en"]["description"] == "We grow beans."
