@@ -399,3 +399,14 @@ def test_a_rebuild_after_a_translation_changes_publishes_it_in_the_spreadsheet_a
     record = next(json.loads(p.read_text(encoding="utf-8")) for p in (out / "openreferral/services").glob("*.json")
                   if "Clwb Garddio" in p.read_text(encoding="utf-8"))
     assert record["translations"]["en"]["description"] == "We grow beans."
+
+
+def test_set_takes_a_label_in_any_of_the_sites_languages_too(tmp_path: Path):
+    root = welsh_first_site(tmp_path)
+    result = import_sheet(root, "provider,name,types\nA,Clwb,day-centre\n", "--set", "who_for=Older people,Pobl â dementia",
+                          "--set", "areas=Y Gogledd")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    assert "who_for: [older-people, dementia]\nareas: [north]" in front_matter(root / "content/providers/a/clwb.md")
+    result = import_sheet(root, "provider,name,types\nA,Clwb,day-centre\n", "--set", "who_for=Gofalwyr")
+    assert result.exit_code == 2
+    assert "--set who_for=Gofalwyr: 'Gofalwyr' is the label of more than one key (carers, young-carers): write the key you mean." in result.output

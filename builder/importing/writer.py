@@ -24,6 +24,7 @@ from builder.config import load_config
 from builder.content import PROVIDER, SERVICE, SourceFile
 from builder.errors import did_you_mean
 from builder.model import SiteConfig
+from builder.importing.terms import taxonomy_keys
 from builder.importing.update import every_name, first_words, keep_languages
 from builder.slugs import ascii_only_slug, slugify
 from builder.workers import fewer_collections, worker_pool
@@ -94,12 +95,15 @@ def parse_sets(values: tuple[str, ...], site: SiteConfig) -> dict:
             raise click.UsageError(f"--set {item}: write FIELD=VALUE, where FIELD is one of {', '.join(SETTABLE)}.")
         if name in LIST_FIELDS:
             keys = [v.strip() for v in value.split(",") if v.strip()]
-            if name in TAXONOMIES:
-                known = [t.key for t in site.taxonomy(name)]
+            if name in TAXONOMIES:  # keys, or labels in any of the site's languages
+                known, labels = [t.key for t in site.taxonomy(name)], taxonomy_keys(site, name)
                 for key in keys:
-                    if key not in known:
+                    if labels.ambiguous(key):
+                        raise click.UsageError(f"--set {name}={value}: {labels.find(key)[1]}")
+                    if not labels.find(key)[0]:
                         raise click.UsageError(f"--set {name}={value}: '{key}' is not in site.yaml. "
                                                f"{did_you_mean(key, known)}")
+                keys = list(dict.fromkeys(labels.find(key)[0] for key in keys))
             sets[name] = keys
         elif name == "needs_assessment":
             sets[name] = value.strip().lower() in ("yes", "true", "y")
