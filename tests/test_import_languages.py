@@ -156,6 +156,7 @@ def test_a_times_note_with_brackets_or_a_semicolon_reads_back_whole():
         {"days": ["mon"], "from": "10:00", "to": "12:00", "note": "Meet at the hall; the bus leaves at 9:15."},
         {"days": ["fri"], "from": "09:00", "to": "15:00"},
     ]
+    assert parse_times("Mon 10:00-12:00 (Bring a smile :()") == [{"days": ["mon"], "from": "10:00", "to": "12:00", "note": "Bring a smile :("}]
 
 
 # Every language survives the round trip through the site's own export
