@@ -6,15 +6,13 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import BILINGUAL, INIT_FLAGS, MINIMAL_SITE, TODAY, WORST_CASE, make_site, run_cli
-from test_import import page_facts
+from test_import import build, page_facts
 from builder.importing.times import parse_times
 from builder.slugs import slugify
 
@@ -158,6 +156,7 @@ def test_a_times_note_with_brackets_or_a_semicolon_reads_back_whole():
         {"days": ["mon"], "from": "10:00", "to": "12:00", "note": "Meet at the hall; the bus leaves at 9:15."},
         {"days": ["fri"], "from": "09:00", "to": "15:00"},
     ]
+    assert parse_times("Mon 10:00-12:00 (Bring a smile :()") == [{"days": ["mon"], "from": "10:00", "to": "12:00", "note": "Bring a smile :("}]
 
 
 # Every language survives the round trip through the site's own export
@@ -184,13 +183,6 @@ def bilingual_copy(tmp_path: Path, first: str = "cy") -> Path:
             main, other = about / f"{name}.md", about / f"{name.replace('about', 'about.en')}.md"
             other.rename(about / f"{name.replace('about', 'about.cy')}.md")
     return root
-
-
-def build(root: Path, out: Path) -> Path:
-    done = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out),
-                           "--today", TODAY, "--no-search"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
 
 
 def fresh_copy(root: Path, folder: Path) -> Path:
@@ -289,6 +281,8 @@ def test_a_sheet_with_welsh_columns_reads_its_untagged_columns_as_english_on_a_w
     result = import_sheet(root, "provider,name,name (cy),who_for,areas,types\nTrust,Lunch Club,Clwb Cinio,older-people,north,day-centre\n")
     assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
     assert "name: {cy: Clwb Cinio, en: Lunch Club}" in front_matter(root / "content/providers/trust/clwb-cinio.md")
+    assert ("The columns without a language are read as English, because the sheet has Welsh columns too: provider, name."
+            in result.stderr.splitlines())
 
 
 def test_translated_costs_or_times_that_do_not_match_name_the_column(tmp_path: Path):
@@ -311,3 +305,109 @@ def test_the_own_export_of_the_worst_case_site_reimports_with_no_row_skipped_and
     result = run_cli("import", "spreadsheet", str(out / "openreferral/services.csv"), "--root", str(root), "--today", TODAY)
     assert f"Created {len(spreadsheet(out))}, updated 0, skipped 0." in result.stdout, result.output
     assert spreadsheet(build(root, tmp_path / "again")) == spreadsheet(out)
+
+
+# ORUK: each object whose words are translated carries "translations": {"cy": {...}, "en": {...}}
+
+def by_name(rows: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Rows by the service's name, without the id (an ORUK import keeps the feed's UUIDs) and the provider's
+    kind (ORUK has no field for it: issue 29)."""
+    return {row["name"]: {k: v for k, v in row.items() if k not in ("id", "provider_kind")} for row in rows.values()}
+
+
+@pytest.mark.parametrize("first", ["cy", "en"])
+def test_the_oruk_export_reimported_into_a_fresh_copy_equals_the_original_in_both_languages(tmp_path: Path, first: str):
+    root = bilingual_copy(tmp_path, first)
+    out = build(root, tmp_path / "out")
+    record = next(json.loads(p.read_text(encoding="utf-8")) for p in (out / "openreferral/services").glob("*.json")
+                  if "Clwb Garddio" in p.read_text(encoding="utf-8"))
+    assert record["translations"] == {"cy": {"name": "Clwb Garddio", "short_description": "Clwb garddio i bobl hŷn.",
+                                             "description": "Rydyn ni’n tyfu llysiau gyda’n gilydd."},
+                                      "en": {"name": "Garden Club", "short_description": "A gardening club for older people.",
+                                             "description": "We grow vegetables together."}}
+    assert record["cost_options"][0]["translations"] == {"cy": {"option": "Trafnidiaeth"}, "en": {"option": "Transport there and back"}}
+    assert record["organization"]["translations"] == {"cy": {"description": "Elusen leol."}, "en": {"description": "A local charity."}}
+    fresh = fresh_copy(root, tmp_path / "fresh")
+    result = run_cli("import", "oruk", str(out / "openreferral"), "--root", str(fresh), "--today", TODAY)
+    assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
+    again = build(fresh, tmp_path / "again")
+    assert by_name(spreadsheet(again)) == by_name(spreadsheet(out))  # every field, in both languages, cost kinds too
+    other = "en" if first == "cy" else "cy"
+    for language in ("", f"{other}/"):
+        assert page_facts(again / language) == page_facts(out / language), language
+
+
+def test_an_english_only_site_takes_the_english_words_of_a_bilingual_feed(tmp_path: Path):
+    out = build(bilingual_copy(tmp_path), tmp_path / "out")  # Welsh-first: the Welsh words in the ORUK fields
+    root = make_site(tmp_path / "english")
+    result = run_cli("import", "oruk", str(out / "openreferral"), "--root", str(root), "--today", TODAY)
+    assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
+    club = fields(root / "content/providers/testshire-care/garden-club-2.md")
+    assert (club["name"], club["summary"], club["costs"][0]["label"]) == ("Garden Club", "A gardening club for older people.", "Transport there and back")
+    assert (root / "content/providers/testshire-care/garden-club-2.md").read_text(encoding="utf-8").endswith("---\nWe grow vegetables together.\n")
+
+
+def test_an_oruk_reimport_with_update_keeps_a_translation_an_editor_added(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    out = build(root, tmp_path / "out")
+    fresh = fresh_copy(root, tmp_path / "fresh")
+    assert "Created 2," in run_cli("import", "oruk", str(out / "openreferral"), "--root", str(fresh), "--today", TODAY).stdout
+    coffee = next((fresh / "content/providers").glob("*/bore-coffi-cymraeg.md"))
+    text = coffee.read_text(encoding="utf-8")
+    summary = fields(coffee)["summary"]
+    coffee.write_text(text.replace(f"summary: {summary}\n", f"summary: {{cy: {summary}, en: A coffee morning in Welsh.}}\n"), encoding="utf-8")
+    result = run_cli("import", "oruk", str(out / "openreferral"), "--root", str(fresh), "--today", TODAY, "--update")
+    assert "Created 0, updated 2, skipped 0." in result.stdout, result.output
+    assert fields(coffee)["summary"] == {"cy": summary, "en": "A coffee morning in Welsh."}
+    assert fields(coffee)["name"] == {"cy": "Bore Coffi Cymraeg", "en": "Welsh-speaking Coffee Morning"}
+
+
+def test_a_bilingual_sites_template_has_a_column_per_language_and_its_columns_sheet_says_what_is_accepted(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    path = tmp_path / "services.xlsx"
+    assert run_cli("import", "template", str(path), "--root", str(root)).exit_code == 0
+    from openpyxl import load_workbook
+    book = load_workbook(path)
+    headings = [c.value for c in book["Services"][1]]
+    assert headings[:5] == ["id", "provider", "provider (en)", "provider_description", "provider_description (en)"]
+    assert headings[headings.index("name"):][:6] == ["name", "name (en)", "summary", "summary (en)", "description", "description (en)"]
+    assert {"times (en)", "costs (en)", "location_name (en)", "address (en)", "alert (en)"} <= set(headings)
+    help_rows = {row[0]: row[1:] for row in book["Columns"].iter_rows(values_only=True) if row[0]}
+    assert help_rows["costs (en)"] == ("The same costs, with the labels in English. Leave it empty where the words are the same "
+                                       "in every language or not translated yet.", "costs (English), costs (Saesneg)")
+    assert help_rows["Languages"][0] == (
+        "Columns without a language are in Welsh, the site's first language; a column named like 'name (en)' holds the "
+        "field's words in English. Name the language by its code (cy, en) or its name in English or in any of the site's "
+        "languages ('name (English)'). A sheet that has a column for Welsh too ('name (cy)') reads its columns without a "
+        "language as English.")
+    sheet = book["Services"]  # filled in, in both languages
+    for heading, value in {"name": "Clwb Cinio", "name (en)": "Lunch Club", "costs": "Cinio: £4 a day", "costs (en)": "Lunch: £4 a day",
+                           "areas": "north", "who_for": "Older people", "types": "community-group", "activities": ""}.items():
+        sheet.cell(row=2, column=headings.index(heading) + 1, value=value)
+    book.save(path)
+    result = run_cli("import", "spreadsheet", str(path), "--root", str(root), "--today", TODAY)
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    club = fields(next((root / "content/providers").glob("*/clwb-cinio.md")))
+    assert club["name"] == {"cy": "Clwb Cinio", "en": "Lunch Club"} and club["costs"][0]["label"] == {"cy": "Cinio", "en": "Lunch"}
+
+
+def test_a_rebuild_after_a_translation_changes_publishes_it_in_the_spreadsheet_and_the_oruk_record(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    out = build(root, tmp_path / "out")
+    (root / "content/providers/testshire-care/garden-club.en.md").write_text("We grow beans.\n", encoding="utf-8")
+    build(root, out)  # with the build cache of the first build
+    assert spreadsheet(out)["testshire-care/garden-club"]["description (en)"] == "We grow beans."
+    record = next(json.loads(p.read_text(encoding="utf-8")) for p in (out / "openreferral/services").glob("*.json")
+                  if "Clwb Garddio" in p.read_text(encoding="utf-8"))
+    assert record["translations"]["en"]["description"] == "We grow beans."
+
+
+def test_set_takes_a_label_in_any_of_the_sites_languages_too(tmp_path: Path):
+    root = welsh_first_site(tmp_path)
+    result = import_sheet(root, "provider,name,types\nA,Clwb,day-centre\n", "--set", "who_for=Older people,Pobl â dementia",
+                          "--set", "areas=Y Gogledd")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    assert "who_for: [older-people, dementia]\nareas: [north]" in front_matter(root / "content/providers/a/clwb.md")
+    result = import_sheet(root, "provider,name,types\nA,Clwb,day-centre\n", "--set", "who_for=Gofalwyr")
+    assert result.exit_code == 2
+    assert "--set who_for=Gofalwyr: 'Gofalwyr' is the label of more than one key (carers, young-carers): write the key you mean." in result.output

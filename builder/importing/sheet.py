@@ -20,16 +20,14 @@ from builder import wording
 from builder.importing.layout import ACCESS_SEPARATOR, COLUMNS, FORMULA_STARTS, LIST_SEPARATOR, translated
 from builder.importing import columns
 from builder.importing.terms import Vocabulary
-from builder.importing.times import parse_times
-from builder.importing.writer import Listing, first_sentence
+from builder.importing.costs import parse_cost
+from builder.importing.times import parse_session, session_parts
+from builder.importing.writer import LEFT_OUT, Listing, first_sentence
 from builder.model import SiteConfig
 from builder.translations import LANGUAGE_NAMES
 
 SUFFIXES = (".csv", ".xlsx", ".ods")
-PER_WORDS = {"session": "session", "hour": "hour", "hr": "hour", "day": "day", "week": "week", "wk": "week",
-             "month": "month", "year": "year", "yr": "year", "visit": "session", "class": "session"}
-COST = re.compile(r"^(?:(?P<label>.+?)\s*:\s*)?£?\s*(?P<amount>\d+(?:\.\d{1,2})?)\s*(?:a|an|per|/|each)\s*(?P<per>[a-z]+)\.?"
-                  r"(?:\s*\((?P<kind>[a-z-]+)\))?$", re.I)  # "(lunch)": what it pays for, as the export writes it
+REQUIRED_TERMS = ("types", "who_for", "areas")  # a row whose cell for one gives no key is skipped
 VOCABULARIES = {
     "transport": wording.TRANSPORT_LABELS, "funding": {**wording.FUNDING_LABELS, **wording.FUNDING_FILTERS},
     "referral": wording.REFERRAL_LABELS, "status": wording.STATUS_LABELS,
@@ -99,10 +97,13 @@ def row_listing(row: dict[str, str], where: str, site: SiteConfig, words: Vocabu
         "name": reader.text("provider") or service.get("name", ""), "description": reader.text("provider_description"),
         "kind": reader.choice("provider_kind"), "charity_number": row.get("charity_number"),
         "cqc_provider_id": row.get("cqc_provider_id"),
-        "contact": _contact(row, "provider_phone", "provider_email", "provider_website"),
+        "contact": _contact(row, "provider_phone", "provider_email", "provider_website", reader),
     }.items() if v}
     if not service.get("name"):
         reader.problems.append("column name: is empty. Every row needs the service's name.")
+    for name in REQUIRED_TERMS:  # a cell was there, but no value in it could be read
+        if row.get(name) and not service.get(name):
+            reader.missing[name] = " ".join(why.removesuffix(f" {LEFT_OUT}") for why in reader.why.pop(name, []))
     origin = {h: f"column {h}" for h in row} | {
         "who_for": "column who_for", "types": "column types", "areas": "column areas",
         "locations": "column location_name", "locations.postcode": "column postcode", "locations.address": "column address",
@@ -112,12 +113,16 @@ def row_listing(row: dict[str, str], where: str, site: SiteConfig, words: Vocabu
     }
     bodies = reader.in_languages("description")
     body = bodies.pop(reader.codes[0], "")
-    return Listing(where, row.get("id", ""), provider, service, body, origin, reader.problems, translations=bodies)
+    return Listing(where, row.get("id", ""), provider, service, body, origin, reader.problems, translations=bodies,
+                   warnings=[w for ws in reader.why.values() for w in ws], notes=reader.notes, missing=reader.missing)
 
 
 class _Row:
     def __init__(self, row: dict[str, str], where: str, site: SiteConfig, words: Vocabulary):
         self.row, self.where, self.site, self.words, self.problems = row, where, site, words, []
+        self.why: dict[str, list[str]] = {}  # column -> what could not be read in it (left out, or kept as a note)
+        self.notes: list[str] = []
+        self.missing: dict[str, str] = {}
         self.codes = words.codes
 
     def in_languages(self, column: str) -> dict[str, str]:
@@ -141,33 +146,36 @@ class _Row:
             summaries = {code: first_sentence(text) for code, text in self.in_languages("description").items()}
             data["summary"] = columns.words_by_language(summaries, self.codes)
         for taxonomy in ("types", "who_for", "activities", "areas"):
-            if row.get(taxonomy):
-                data[taxonomy] = self.terms(taxonomy)
+            if row.get(taxonomy) and (keys := self.terms(taxonomy)):
+                data[taxonomy] = keys
         for name in ("funding", "referral"):
-            if row.get(name):
-                data[name] = [self.vocabulary(name, v) for v in _split(row[name])]
+            if row.get(name) and (keys := self.keys(name)):
+                data[name] = keys
         for name in ("transport", "status"):
-            if row.get(name):
-                data[name] = self.choice(name)
+            if row.get(name) and (key := self.choice(name)):
+                data[name] = key
         if row.get("languages"):
             data["languages"] = [v.lower() for v in _split(row["languages"])]
-        if row.get("needs_assessment"):
-            data["needs_assessment"] = self.yes_no("needs_assessment")
-        ages = {k: self.whole("age_" + k) for k in ("min", "max") if row.get("age_" + k)}
+        if row.get("needs_assessment") and (needed := self.yes_no("needs_assessment")) is not None:
+            data["needs_assessment"] = needed
+        ages = {k: age for k in ("min", "max") if row.get("age_" + k) and (age := self.whole("age_" + k)) is not None}
         if ages:
             data["ages"] = ages
         self._locations(data)
         self._times(data)
         self._costs(data)
-        contact = _contact(row, "phone", "email", "website")
+        contact = _contact(row, "phone", "email", "website", self)
         if contact:
             data["contact"] = contact
-        if row.get("last_reviewed"):
-            data["last_reviewed"] = self.date("last_reviewed")
+        if row.get("last_reviewed") and (day := self.date("last_reviewed")):
+            data["last_reviewed"] = day
         return data
 
-    def bad(self, column: str, message: str) -> None:
-        self.problems.append(f"column {column}: {message} (found '{self.row.get(column, '')}').")
+    def warn(self, column: str, message: str) -> None:
+        self.why.setdefault(column, []).append(f"column {column}: {message}")
+
+    def bad(self, column: str, message: str, outcome: str = LEFT_OUT) -> None:
+        self.warn(column, f"{message} (found '{self.row.get(column, '')}'). {outcome}")
 
     def terms(self, taxonomy: str) -> list[str]:
         keys = []
@@ -176,32 +184,37 @@ class _Row:
             if key:
                 keys.append(key)
             else:
-                self.problems.append(f"column {taxonomy}: {why}")
+                self.warn(taxonomy, f"{why} {LEFT_OUT}")
         return list(dict.fromkeys(keys))
 
     def vocabulary(self, column: str, value: str) -> str:
+        """The key, or "" (with a warning: the value is left out)."""
         key, why = self.words.words(column, VOCABULARIES[column]).find(value)
         if not key:
-            self.problems.append(f"column {column}: {why}")
-        return key or value
+            self.warn(column, f"{why} {LEFT_OUT}")
+        return key
+
+    def keys(self, column: str) -> list[str]:
+        return [key for value in _split(self.row[column]) if (key := self.vocabulary(column, value))]
 
     def choice(self, column: str) -> str:
         return self.vocabulary(column, self.row[column]) if self.row.get(column) else ""
 
-    def yes_no(self, column: str) -> bool:
+    def yes_no(self, column: str) -> bool | None:
         value = self.row[column].casefold()
         if value in ("yes", "y", "true", "1"):
             return True
-        if value not in ("no", "n", "false", "0"):
-            self.bad(column, "write yes or no")
-        return False
+        if value in ("no", "n", "false", "0"):
+            return False
+        self.bad(column, "write yes or no")
+        return None
 
-    def whole(self, column: str) -> int:
+    def whole(self, column: str) -> int | None:
         try:
             return int(self.row[column])
         except ValueError:
             self.bad(column, "should be a whole number of years")
-            return 0
+            return None
 
     def date(self, column: str) -> str:
         value = self.row[column]
@@ -210,8 +223,9 @@ class _Row:
                 return dt.datetime.strptime(value, pattern).date().isoformat()
             except ValueError:
                 continue
-        self.bad(column, "is not a date: write it like 2026-05-01 or 01/05/2026")
-        return value
+        self.bad(column, "is not a date: write it like 2026-05-01 or 01/05/2026",
+                 "Left out: the listing says it was checked on the day of the import.")
+        return ""
 
     def _locations(self, data: dict) -> None:
         row = self.row
@@ -235,7 +249,8 @@ class _Row:
                 except ValueError:
                     self.bad("latitude", "latitude and longitude should be numbers, like 52.091 and -1.946")
             if index < len(access) and access[index] != "?":
-                location["access"] = [] if access[index].casefold() == "none" else [self.vocabulary("access", v) for v in _split(access[index])]
+                location["access"] = [] if access[index].casefold() == "none" else [
+                    key for v in _split(access[index]) if (key := self.vocabulary("access", v))]
             locations.append(location)
         if locations:
             data["locations"] = locations
@@ -243,10 +258,14 @@ class _Row:
     def _times(self, data: dict) -> None:
         read = {}
         for code, cell in self.in_languages("times").items():
-            try:
-                read[code] = parse_times(cell)
-            except ValueError as err:
-                self.problems.append(f"{self.column('times', code)}: {err}")
+            sessions = []
+            for part in (p.strip() for p in session_parts(cell) if p.strip()):
+                try:
+                    sessions.append(parse_session(part))
+                except ValueError as err:
+                    self.warn(self.column("times", code).removeprefix("column "), f"cannot read '{part}': {err} {LEFT_OUT}")
+            if sessions:
+                read[code] = sessions
         if read:
             data["times"] = self._merged("times", read, ("days", "from", "to"), ("note",),
                                          "should list the same days and times as column {base}, with the notes in {language}")
@@ -272,22 +291,19 @@ class _Row:
         return base
 
     def _cost_list(self, code: str, data: dict) -> list[dict]:
-        costs, column = [], self.column("costs", code)
-        for part in _split(self.row[column.removeprefix("column ")]):
-            if part.casefold() in ("free", "£0", "0", "no charge"):
-                data.setdefault("funding", [])
-                data["funding"] = [*data["funding"], "free"] if "free" not in data["funding"] else data["funding"]
+        costs, column = [], self.column("costs", code).removeprefix("column ")
+        for part in _split(self.row[column]):
+            try:
+                read = parse_cost(part)
+            except ValueError as err:
+                self.warn(column, f"{err} {LEFT_OUT}")
                 continue
-            found = COST.match(part.replace(",", "") if not re.search(r":", part) else part)
-            per = PER_WORDS.get((found.group("per") or "").lower().rstrip("s")) if found else None
-            if not found or not per:
-                self.problems.append(f"{column}: '{part}' is not a cost we can read. Write it like 'Full day: £42.50 a day' "
-                                     "(a session, hour, day, week, month or year), or 'Free'.")
-                continue
-            cost = {"label": (found.group("label") or "Cost").strip(), "amount": float(found.group("amount")), "per": per}
-            if found.group("kind"):
-                cost["kind"] = found.group("kind").lower()
-            costs.append(cost)
+            if read.assumed:
+                self.notes.append(f"column {column}: {read.assumed}")
+            if read.free:
+                data["funding"] = list(dict.fromkeys([*data.get("funding", []), "free"]))
+            else:
+                costs.append(read.cost)
         return costs
 
 
@@ -295,12 +311,24 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, f"'{code}'")
 
 
-def _contact(row: dict, phone: str, email: str, website: str) -> dict:
+def _contact(row: dict, phone: str, email: str, website: str, reader: "_Row") -> dict:
     contact = {"phone": row.get(phone), "email": row.get(email), "website": row.get(website)}
     contact = {k: v for k, v in contact.items() if v}
+    if contact.get("phone") and (mended := _leading_zero(contact["phone"])):
+        reader.notes.append(f"column {phone}: '{contact['phone']}' had lost its leading 0 (the spreadsheet stored it as a "
+                            f"number); imported as {mended}. Format the column as text to keep it.")
+        contact["phone"] = mended
     if contact.get("website") and not re.match(r"https?://", contact["website"], re.I):
         contact["website"] = "https://" + contact["website"]  # "www.example.org", as sources often write it
     return contact
+
+
+def _leading_zero(phone: str) -> str:
+    """'1570423456' (a spreadsheet's number) -> '01570 423456', when that is a valid UK number; else ""."""
+    digits = re.sub(r"[\s-]", "", phone)
+    if not digits.isdigit() or digits.startswith("0") or not wording.phone_is_valid("0" + digits):
+        return ""
+    return wording.phone_display("0" + digits)
 
 
 def _split(cell: str, keep_empty: bool = False) -> list[str]:
@@ -334,29 +362,3 @@ def _csv_rows(path: Path) -> list[list[str]]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252")  # Excel's "CSV" on Windows
     return list(csv.reader(io.StringIO(text, newline="")))
-
-
-def write_template(path: Path, examples: dict[str, str] | None = None, helps: dict[str, str] | None = None) -> None:
-    """An empty spreadsheet in the layout: a heading row (with each column's help as a comment) and one example row
-    (`examples` and `helps` replace a column's example and help by its name, e.g. with one of the site's own areas)."""
-    helps = helps or {}
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Services"
-    sheet.append([c.heading for c in COLUMNS])
-    sheet.append([(examples or {}).get(c.heading, c.example) for c in COLUMNS])
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = Font(bold=True)
-        cell.comment = Comment(helps.get(column.heading, column.help), "catalogue")
-        sheet.column_dimensions[cell.column_letter].width = max(14, min(40, len(column.example) + 2))
-    sheet.freeze_panes = "A2"
-    help_sheet = book.create_sheet("Columns")
-    help_sheet.append(["Column", "What to write", "Other headings we understand"])
-    for column in COLUMNS:
-        help_sheet.append([column.heading, helps.get(column.heading, column.help), ", ".join(column.synonyms)])
-    book.save(path)

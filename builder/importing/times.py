@@ -25,10 +25,10 @@ RANGE = re.compile(rf"(?P<start>{CLOCK})\s*(?:-|–|—|to|until|till)\s*(?P<end
 
 
 def parse_times(cell: str) -> list[dict]:
-    return [parse_session(part) for part in _sessions(cell) if part.strip()]
+    return [parse_session(part) for part in session_parts(cell) if part.strip()]
 
 
-def _sessions(cell: str) -> list[str]:
+def session_parts(cell: str) -> list[str]:
     """Split on ';' outside brackets: a note may hold one ("Mon 9-12 (meet at the hall; the bus leaves at 9)")."""
     parts, depth, start = [], 0, 0
     for index, char in enumerate(cell):
@@ -43,6 +43,9 @@ def _note(text: str) -> tuple[str, str]:
     """(the text before the note, the note): the brackets that close the text, with any brackets inside them."""
     if not text.endswith(")"):
         return text, ""
+    span = RANGE.search(text)
+    if span and text[span.end():].lstrip().startswith("("):  # "Mon 10:00-12:00 (note)", as the export writes it
+        return text[:span.end()].strip(), text[span.end():].strip()[1:-1].strip()
     depth = 0
     for index in range(len(text) - 1, -1, -1):
         depth += (text[index] == ")") - (text[index] == "(")
@@ -57,7 +60,14 @@ def parse_session(text: str) -> dict:
     span = RANGE.search(text)
     if not span:
         raise ValueError(f"no times found in '{text}'. Write them like 'Mon-Fri 9.30-3.30' or 'Tuesdays 10am to 12 noon'.")
-    days = parse_days((text[: span.start()] + " " + text[span.end():]).strip(" ,"))
+    before, after = text[: span.start()].strip(" ,"), text[span.end():].strip(" ,-–—")
+    try:
+        days = parse_days(f"{before} {after}".strip())
+    except ValueError:
+        if not after:
+            raise
+        days = parse_days(before)  # "Tuesdays 10-12 term time only": the words after the times are a note
+        note = f"{after} ({note})" if note else after
     start, end = clock(span.group("start")), clock(span.group("end"))
     if end <= start and not re.search(r"am|pm|noon|midday|midnight", span.group("end"), re.I) and int(end[:2]) < 12:
         end = f"{int(end[:2]) + 12:02d}{end[2:]}"  # "9.30-3.30": a day session ends in the afternoon
