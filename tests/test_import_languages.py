@@ -420,3 +420,9 @@ def test_a_cost_kind_written_in_one_languages_column_is_kept(tmp_path: Path):
     assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
     assert fields(root / "content/providers/a/clwb.md")["costs"] == [
         {"label": {"cy": "Cinio", "en": "Lunch"}, "amount": 4.0, "per": "day", "kind": "lunch"}]
+
+
+def test_the_offline_copy_is_named_from_the_title_with_its_welsh_letters_transliterated():
+    from types import SimpleNamespace
+    from builder.offline import copy_name
+    assert copy_name(SimpleNamespace(title="Dod o hyd i gyfleoedd dydd yn Ynys Môn")) == "dod-o-hyd-i-gyfleoedd-dydd-yn-ynys-mon"
