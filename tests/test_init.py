@@ -129,7 +129,7 @@ def test_the_issue_forms_ask_what_this_projects_forms_ask(new_site: Path):
 
 def test_init_asks_each_question_offers_defaults_and_asks_again_after_a_wrong_answer(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(starter, "installed_from", lambda: "")  # so the tool's source is asked for too
-    answers = ["Eastmoor Borough Council", "", "Eastmoor, West Fell, Ynys Môn", "", "", "eastmoor-bc/catalogue",
+    answers = ["", "Eastmoor Borough Council", "", "Eastmoor, West Fell, Ynys Môn", "", "eastmoor-bc/catalogue",
                "12345", "01632 960100", "care@eastmoor.example.org", "", "https://eastmoor.example.org/care",
                "01632 960101", "https://eastmoor.example.org/safeguarding", "day-opportunities-catalogue==0.1.0"]
     result = init(tmp_path / "eastmoor", input="\n".join(answers) + "\n")
@@ -237,17 +237,18 @@ def build_quickly(root: Path) -> Path:
 
 
 def test_a_welsh_council_starts_a_bilingual_site_welsh_first_with_every_draft_in_both_languages(tmp_path: Path):
-    root = init_site_with_a_listing(tmp_path / "site", "--language", "cy", "--language", "en", "--regulator", "ciw")
+    root = init_site_with_a_listing(tmp_path / "site", "--language", "cy", "--language", "en", "--regulator", "ciw",
+                                    "--council", "Cyngor Sir Northdale", "--council-en", "Northdale County Council")
     data = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
     assert data["languages"] == ["cy", "en"] and data["regulator"] == "ciw"
-    assert data["title"] == {"cy": "Dod o hyd i gyfleoedd dydd yn ardal Northdale", "en": "Find day opportunities in Northdale"}
+    assert data["title"] == {"cy": "Dod o hyd i gyfleoedd dydd yn ardal Sir Northdale", "en": "Find day opportunities in Northdale"}
     check = run_cli("check", "--root", str(root))
     assert check.exit_code == 0 and "\n0 errors " in f"\n{check.output}", check.output
     assert "there is no English" not in check.output and "there is no Welsh" not in check.output  # the drafts are translated
     out = build_quickly(root)
     home, english = parse_file(out / "index.html"), parse_file(out / "en" / "index.html")
     assert home.html.get("lang") == "cy" and english.html.get("lang") == "en-GB"
-    assert home.find("h1").text == "Dod o hyd i gyfleoedd dydd yn ardal Northdale"
+    assert home.find("h1").text == "Dod o hyd i gyfleoedd dydd yn ardal Sir Northdale"
     assert english.find("h1").text == "Find day opportunities in Northdale"
     for page in (home, english):  # each names both, itself included
         alternates = {link.get("hreflang"): link.get("href") for link in page.find_all("link")
@@ -269,7 +270,7 @@ def test_a_welsh_council_starts_a_bilingual_site_welsh_first_with_every_draft_in
 
 
 def test_an_english_first_bilingual_site_puts_the_welsh_drafts_beside_the_english(tmp_path: Path):
-    result = init(tmp_path / "site", *INIT_FLAGS, "--language", "en", "--language", "cy")
+    result = init(tmp_path / "site", *INIT_FLAGS, "--language", "en", "--language", "cy", "--council-cy", "Cyngor Sir Northdale")
     assert result.exit_code == 0, result.output
     pages = tmp_path / "site" / "content" / "pages"
     assert (pages / "about.cy.md").is_file() and (pages / "about.cy.easy.md").is_file()
@@ -279,7 +280,7 @@ def test_an_english_first_bilingual_site_puts_the_welsh_drafts_beside_the_englis
 
 
 def test_a_welsh_only_site_builds_in_welsh(tmp_path: Path):
-    root = init_site_with_a_listing(tmp_path / "site", "--language", "cy", "--regulator", "ciw")
+    root = init_site_with_a_listing(tmp_path / "site", "--language", "cy", "--regulator", "ciw", "--council", "Cyngor Northdale")
     data = yaml.safe_load((root / "site.yaml").read_text(encoding="utf-8"))
     assert data["language"] == "cy" and "languages" not in data
     assert not list((root / "content" / "pages").glob("*.en.*"))
@@ -296,7 +297,7 @@ def test_the_welsh_drafts_match_the_english_ones_file_for_file_and_field_for_fie
     for page in english.iterdir():
         ours, theirs = page.read_text(encoding="utf-8"), (welsh / page.name).read_text(encoding="utf-8")
         assert list(starter._front_matter(ours)[0]) == list(starter._front_matter(theirs)[0]), page.name
-        names = lambda text: set(re.findall(r"\{\{ *(\w+)", text)) - {"hours", "hours_cy", "regulator_name", "regulator_name_cy"}
+        names = lambda text: set(re.findall(r"\{\{ *(\w+)", text)) - {"regulator_name", "regulator_name_cy"}
         assert names(theirs) == names(ours), page.name
 
 
