@@ -208,7 +208,7 @@ QUESTIONS = [  # (answer, flag, question, check, default from earlier answers); 
     ("areas", "--area", "The areas the catalogue covers{in}, separated by commas", _areas,
      lambda a, code: None if code == a["languages"][0] else ", ".join(a["areas"][a["languages"][0]])),
     ("regulator", "--regulator", "The care regulator: cqc (England), ciw (Wales), care-inspectorate (Scotland) or rqia (Northern Ireland)",
-     None, lambda a, code: "cqc"),
+     None, lambda a, code: "ciw" if "cy" in a["languages"] else "cqc"),  # a site in Welsh is most likely in Wales
     ("repository", "--repository", "The GitHub repository the site will live in, as OWNER/NAME", _repository, None),
     ("phone", "--phone", "Adult social care's phone number", _matches("contact", "phone"), None),
     ("email", "--email", "Adult social care's e-mail address", _matches("contact", "email"), None),
@@ -298,12 +298,17 @@ def _answer(value, key: str, flag: str, question: str, check, default, ask: bool
     return _checked(value, check, flag)
 
 
+def _areas_count(count: int) -> str:
+    return f"{count} area" if count == 1 else f"{count} areas"
+
+
 def _areas_like(first: tuple[str, ...], language: str):
     """The check of another language's area names: as many as the first language's, in the same order."""
     def check(value) -> tuple[str, ...]:
         names = _areas(value)
         if len(names) != len(first):
-            raise click.BadParameter(f"it names {len(names)} areas, but there are {len(first)} in {LANGUAGE_NAMES[language]} "
+            raise click.BadParameter(f"it names {_areas_count(len(names))}, but there {'is' if len(first) == 1 else 'are'} "
+                                     f"{_areas_count(len(first))} in {LANGUAGE_NAMES[language]} "
                                      f"({', '.join(first)}): name each of them, in the same order.")
         return names
     return check
@@ -467,7 +472,7 @@ def init_options(fn):
         click.option("--area", "areas", multiple=True, help="An area the catalogue covers, like 'Northdale City', in the first language. Repeat for each area."),
         *_in_other_languages(),
         click.option("--regulator", type=click.Choice(list(REGULATORS)), help="Who registers and inspects care services: "
-                     "cqc (England, the default), ciw (Wales), care-inspectorate (Scotland) or rqia (Northern Ireland)."),
+                     "cqc (England, the default), ciw (Wales, the default for a site in Welsh), care-inspectorate (Scotland) or rqia (Northern Ireland)."),
         click.option("--repository", help="The GitHub repository the site will live in, as OWNER/NAME."),
         click.option("--phone", help="Adult social care's phone number, like \"01632 960000\"."),
         click.option("--email", help="Adult social care's e-mail address."),
