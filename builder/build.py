@@ -66,7 +66,8 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     found = Problems(problems).strict() if strict else Problems(problems)
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
-    catalogue = dataclasses.replace(assemble_catalogue(site, sources, bodies, today), geography=geo,  # model
+    first = translations.first_language(site, sources, bodies)
+    catalogue = dataclasses.replace(assemble_catalogue(site, sources, first, today), geography=geo,  # model
                                     translations=tuple((tag, dataclasses.replace(assemble_catalogue(other, *found, today), geography=geo))
                                                        for tag, other, found in in_languages))
     return Checked(catalogue, found, len(tree.files) + 1)

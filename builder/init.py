@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import re
 import subprocess
-import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -25,6 +24,7 @@ import yaml
 from builder import issueforms, schemas
 from builder.pitfalls import interface_languages
 from builder.scaffold import create_new
+from builder.slugs import slugify
 
 STARTER = Path(__file__).resolve().parent / "starter"
 DISTRIBUTION = "day-opportunities-catalogue"
@@ -164,8 +164,7 @@ def _tool(value: str) -> str:
 
 def area_key(name: str) -> str:
     """'Ynys Môn' -> 'ynys-mon'."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slugify(name, empty="")
 
 
 def place_of(council: str) -> str:

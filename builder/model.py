@@ -141,6 +141,7 @@ class SiteConfig:
     regulator: Regulator = field(default_factory=default_regulator)  # `regulator:` in site.yaml
     languages: tuple[str, ...] = ()  # `languages:` in site.yaml, as <html lang> tags; () means just `language`
     translated: tuple = ()  # a bilingual site: ((tag, this SiteConfig with its labels in that language),)
+    content_language: str = ""  # a bilingual site: the code of the language untranslated words are in (site.yaml content_language)
     language_names: tuple = ()  # ((code, the language's name in itself),) from the theme's languages.yaml
 
     @property

@@ -14,8 +14,8 @@ import click
 import yaml
 
 from builder import regulators, theme
+from builder.slugs import SLUG, slugify
 
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 PROVIDER_TEMPLATE = """\
 # The organisation that runs one or more services. Fields marked "required" must be filled in.
@@ -87,7 +87,8 @@ and what to expect on a first visit. You can use Markdown: **bold**, lists, [lin
 
 def _check_slug(slug: str, what: str) -> None:
     if not SLUG.fullmatch(slug):
-        raise click.UsageError(f"'{slug}' is not a valid {what}: use lower-case letters, digits and hyphens, like 'riverside-care'.")
+        raise click.UsageError(f"'{slug}' is not a valid {what}: use lower-case letters, digits and hyphens, "
+                               f"like '{slugify(slug, empty='riverside-care')}'.")
 
 
 def _title(slug: str) -> str:
