@@ -12,10 +12,12 @@ from pathlib import Path
 
 import click
 
-from builder.importing import oruk, sheet
+from builder.importing import oruk, sheet, template
 from builder.importing.writer import import_listings, parse_sets, site_of
 from builder.config import load_config
 from builder.options import root_option, today_option
+from builder.importing.columns import split_heading
+from builder.translations import LANGUAGE_NAMES, site_languages
 
 
 def source_options(fn):
@@ -65,10 +67,21 @@ def import_spreadsheet(file: Path, root: Path, today, sets: tuple, update: bool)
     site = site_of(root, day)
     chosen = parse_sets(sets, site)
     headings, rows = sheet.read_rows(file)
-    _, unread = sheet.match_headings(headings, file)
+    codes = site_languages(site)[0]
+    found, unread = sheet.match_headings(headings, file, codes)
+    foreign = [heading for heading in unread if sheet.in_another_language(heading)]
+    unread = [heading for heading in unread if heading not in foreign]
     if unread:
         click.echo(f"Columns not read: {', '.join(unread)}.", err=True)
-    _finish(import_listings(root, sheet.listings(file, site), chosen, update, day, len(rows)))
+    if foreign:
+        click.echo(f"Columns not read, in a language the site does not have (its languages: {', '.join(codes)}): "
+                   f"{', '.join(foreign)}. Add the language to languages in site.yaml to import them.", err=True)
+    other = {key.rpartition(" (")[2].rstrip(")") for i, key in found.items() if key.endswith(")") and not split_heading(headings[i], codes)[1]}
+    if other:  # an English-first site's export ("name", "name (cy)") on a Welsh-first site
+        moved = [headings[i].strip() for i, key in found.items() if key.endswith(")") and not split_heading(headings[i], codes)[1]]
+        click.echo(f"The columns without a language are read as {LANGUAGE_NAMES.get(min(other), min(other))}, because the sheet "
+                   f"has {LANGUAGE_NAMES.get(codes[0], codes[0])} columns too: {', '.join(moved)}.", err=True)
+    _finish(import_listings(root, sheet.listings(file, site, root), chosen, update, day, len(rows)))
 
 
 @import_group.command("template")
@@ -85,15 +98,19 @@ def import_template(file: Path, root: Path):
     if site:  # the id column follows the site's care regulator
         examples["regulator_id"] = site.regulator.id_example
         helps["regulator_id"] = f"{site.regulator.name}: the service's {site.regulator.id_name}, when it is registered"
-    sheet.write_template(file, examples, helps)
+    codes = site_languages(site)[0] if site else ("en",)
+    template.write_template(file, examples, helps, codes)
     click.echo(f"Wrote {file}. Fill in one row per service (replace the example row), then run "
                f"'catalogue import spreadsheet {file.name}'.")
 
 
 def _finish(summary) -> None:
+    """The counts on stdout, every skip, warning and note on stderr; exit code 1 when nothing was imported."""
     for line in summary.lines()[1:]:
         click.echo(line, err=True)
-    click.echo(summary.lines()[0] + (" Run 'catalogue check' to see the warnings." if summary.created or summary.updated else ""))
+    click.echo(summary.lines()[0] + (" Run 'catalogue check' to see the warnings." if summary.imported else ""))
+    if not summary.imported:
+        raise click.ClickException(summary.why_nothing())
 
 
 def _today(value: dt.datetime | None) -> dt.date:

@@ -33,7 +33,8 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     if source is None:
         return None, problems
     codes = _language_codes(source.data)
-    source, found = translations.split(source, codes, dict(zip(codes, _languages({**source.data, "languages": list(codes)}))))
+    tags = dict(zip(codes, _languages({**source.data, "languages": list(codes)})))
+    source, found = translations.split(source, codes, tags)
     problems += found
     problems += check_fields(source)
     problems += check_site(source, lambda asset: theme.find_asset(root, asset) is not None)
@@ -44,11 +45,13 @@ def load_config(root: Path, today: dt.date) -> tuple[SiteConfig | None, list[Pro
     problems += _check_regulator(source, known)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    site = site_config(source.data, known)
-    if len(codes) > 1:  # the labels in the other language (the same SiteConfig where nothing is translated)
+    site = replace(site_config(source.data, known), content_language=source.written_in)
+    if len(codes) > 1:  # the labels in the other language
         names = tuple(pitfalls.interface_languages(root).items())
+        languages = (codes, tags, source.written_in)
         site = replace(site, language_names=names, translated=tuple(
-            (tag, replace(site_config(dict(source.translated).get(code, source.data), known), language_names=names))
+            (tag, replace(site_config(translations.data_in(source, code, languages), known), language_names=names,
+                          content_language=source.written_in))
             for code, tag in zip(codes[1:], site.page_languages[1:])))
     return site, problems + _check_statement(source.data, site, today) + security.check_expiry(source.data, today)
 

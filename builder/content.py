@@ -33,6 +33,7 @@ class SourceFile:
     body: str = ""
     body_line: int = 1
     translated: tuple = ()  # a bilingual site: ((language code, the data in that language), ...) (translations.py)
+    written_in: str = ""  # a bilingual site: the code of the language its plain text and body are in (content_language)
 
 
 @dataclass(frozen=True)

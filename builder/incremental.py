@@ -41,7 +41,7 @@ def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site
     keys = [None] * len(jobs)
     if cache is not None and site is not None:
         cache.ensure()
-        words = repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages))
+        words = repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages, site.content_language))
         cache.look_at_files()
         keys = [_file_key(cache.files, job, words) for job in jobs]
         cache.files.save()
@@ -118,8 +118,12 @@ class PageReuse:
         (None if its file cannot be read)."""
         service = catalogue.services[service_id]
         markdown = self.cache.files.of(service.source_path)
+        # a bilingual site's spreadsheet also holds the other languages' words and bodies
+        others = [repr(other.services[service_id]) + repr(other.providers[service.provider_key]) +
+                  str(self.cache.files.of(service.source_path.removesuffix(".md") + f".{tag.split('-')[0].lower()}.md"))
+                  for tag, other in catalogue.translations]
         return markdown and digest(self.shared, "open data", self.records.services((service_id,)),
-                                   self.records.provider(service.provider_key), markdown)
+                                   self.records.provider(service.provider_key), markdown, *others)
 
     def fragments(self, catalogue: Catalogue) -> Fragments:
         """The services' cards and filters of the last build, and what each shows now (after keep_unchanged)."""

@@ -146,6 +146,7 @@ class SiteConfig:
     regulator: Regulator = field(default_factory=default_regulator)  # `regulator:` in site.yaml
     languages: tuple[str, ...] = ()  # `languages:` in site.yaml, as <html lang> tags; () means just `language`
     translated: tuple = ()  # a bilingual site: ((tag, this SiteConfig with its labels in that language),)
+    content_language: str = ""  # a bilingual site: the code of the language untranslated words are in (site.yaml content_language)
     language_names: tuple = ()  # ((code, the language's name in itself),) from the theme's languages.yaml
 
     @property
@@ -421,6 +422,7 @@ class Catalogue:
     browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
     geography: object = None  # geography.Geography: area boundaries and the postcode lookup
     translations: tuple = ()  # a bilingual site: ((<html lang> tag, the Catalogue in that language),)
+    translation_status: tuple = ()  # a bilingual site: what each language lacks (translationstatus.LanguageStatus)
 
     def in_language(self, language: str) -> "Catalogue":
         """The catalogue in a bilingual site's other language ("" or the first language: this one)."""

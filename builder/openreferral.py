@@ -17,8 +17,9 @@ import uuid
 from pathlib import Path
 
 from builder import content, paths, wording
-from builder.importing.layout import csv_line, service_row, write_csv
+from builder.importing.layout import bilingual_row, csv_line, write_csv
 from builder.model import Catalogue, Location, Provider, Service
+from builder.translations import Untranslated
 from builder.workers import worker_pool
 
 FOLDER = "openreferral"
@@ -28,6 +29,7 @@ OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
 TAXONOMIES = ("types", "who_for", "activities", "areas")
 STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "inactive"}
 PER = {"session": "per session", "hour": "per hour", "day": "per day", "week": "per week", "month": "per month", "year": "per year"}
+COST_KIND = "cost_kind"  # an attribute of a cost option: attendance, lunch, transport ... (ORUK has no field for it)
 BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 
 
@@ -52,7 +54,7 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None)
     taxonomies, terms = vocabularies(catalogue, ids)
     _write(folder / "taxonomies.json", page(taxonomies))
     _write(folder / "taxonomy_terms.json", page(terms))
-    write_csv(folder / "services.csv", [entries[key][1] for key in catalogue.services])
+    write_csv(folder / "services.csv", [entries[key][1] for key in catalogue.services], language_codes(catalogue))
     return len(listed)
 
 
@@ -81,13 +83,62 @@ def _write_services(keys: list[str]) -> dict[str, tuple[dict, dict]]:
     """One chunk of services (in a worker): their service_full files; {id: (list entry, spreadsheet line)}."""
     catalogue, ids, folder = _WORK["catalogue"], _WORK["ids"], _WORK["folder"]
     written = {}
+    codes = language_codes(catalogue)
     for key in keys:
         service = catalogue.services[key]
-        body = _body(_WORK["root"], catalogue, service)
-        record = service_full(catalogue, service, body, ids)
+        bodies = _bodies(_WORK["root"], catalogue, service, codes)
+        record = with_translations(service_full(catalogue, service, bodies[codes[0]], ids), catalogue, service, bodies, ids)
         _write(folder / "services" / f"{record['id']}.json", record)
-        written[key] = (_one_to_one(record), csv_line(service_row(catalogue, service, body)))
+        written[key] = (_one_to_one(record), csv_line(bilingual_row(catalogue, service, bodies), codes))
     return written
+
+
+# A bilingual site's words in every language, where an object's text is translated: ORUK 3.0 has no
+# field for it, so each such object carries "translations": {"cy": {"name": ...}, "en": {"name": ...}}
+TRANSLATED_TEXT = {"service": ("name", "short_description", "description", "alert"), "organization": ("name", "description"),
+                   "location": ("name",), "address": ("address_1", "city"), "cost_option": ("option",), "schedule": ("notes",)}
+
+
+def with_translations(record: dict, catalogue: Catalogue, service: Service, bodies: dict[str, str], ids: "Ids") -> dict:
+    """The record, with "translations" on each object whose words differ in another of the site's languages."""
+    codes = language_codes(catalogue)
+    others = {code: service_full(other, other.services[service.id], bodies.get(code, ""), ids)
+              for code, (_, other) in zip(codes[1:], catalogue.translations)}
+    for kind, path in _text_objects(record):
+        for name in TRANSLATED_TEXT[kind]:
+            words = {code: _at(other, path).get(name) for code, other in others.items()}
+            words = {code: value for code, value in words.items()
+                     if value and value != _at(record, path).get(name) and not isinstance(value, Untranslated)}
+            if words:
+                found = _at(record, path).setdefault("translations", {})
+                for code in codes:
+                    value = _at(record, path).get(name) if code == codes[0] else words.get(code)
+                    if value:
+                        found.setdefault(code, {})[name] = value
+    return record
+
+
+def _text_objects(record: dict):
+    """(kind, path) of each object of a service_full that holds words."""
+    yield "service", ()
+    yield "organization", ("organization",)
+    for index, at in enumerate(record["service_at_locations"]):
+        yield "location", ("service_at_locations", index, "location")
+        yield "address", ("service_at_locations", index, "location", "addresses", 0)
+    for index in range(len(record["cost_options"])):
+        yield "cost_option", ("cost_options", index)
+    for index in range(len(record["schedules"])):
+        yield "schedule", ("schedules", index)
+
+
+def _at(record: dict, path: tuple) -> dict:
+    for step in path:
+        record = record[step]
+    return record
+
+
+def language_codes(catalogue: Catalogue) -> tuple[str, ...]:
+    return tuple(tag.split("-")[0].lower() for tag in catalogue.site.page_languages)
 
 
 class Ids:
@@ -231,6 +282,11 @@ def _attributes(catalogue: Catalogue, sid: str, service: Service, ids: Ids) -> l
               service.regulator.open_data_type: [service.regulator_id] if service.regulator_id and not service.locations else []}
     for taxonomy, keys in extras.items():
         attributes += [_attribute(sid, taxonomy, key, key, ids) for key in keys]
+    for index, cost in enumerate(service.costs):  # what a cost pays for, on its cost option
+        if cost.kind:
+            term = _term(COST_KIND, cost.kind, cost.kind, "", ids)
+            attributes.append({"id": ids.of(sid, "attribute", COST_KIND, str(index)), "link_id": ids.of(sid, "cost", str(index)),
+                               "link_type": "cost_option", "taxonomy_term_id": term["id"], "taxonomy_term": term})
     return attributes
 
 
@@ -260,11 +316,21 @@ def _one_to_one(record: dict) -> dict:
     return {key: value for key, value in record.items() if not isinstance(value, (list, dict))}
 
 
-def _body(root: Path, catalogue: Catalogue, service: Service) -> str:
-    """The service's Markdown, as its editor wrote it: the ORUK description."""
-    text = content.decode((root / service.source_path).read_bytes())
-    body = content.split_front_matter(text, content.SERVICE)[1].strip()
-    return _absolute_links(body, service.source_path, catalogue.site.base_url)
+def _bodies(root: Path, catalogue: Catalogue, service: Service, codes: tuple[str, ...]) -> dict[str, str]:
+    """{language code: the service's Markdown, as its editor wrote it}: the first language's (the ORUK
+    description) and each translation beside it (<slug>.<code>.md) that exists."""
+    bodies = {codes[0]: _body(root, catalogue, service.source_path, content.SERVICE)}
+    for code in codes[1:]:
+        translation = service.source_path.removesuffix(".md") + f".{code}.md"
+        if (root / translation).is_file():
+            bodies[code] = _body(root, catalogue, translation, content.TRANSLATION, service.source_path)
+    return bodies
+
+
+def _body(root: Path, catalogue: Catalogue, path: str, kind: str, links_from: str = "") -> str:
+    text = content.decode((root / path).read_bytes())
+    body = content.split_front_matter(text, kind)[1].strip()
+    return _absolute_links(body, links_from or path, catalogue.site.base_url)
 
 
 _MD_LINK = re.compile(r"\]\(([^)\s:#]+\.md)(#[^)\s]*)?\)")

@@ -147,7 +147,7 @@ def environment(theme_dirs: tuple[str, ...], compiled: str | None = None) -> jin
     env.install_gettext_callables(lambda message: i18n._(message), i18n.ngettext, newstyle=True)
     env.globals.update(card=_card, footer=_footer, service_record=search.service_record, page_record=search.page_record)
     env.globals.update(maps=mapviews, **templatewords.GLOBALS)
-    env.filters.update(templatewords.FILTERS, lang_of=translations.lang_of)
+    env.filters.update(templatewords.FILTERS, lang_of=translations.lang_of, in_lang=translations.in_lang)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
                        phone=wording.phone_display, tel=wording.phone_href)
     env.globals.update(

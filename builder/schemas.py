@@ -83,3 +83,27 @@ def _one_language(node):
     if isinstance(node, list):
         return [_one_language(item) for item in node]
     return node
+
+
+@functools.cache
+def text_fields(kind: str) -> tuple[tuple[str, ...], ...]:
+    """Where a file of this kind holds words (the fields that take a translation), as paths:
+    ("locations", "*", "name"); "*" is any item of a list, "?" any key of a mapping."""
+    if kind not in SCHEMA_FILES:
+        return ()
+    found: list[tuple[str, ...]] = []
+    _text_paths(json.loads((schema_dir() / SCHEMA_FILES[kind]).read_text(encoding="utf-8")), (), found)
+    return tuple(found)
+
+
+def _text_paths(node, path: tuple[str, ...], found: list) -> None:
+    if not isinstance(node, dict):
+        return
+    if TRANSLATED in node.get("anyOf", ()):
+        found.append(path)
+    for name, value in (node.get("properties") or {}).items():
+        _text_paths(value, path + (name,), found)
+    _text_paths(node.get("items"), path + ("*",), found)
+    _text_paths(node.get("additionalProperties"), path + ("?",), found)
+    for choice in [*node.get("anyOf", ()), *node.get("oneOf", ())]:
+        _text_paths(choice, path, found)

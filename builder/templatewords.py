@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from builder import i18n, wording
+from builder import i18n, translations, wording
 from builder.i18n import N_, _
 
 # "Is something wrong?" on a listing, a provider or an information page (partials/tell-us.html)
@@ -43,7 +43,7 @@ def email_link(address: str) -> Markup:
 
 def term_link(term, page, folder: str) -> Markup:
     """A taxonomy term linked to its browse page ('types/', 'areas/')."""
-    return Markup('<a href="{}">{}</a>').format(page.url_to(f"{folder}/{term.key}/"), term.label)
+    return Markup('<a href="{}">{}</a>').format(page.url_to(f"{folder}/{term.key}/"), translations.in_lang(term.label))
 
 
 # Every sentence the scripts (assets/*.js) show, by its English words; the page gives the scripts

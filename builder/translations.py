@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from markupsafe import Markup, escape
 
+from builder import schemas
 from builder.errors import Problem
 from builder.yamlfile import Located, LocatedList, line_of
 
@@ -43,23 +44,41 @@ def is_translation(value, codes: tuple[str, ...]) -> bool:
             and all(isinstance(v, str) for v in value.values()))
 
 
-def split(source, codes: tuple[str, ...], tags: dict[str, str] | None = None):
+def split(source, codes: tuple[str, ...], tags: dict[str, str] | None = None, written_in: str = ""):
     """(the file with its data in the first language and `translated` holding the others', problems).
 
-    `codes`: the site's language codes, the first at the root; `tags`: their <html lang> tags."""
+    `codes`: the site's language codes, the first at the root; `tags`: their <html lang> tags;
+    `written_in`: the site's content language (site.yaml's content_language), which the file may override.
+    Plain text in a field that holds words is in the file's content language: on another language's
+    page it is `Untranslated`, marked with its `lang`."""
     tags = tags or {code: code for code in codes}
     problems: list[Problem] = []
+    language = content_language(source, codes, written_in or codes[0], problems)
+    words = schemas.text_fields(source.kind) if len(codes) > 1 else ()
     missing: dict[str, list[list]] = {}
-    first = _resolve(source.data, codes[0], codes, tags, source.path, [], problems, missing)
-    others = tuple((code, _resolve(source.data, code, codes, tags, source.path, [], None, missing)) for code in codes[1:])
-    for code, wheres in missing.items():
-        names = ", ".join(dict.fromkeys(_field(where) for where in wheres))
-        problems.append(Problem(source.path, line_of(source.data, wheres[0]), _field(wheres[0]),
-                                f"there is no {_name(code)} for {names}, so the {_name(code)} page shows other words there.",
-                                f"Add '{code}:' to each of these fields, like name: {{{codes[0]}: ..., {code}: ...}}.", "warning"))
+    first = _resolve(source.data, codes[0], codes, tags, source.path, [], problems, missing, language, words)
+    others = tuple((code, _resolve(source.data, code, codes, tags, source.path, [], None, missing, language, words))
+                   for code in codes[1:])
+    # a field with no words in a language: translationstatus.py warns, once per file and language
+    if len(codes) > 1:
+        source = replace(source, written_in=language)
     if not missing and not problems and not any(is_translation(v, codes) for v in _values(source.data)):
-        return source, problems  # nothing translated: the same data serves every language
+        return replace(source, data=first), problems  # nothing translated: one copy serves every language (in_language marks it)
     return replace(source, data=first, translated=others), problems
+
+
+def content_language(source, codes: tuple[str, ...], default: str, problems: list[Problem]) -> str:
+    """The file's own `content_language:` (checked), else `default`."""
+    value = source.data.get("content_language") if isinstance(source.data, dict) else None
+    if value is None or value in codes:
+        return value or default
+    if isinstance(value, str):  # the schema words a value that is not text
+        named = next((code for code in codes if value.strip().casefold() in (code, _name(code).casefold())), "")
+        guess = f"Did you mean '{named}'? " if named else ""
+        problems.append(Problem(source.path, line_of(source.data, ["content_language"]), "content_language",
+                                f"'{value}' is not one of the site's languages ({', '.join(codes)}).",
+                                f"{guess}Write the code of the language this file's words are in: {' or '.join(codes)}."))
+    return default
 
 
 def _values(value):
@@ -72,7 +91,14 @@ def _values(value):
             yield from _values(item)
 
 
-def _resolve(value, code, codes, tags, path, where, problems, missing):
+def _holds_words(where: list, words) -> bool:
+    """Is this place (["locations", 0, "name"]) one of the kind's text fields (("locations", "*", "name"))?"""
+    return any(len(path) == len(where) and all(
+        step == want or (want == "*" and isinstance(step, int)) or (want == "?" and isinstance(step, str))
+        for step, want in zip(where, path)) for path in words)
+
+
+def _resolve(value, code, codes, tags, path, where, problems, missing, language=None, words=()):
     if is_translation(value, codes):
         for key in value:
             if key not in codes and problems is not None and code == codes[0]:
@@ -82,14 +108,18 @@ def _resolve(value, code, codes, tags, path, where, problems, missing):
         if value.get(code):
             return value[code]
         missing.setdefault(code, []).append(where)
-        shown = next((c for c in codes if value.get(c)), "")
+        shown = next((c for c in (language, *codes) if value.get(c)), "")
         return untranslated(value.get(shown, ""), tags.get(shown, shown))
+    if isinstance(value, str) and language and _holds_words(where, words):
+        return str(value) if code == language else untranslated(value, tags.get(language, language))
     if isinstance(value, Located):
-        copy = Located((k, _resolve(v, code, codes, tags, path, where + [k], problems, missing)) for k, v in value.items())
+        copy = Located((k, _resolve(v, code, codes, tags, path, where + [k], problems, missing, language, words))
+                       for k, v in value.items())
         copy.__dict__.update(value.__dict__)  # its line numbers (an empty front matter has no `lines`)
         return copy
     if isinstance(value, LocatedList):
-        copy = LocatedList(_resolve(v, code, codes, tags, path, where + [i], problems, missing) for i, v in enumerate(value))
+        copy = LocatedList(_resolve(v, code, codes, tags, path, where + [i], problems, missing, language, words)
+                           for i, v in enumerate(value))
         copy.__dict__.update(value.__dict__)
         return copy
     return value
@@ -106,8 +136,16 @@ def _path(field: str) -> list:
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}  # for editors' messages, which are in English
 
 
-def _name(code: str) -> str:
+def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, f"'{code}'")
+
+
+_name = language_name
+
+
+def field_name(where: list) -> str:
+    """["locations", 0, "name"] -> "locations.name": a field as editors' messages name it."""
+    return _field(where)
 
 
 def translated_file(path: str) -> tuple[str, str] | None:
@@ -119,26 +157,30 @@ def translated_file(path: str) -> tuple[str, str] | None:
     return f"{folder}/{match['stem']}{match['easy'] or ''}.md", match["code"]
 
 
-def site_languages(site) -> tuple[tuple[str, ...], dict[str, str]]:
-    """(the site's language codes, first one first; {code: <html lang> tag})."""
+def site_languages(site) -> tuple[tuple[str, ...], dict[str, str], str]:
+    """(the site's language codes, first one first; {code: <html lang> tag}; the code untranslated words are in)."""
     tags = site.page_languages if site else ("en-GB",)
     codes = tuple(tag.split("-")[0].lower() for tag in tags)
-    return codes, dict(zip(codes, tags))
+    return codes, dict(zip(codes, tags)), (site.content_language if site else "") or codes[0]
+
+
+def data_in(source, code: str, languages) -> dict:
+    """The file's data in one of the site's languages: its words in `code` where it has them, else marked `Untranslated`."""
+    found = dict(source.translated).get(code)
+    if found is not None or not source.written_in:
+        return source.data if found is None else found
+    codes, tags, _ = languages
+    return _resolve(source.data, code, codes, tags, source.path, [], None, {}, source.written_in, schemas.text_fields(source.kind))
 
 
 def check_file(source, languages) -> list[Problem]:
-    """A <name>.<code>.md: its language must be one of the site's, other than the first (whose words are in <name>.md)."""
-    codes, _ = languages
-    twin, code = translated_file(source.path)
-    if code in codes[1:]:
+    """A <name>.<code>.md: its language must be one of the site's (its twin may be written in another: check_twins)."""
+    codes = languages[0]
+    _, code = translated_file(source.path)
+    if code in codes:
         return []
-    if code == codes[0]:
-        why, hint = (f"'{code}' is the site's first language, whose words are in {twin.rsplit('/', 1)[-1]}.",
-                     f"Put this text in {twin.rsplit('/', 1)[-1]}, or delete the file.")
-    else:
-        why, hint = (f"the file is a translation into '{code}', but the site's languages are {', '.join(codes)}.",
-                     f"Add '{code}' to languages in site.yaml, or rename or delete the file.")
-    return [Problem(source.path, 1, "", why, hint)]
+    return [Problem(source.path, 1, "", f"the file is a translation into '{code}', but the site's languages are {', '.join(codes)}.",
+                    f"Add '{code}' to languages in site.yaml, or rename or delete the file.")]
 
 
 def lang_of(value) -> Markup:
@@ -146,55 +188,94 @@ def lang_of(value) -> Markup:
     return Markup(f' lang="{escape(value.lang)}"') if isinstance(value, Untranslated) and value.lang else Markup("")
 
 
+def in_lang(value):
+    """Words not in the page's language, in a <span> that says which they are in (a template filter);
+    any other value as it is. For text in an element's content; an element of its own takes `lang_of`."""
+    if isinstance(value, Untranslated) and value.lang:
+        return Markup('<span lang="{}">{}</span>').format(value.lang, value)
+    return value
+
+
+def fill(template: str, *args, **values):
+    """str.format for a sentence in the page's language whose values may be words in another: then the
+    sentence is markup, each such value in a <span lang> (else the plain text str.format gives)."""
+    if not any(isinstance(v, (Untranslated, Markup)) for v in (*args, *values.values())):
+        return template.format(*args, **values)
+    return Markup(escape(template)).format(*map(in_lang, args), **{key: in_lang(v) for key, v in values.items()})
+
+
+def join_marked(join, words: list):
+    """`join(words)` (like wording.join_words) keeping each word's language: words in another language in a <span lang>."""
+    if not any(isinstance(w, (Untranslated, Markup)) for w in words):
+        return join(words)
+    return fill(join([f"{{{index}}}" for index in range(len(words))]), *words)
+
+
+def keep_lang(original, text: str):
+    """`text` made from `original` (a sentence from a label, a lower-cased word): in the language `original` is in."""
+    return untranslated(text, original.lang) if isinstance(original, Untranslated) else text
+
+
 def check_twins(sources, present: set[str]) -> list[Problem]:
-    """Each <name>.<code>.md translates a file that exists."""
+    """Each <name>.<code>.md translates a file that exists, into a language that file is not written in."""
     problems = []
+    written_in = {source.path: source.written_in for source in sources}
     for source in sources:
         twin = translated_file(source.path)
-        if twin and source.kind == "translation" and twin[0] not in present:
-            name = twin[0].rsplit("/", 1)[-1]
+        if not twin or source.kind != "translation":
+            continue
+        name = twin[0].rsplit("/", 1)[-1]
+        if twin[0] not in present:
             problems.append(Problem(source.path, 1, "", f"there is no {name} for this translation to belong to.",
                                     f"Rename it after the file it translates, like {name.removesuffix('.md')}.{twin[1]}.md, or delete it."))
+        elif written_in.get(twin[0]) == twin[1]:
+            problems.append(Problem(source.path, 1, "", f"{name} is written in {_name(twin[1])} (content_language '{twin[1]}'), "
+                                    f"so this file would replace its words with others in the same language.",
+                                    f"Put this text in {name}, or delete the file, or say in {name} which language it is written in."))
     return problems
 
 
-def in_language(sources, bodies: dict, code: str, tag_of_first: str) -> tuple[list, dict, list[str]]:
-    """The records and rendered bodies in a bilingual site's other language: each field and body in
-    that language where it is translated, else the first language's, marked as such.
+def in_language(sources, bodies: dict, code: str, languages) -> tuple[list, dict, list[str]]:
+    """The records and rendered bodies in one of a bilingual site's languages: each field and body in
+    that language where it is written or translated, else the words it is written in, marked as such.
     Returns (sources, bodies, paths of records whose body has no translation)."""
+    _, tags, _ = languages
     translated = {}
     for source in sources:
         twin = translated_file(source.path) if source.kind == "translation" else None
         if twin and twin[1] == code and source.path in bodies:
             translated[twin[0]] = bodies[source.path]
+    records = {source.path: source for source in sources}
     out_bodies, untranslated_bodies = {}, []
     for path, body in bodies.items():
+        written_in = getattr(records.get(path), "written_in", "") or languages[2]
         if path in translated:
             out_bodies[path] = translated[path]
+        elif written_in == code or records.get(path) is None or records[path].kind == "translation":
+            out_bodies[path] = body
         else:
-            out_bodies[path] = replace(body, html=untranslated(body.html, tag_of_first))
+            out_bodies[path] = replace(body, html=untranslated(body.html, tags.get(written_in, written_in)))
             untranslated_bodies.append(path)
-    out_sources = [replace(s, data=dict(s.translated).get(code, s.data)) for s in sources if s.kind != "translation"]
+    out_sources = [replace(s, data=data_in(s, code, languages)) for s in sources if s.kind != "translation"]
     return out_sources, out_bodies, untranslated_bodies
 
 
-def other_languages(site, sources, bodies: dict, problems: list) -> list[tuple]:
-    """[(tag, its SiteConfig, (its sources, its bodies))] for a bilingual site's other language; adds a
-    warning for each partly translated record whose body is not translated (once per record)."""
+def first_language(site, sources, bodies: dict) -> dict:
+    """The rendered bodies on a bilingual site's first-language pages (each body as it is on a one-language site)."""
+    if site is None or not site.translated:
+        return bodies
+    languages = site_languages(site)
+    return in_language(sources, bodies, languages[0][0], languages)[1]
+
+
+def other_languages(site, sources, bodies: dict) -> list[tuple]:
+    """[(tag, its SiteConfig, (its sources, its bodies))] for a bilingual site's other languages
+    (what each lacks is counted and warned about by translationstatus.py)."""
     if site is None or not site.translated:
         return []
-    warned = {p.path for p in problems if p.severity == "warning" and p.field and "so the " in p.message}
+    languages = site_languages(site)
     result = []
     for tag, other in site.translated:
-        code = tag.split("-")[0].lower()
-        found, out_bodies, bare = in_language(sources, bodies, code, site.page_languages[0])
-        records = {s.path: s for s in sources}
-        for path in bare:
-            record = records.get(path)
-            if record is not None and record.translated and path not in warned:
-                stem = path.removesuffix(".md").removesuffix(".easy")
-                name = f"{stem.rsplit('/', 1)[-1]}.{code}{'.easy' if path.endswith('.easy.md') else ''}.md"
-                problems.append(Problem(path, record.body_line, "", f"the text below the front matter has no {_name(code)} version, "
-                                        f"so the {_name(code)} page shows it as it is.", f"Write it in {name} beside this file.", "warning"))
+        found, out_bodies, _ = in_language(sources, bodies, tag.split("-")[0].lower(), languages)
         result.append((tag, other, (found, out_bodies)))
     return result

@@ -18,9 +18,9 @@ from builder.errors import Problem, did_you_mean
 from builder.model import SiteConfig
 from builder.schemas import schema as load_schema
 from builder.shapes import field_name
+from builder.slugs import SLUG, slugify
 from builder.yamlfile import Located, line_of
 
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # The schema's shape for phone numbers: only numbers of that shape get the digit count check.
 PHONE_SHAPE = re.compile(load_schema("provider")["properties"]["contact"]["properties"]["phone"]["pattern"])
 TAXONOMY_NOUNS = {"types": "type of support", "who_for": "group", "activities": "activity", "areas": "area"}
@@ -111,10 +111,6 @@ def _check_names(tree: ContentTree) -> list[Problem]:
         problems.append(Problem(path, 0, "", "this file is not read by the builder.",
                                 "Services are .md files, providers need provider.yaml; move or delete it.", "warning"))
     return problems
-
-
-def slugify(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "name"
 
 
 def _check_twin(source: SourceFile, present: set[str]) -> list[Problem]:

@@ -34,7 +34,7 @@ def check(root: Path) -> list[Problem]:
         return []
     if not isinstance(data, Located):
         return [Problem(FILE, getattr(data, "line", 1), "", "the file must list languages, like 'en:', each with the words to change.",
-                        "See 'Your own words' in the README.")]
+                        "See 'Your own words' on the documentation's Languages page.")]
     languages = pitfalls.interface_languages(root)
     known = theme_words(root)
     problems = []

@@ -62,9 +62,9 @@ def test_a_shipped_language_translates_every_string(code):
 
 
 def test_the_catalogue_names_a_language_that_needs_a_reviewer():
-    """Welsh written here is a draft until a Welsh speaker checks it: the catalogue and the README say so."""
+    """Welsh written here is a draft until a Welsh speaker checks it: the catalogue and the Languages page say so."""
     assert "NEEDS REVIEW BY A WELSH SPEAKER" in messages.po_path("cy").read_text(encoding="utf-8")
-    assert "review by a Welsh speaker" in (messages.ROOT / "README.md").read_text(encoding="utf-8")
+    assert "review by a Welsh speaker" in (messages.ROOT / "docs" / "languages.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -17,10 +17,11 @@ FACTS = ("who", "activities", "where", "when", "costs", "join", "transport", "co
 REAL_DATA = Path(__file__).parent / "realdata" / "cqc-locations.csv"
 
 
-def build(root: Path, out: Path) -> None:
+def build(root: Path, out: Path) -> Path:
     done = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out),
                            "--today", TODAY, "--no-search"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
+    return out
 
 
 def empty_site(root: Path, site_yaml: str) -> Path:
@@ -105,13 +106,13 @@ def test_real_cqc_data_imports_and_builds_with_ask_the_provider_costs(tmp_path: 
     root = empty_site(tmp_path / "site", MINIMAL_SITE)
     result = run_cli("import", "spreadsheet", str(REAL_DATA), "--root", str(root), "--today", TODAY,
                      "--set", "areas=north", "--set", "types=day-centre", "--set", "who_for=older-people")
-    assert "Created 8, updated 0, skipped 2." in result.stdout
-    assert ("Skipped row 4: column regulator_id: should be a CQC location ID like \"1-1234567890\" (found 'T1460W8'). "
-            "Copy it from the service's page in the CQC register; leave it out if the service is not registered."
-            in result.stderr.splitlines())
+    assert "Created 10, updated 0, skipped 0." in result.stdout  # a bad id in a row leaves the id out, not the row
+    assert ("Warning, row 4: column regulator_id: should be a CQC location ID like \"1-1234567890\" (found 'T1460W8'). "
+            "Copy it from the service's page in the CQC register; leave it out if the service is not registered. "
+            "Left out; the rest was imported." in result.stderr.splitlines())
     check = run_cli("check", "--root", str(root), "--today", TODAY)
     assert check.exit_code == 0
-    assert check.stderr.count("warning: costs: the cost is not stated") == 8
+    assert check.stderr.count("warning: costs: the cost is not stated") == 10
     out = tmp_path / "out"
     build(root, out)
     page = parse_file(out / "services/oakfield-nursing-home/oakfield-nursing-home/index.html")
@@ -121,7 +122,7 @@ def test_real_cqc_data_imports_and_builds_with_ask_the_provider_costs(tmp_path: 
     assert "Ask them how much it costs." in easy.find("main").text
     assert "Ask the provider" in parse_file(out / "search/index.html").find("main").text  # the cost filter
     report = run_cli("report", "--root", str(root), "--today", TODAY).stdout
-    assert "## 8 open listings do not state the cost" in report
+    assert "## 10 open listings do not state the cost" in report
     assert "- **Oakfield Nursing Home** (Oakfield Nursing Home). File: `content/providers/oakfield-nursing-home/oakfield-nursing-home.md`" in report
 
 
@@ -133,12 +134,15 @@ def test_spreadsheet_bad_cells_name_row_column_and_value_and_the_rest_is_importe
                      "Garden Trust,Bad Club,elderly,North,Mon-Fri 9.30-3.30,,Day centres\n"
                      "Garden Trust,Late Club,Older people,North,Someday 10-12,lots,Day centres\n", encoding="utf-8")
     result = run_cli("import", "spreadsheet", str(sheet), "--root", str(root), "--today", TODAY)
-    assert "Created 1, updated 0, skipped 2." in result.stdout
+    assert "Created 2, updated 0, skipped 1." in result.stdout
     lines = result.stderr.splitlines()
     assert "Skipped row 3: column who_for: 'elderly' is not in site.yaml. Use a key or label from site.yaml." in lines
-    assert ("Skipped row 4: column times: 'someday' is not a day. Write days like 'Mon-Fri', 'Tuesdays' or 'Weekends'. "
-            "column costs: 'lots' is not a cost we can read. Write it like 'Full day: £42.50 a day' "
-            "(a session, hour, day, week, month or year), or 'Free'.") in lines
+    assert ("Warning, row 4: column times: cannot read 'Someday 10-12': 'someday' is not a day. "
+            "Write days like 'Mon-Fri', 'Tuesdays' or 'Weekends'. Left out; the rest was imported.") in lines
+    assert ("Warning, row 4: column costs: 'lots' is not a cost we can read. Write it like 'Full day: £42.50 a day' "
+            "(a session, hour, day, week, month or year), 'Lunch £6', 'Donation' or 'Free'. Left out; the rest was imported.") in lines
+    late = (root / "content/providers/garden-trust/late-club.md").read_text(encoding="utf-8")
+    assert "times:" not in late and "costs:" not in late and "who_for: [older-people]" in late
     text = (root / "content/providers/garden-trust/seed-swap.md").read_text(encoding="utf-8")
     assert 'days: [tue]\n  from: "10:00"\n  to: "12:00"' in text
     assert run_cli("check", "--root", str(root), "--today", TODAY).exit_code == 0

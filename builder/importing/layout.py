@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder import wording
+from builder.i18n import code_of
 from builder.model import Catalogue, Service
+from builder.translations import Untranslated
 
 LIST_SEPARATOR = ";"
 ACCESS_SEPARATOR = "|"  # between the access lists of several locations
@@ -36,14 +38,14 @@ COLUMNS = (
     Column("provider_email", ("organisation email", "provider e-mail"), "The organisation's email address", "info@riverside.example.org"),
     Column("provider_website", ("organisation website", "provider web address"), "The organisation's website", "https://riverside.example.org"),
     Column("charity_number", ("registered charity number", "charity no"), "Charity Commission number", "1234567"),
-    Column("cqc_provider_id", ("cqc provider", "provider id", "cqc provider id (for office use only)"), "Care Quality Commission provider ID", "1-101234567"),
+    Column("cqc_provider_id", ("cqc provider", "cqc provider id", "cqc provider number", "provider id", "cqc provider id (for office use only)"), "Care Quality Commission provider ID", "1-101234567"),
     Column("name", ("service", "service name", "title", "activity name"), "The service's name (required)", "Riverside Day Centre"),
     Column("summary", ("short description", "strapline"), "One or two sentences, at most 300 characters", "A friendly day centre for older people."),
     Column("description", ("full description", "details", "about", "body"), "The full description (Markdown)", "We meet every weekday in the old mill."),
-    Column("types", ("type", "type of support", "service type", "category"), "Types of support: keys or labels from site.yaml, separated by ;", "day-centre"),
-    Column("who_for", ("who for", "who it is for", "client group", "client groups", "suitable for", "audience"), "Groups: keys or labels, separated by ;", "older-people; dementia"),
-    Column("activities", ("activity",), "Activities: keys or labels, separated by ;", "lunch-club; arts-crafts"),
-    Column("areas", ("area", "district", "districts", "locality", "service area"), "Areas it serves: keys or names, separated by ;", "north-district"),
+    Column("types", ("type", "type of support", "service type", "category"), "Types of support: keys or labels from site.yaml (in any of its languages), separated by ;", "day-centre"),
+    Column("who_for", ("who for", "who it is for", "client group", "client groups", "suitable for", "audience"), "Groups: keys or labels (in any of the site's languages), separated by ;", "older-people; dementia"),
+    Column("activities", ("activity",), "Activities: keys or labels (in any of the site's languages), separated by ;", "lunch-club; arts-crafts"),
+    Column("areas", ("area", "district", "districts", "locality", "service area"), "Areas it serves: keys or names (in any of the site's languages), separated by ;", "north-district"),
     Column("age_min", ("minimum age", "min age", "age from"), "Youngest age, in whole years", "18"),
     Column("age_max", ("maximum age", "max age", "age to"), "Oldest age, in whole years", ""),
     Column("location_name", ("venue", "location", "building", "venue name"), "Where it happens; several places separated by ;", "Riverside Centre"),
@@ -52,9 +54,10 @@ COLUMNS = (
     Column("latitude", ("lat", "location latitude"), "Optional; several separated by ;", "52.091"),
     Column("longitude", ("lon", "lng", "long", "location longitude"), "Optional; several separated by ;", "-1.946"),
     Column("access", ("accessibility", "access features"), "step-free, lift, accessible-toilet, changing-places, hearing-loop, accessible-parking, quiet-space, bsl, separated by ; (several locations: | between them)", "step-free; accessible-toilet"),
-    Column("times", ("days and times", "opening times", "opening hours", "when", "hours", "sessions"), "Days and times, like 'Mon-Fri 9.30-3.30' or 'Tuesdays 10am to 12 noon'; several separated by ;", "Mon-Fri 09:30-15:30"),
+    Column("times", ("days and times", "opening times", "opening hours", "when", "hours", "sessions", "days",
+                     "session times", "day and time", "days open", "when it runs", "meeting times", "frequency"), "Days and times, like 'Mon-Fri 9.30-3.30' or 'Tuesdays 10am to 12 noon'; several separated by ;", "Mon-Fri 09:30-15:30"),
     Column("transport", ("getting there",), "provided, help-to-arrange or none", "provided"),
-    Column("costs", ("cost", "price", "prices", "charges", "fees"), "Each cost as 'label: £amount a day' (session, hour, day, week, month, year), separated by ;", "Full day, including lunch: £42.50 a day"),
+    Column("costs", ("cost", "price", "prices", "charge", "charges", "fees", "fee", "cost per session", "price per session"), "Each cost as 'label: £amount a day' (session, hour, day, week, month, year), 'Lunch £6', 'Donation', 'Pay what you can' or 'Free', separated by ;", "Full day, including lunch: £42.50 a day"),
     Column("funding", ("ways to pay", "payment", "funding options"), "council, direct-payment, individual-service-fund, self-funded, free, separated by ;", "council; direct-payment"),
     Column("referral", ("how to join", "referral route", "referrals"), "self, family, carer, social-worker, gp, other, separated by ;", "self; social-worker"),
     Column("needs_assessment", ("assessment needed", "needs assessment"), "yes if a council care needs assessment is needed first, else no", "no"),
@@ -63,14 +66,43 @@ COLUMNS = (
     Column("website", ("web", "url", "web address", "location web address", "service's website (if available)", "service's website"), "The service's web page", "https://riverside.example.org/day-centre"),
     Column("languages", ("language", "languages spoken"), "ISO 639-1 codes (bfi for British Sign Language), separated by ;", "en; cy"),
     Column("regulator_id", ("cqc_location_id", "cqc location", "location id", "cqc id", "cqc location (for office use only)", "cqc location id",
-                            "regulator id", "ciw service id", "ciw id", "care service number", "cs number", "rqia service id", "rqia id"),
+                            "cqc location number", "cqc registration number", "regulator id", "registration number", "regulator registration number",
+                            "ciw service id", "ciw id", "ciw registration number", "ciw number", "ciw registration",
+                            "care inspectorate wales registration number", "aqc registration number", "arolygiaeth gofal cymru",
+                            "care service number", "cs number", "care inspectorate number", "care inspectorate registration number",
+                            "care inspectorate service number", "rqia service id", "rqia id", "rqia registration number", "rqia number"),
            "The service's id with the care regulator named in site.yaml (a CQC location ID in England)", "1-1234567890"),
     Column("status", ("open",), "active, temporarily-closed or closed", "active"),
     Column("alert", ("notice", "message"), "A short notice shown at the top of the page", ""),
     Column("last_reviewed", ("last checked", "reviewed", "date checked", "last updated"), "When the details were last checked, YYYY-MM-DD or DD/MM/YYYY", "2026-05-01"),
 )
 HEADINGS = tuple(c.heading for c in COLUMNS)
+# Columns whose words differ by language: on a bilingual site each has a column per other language, "name (en)"
+TRANSLATABLE = ("provider", "provider_description", "name", "summary", "description", "location_name", "address",
+                "times", "costs", "alert")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def headings(codes: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The layout's headings, with "name (en)" after "name" for each of a bilingual site's other languages."""
+    return tuple(h for c in COLUMNS for h in (c.heading, *(translated(c.heading, code) for code in codes[1:] if c.heading in TRANSLATABLE)))
+
+
+def translated(heading: str, code: str) -> str:
+    return f"{heading} ({code})"
+
+
+def bilingual_row(catalogue: Catalogue, service: Service, bodies: dict[str, str]) -> dict[str, str]:
+    """service_row, and the words of each other language in "name (en)" columns where they are translated.
+    `bodies`: the Markdown by language code (the first language's, and each translation that exists)."""
+    codes = tuple(code_of(tag) for tag in catalogue.site.page_languages)
+    row = service_row(catalogue, service, bodies.get(codes[0], ""))
+    for code, (tag, other) in zip(codes[1:], catalogue.translations):
+        words = service_row(other, other.services[service.id], bodies.get(code, ""))
+        for heading in TRANSLATABLE:
+            if words[heading] != row[heading] and not isinstance(words[heading], Untranslated):
+                row[translated(heading, code)] = words[heading]
+    return row
 
 
 def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, str]:
@@ -96,13 +128,23 @@ def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, 
         if any(loc.access is not None for loc in locations) else "",
         "times": join(times_text(s.days, s.start, s.end, s.note) for s in service.sessions),
         "transport": service.transport,
-        "costs": join(_cost_text(c) for c in service.costs),
+        "costs": join(cost_text(c) for c in service.costs),
         "funding": join(service.funding), "referral": join(service.referral),
         "needs_assessment": "" if service.needs_assessment is None else "yes" if service.needs_assessment else "no",
         "phone": service.contact.phone, "email": service.contact.email, "website": service.contact.website,
         "languages": join(service.languages), "regulator_id": service.regulator_id,
         "status": service.status, "alert": service.alert, "last_reviewed": service.last_reviewed.isoformat(),
     }
+
+
+def cost_text(cost) -> str:
+    """'Lunch: £4.50 a day', and what it pays for in brackets when the listing says: 'Lunch: £4.50 a day (lunch)'."""
+    if cost.amount is None:  # a donation or pay-what-you-can with no amount: 'Donations (donation)'
+        text = cost.label
+    else:
+        per = f" {'an' if cost.per == 'hour' else 'a'} {cost.per}" if cost.per else ""
+        text = f"{cost.label}: £{_money(cost.amount)}{per}"
+    return text + (f" ({cost.kind})" if getattr(cost, "kind", "") else "")
 
 
 def times_text(days, start: str, end: str, note: str = "") -> str:
@@ -127,16 +169,16 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def write_csv(path: Path, lines: list[str]) -> None:
-    """The spreadsheet, from rows made by csv_line."""
+def write_csv(path: Path, lines: list[str], codes: tuple[str, ...] = ()) -> None:
+    """The spreadsheet, from rows made by csv_line (with the same `codes`: the site's languages)."""
     with path.open("w", encoding="utf-8-sig", newline="") as file:  # the BOM makes Excel read UTF-8
-        file.write(_line(HEADINGS))
+        file.write(_line(headings(codes)))
         file.writelines(lines)
 
 
-def csv_line(row: dict[str, str]) -> str:
+def csv_line(row: dict[str, str], codes: tuple[str, ...] = ()) -> str:
     """One row of the spreadsheet, as text (kept between builds with the service's open data)."""
-    return _line([neutralise(row.get(h, "")) for h in HEADINGS])
+    return _line([neutralise(row.get(h, "")) for h in headings(codes)])
 
 
 def _line(cells: list[str]) -> str:
@@ -151,14 +193,6 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def _cost_text(cost) -> str:
-    """'Lunch: £6 a session'; a donation without an amount is its label alone."""
-    if cost.amount is None:
-        return cost.label
-    per = f" {'an' if cost.per == 'hour' else 'a'} {cost.per}" if cost.per else ""
-    return f"{cost.label}: £{_money(cost.amount)}{per}"
 
 
 def _money(amount: float) -> str:

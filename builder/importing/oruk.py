@@ -18,6 +18,8 @@ import click
 import yaml
 
 from builder import regulators, wording
+from builder.importing.columns import words_by_language
+from builder.importing.terms import Vocabulary
 from builder.importing.times import DAYS
 from builder.importing.writer import TAXONOMIES, Listing
 from builder.model import SiteConfig
@@ -89,24 +91,27 @@ def read_map(path: Path | None) -> dict[str, list[tuple[str, str]]]:
 
 
 def listings(found: list[tuple[str, dict]], site: SiteConfig, mapping: dict):
+    words = Vocabulary(site)
     for where, record in found:
-        yield service_listing(where, record, site, mapping)
+        yield service_listing(where, record, site, mapping, words)
 
 
-def service_listing(where: str, record, site: SiteConfig, mapping: dict) -> Listing:
+def service_listing(where: str, record, site: SiteConfig, mapping: dict, words: Vocabulary | None = None) -> Listing:
     if not isinstance(record, dict):
         return Listing(where, "", {}, {}, problems=[f"{where}: expected a service object (found {type(record).__name__})."])
     problems: list[str] = []
+    words = words or Vocabulary(site)
+    codes = words.codes
     text = lambda key: record.get(key).strip() if isinstance(record.get(key), str) else ""  # noqa: E731
-    service: dict = {"name": text("name")}
-    summary = text("short_description")
+    service: dict = {"name": in_languages(record, "name", codes)}
+    summary = in_languages(record, "short_description", codes)
     if summary:
         service["summary"] = summary
     status = STATUS.get(text("status").lower())
     if status:
         service["status"] = status
-    if text("alert"):
-        service["alert"] = text("alert")
+    if in_languages(record, "alert", codes):
+        service["alert"] = in_languages(record, "alert", codes)
     date = (text("assured_date") or text("last_modified"))[:10]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         service["last_reviewed"] = date
@@ -114,10 +119,10 @@ def service_listing(where: str, record, site: SiteConfig, mapping: dict) -> List
             if isinstance(record.get(f"{n}_age"), (int, float))}
     if ages:
         service["ages"] = ages
-    _terms(record, site, mapping, service)
-    _locations(record, service)
-    _times(record, service, where, problems)
-    _costs(record, service, where, problems)
+    _terms(record, words, mapping, service, where, problems)
+    _locations(record, service, codes)
+    _times(record, service, where, problems, codes)
+    _costs(record, service, where, problems, codes)
     contact = {"phone": _phone(record), "email": text("email"), "website": text("url")}
     if any(contact.values()):
         service["contact"] = {k: v for k, v in contact.items() if v}
@@ -125,7 +130,7 @@ def service_listing(where: str, record, site: SiteConfig, mapping: dict) -> List
     if languages:
         service["languages"] = languages
     organization = record.get("organization") if isinstance(record.get("organization"), dict) else {}
-    provider = _provider(organization, record)
+    provider = _provider(organization, record, codes)
     origin = {"name": f"{where}.name", "summary": f"{where}.short_description", "locations": f"{where}.service_at_locations",
               "locations.postcode": f"{where}.service_at_locations[].location.addresses[].postal_code",
               "times": f"{where}.schedules", "costs": f"{where}.cost_options", "contact.phone": f"{where}.contacts[].phones[].number",
@@ -135,17 +140,34 @@ def service_listing(where: str, record, site: SiteConfig, mapping: dict) -> List
               "areas": f"{where}.service_areas (no area matches site.yaml; use --map or --set areas=KEY)",
               "provider name": f"{where}.organization.name"}
     origin |= {f"provider {k}": f"{where}.organization.{k}" for k in ("name", "description", "contact.website", "contact.email")}
-    body = text("description")
+    bodies = _languages(record, "description", codes)
+    body = bodies.pop(codes[0], "") or text("description")
+    bodies = {code: words for code, words in bodies.items() if words != body}
     if not service["name"]:
         problems.append(f"{where}.name: is missing; every service needs a name.")
-    return Listing(where, text("id"), provider, service, body, origin, problems)
+    return Listing(where, text("id"), provider, service, body, origin, problems, translations=bodies)
 
 
-def _provider(organization: dict, record: dict) -> dict:
-    name = organization.get("name") if isinstance(organization.get("name"), str) else ""
-    provider = {"name": name.strip(), "source_id": str(organization.get("id") or "")}
-    if isinstance(organization.get("description"), str) and organization["description"].strip():
-        provider["description"] = organization["description"].strip()
+def _languages(item: dict, name: str, codes: tuple[str, ...]) -> dict[str, str]:
+    """{code: words} of a field from the object's "translations" (this builder's bilingual open data), in the site's languages."""
+    found = item.get("translations") if isinstance(item.get("translations"), dict) else {}
+    return {code: found[code][name].strip() for code in codes
+            if isinstance(found.get(code), dict) and isinstance(found[code].get(name), str) and found[code][name].strip()}
+
+
+def in_languages(item: dict, name: str, codes: tuple[str, ...] = ("en",)):
+    """A text field: its words in each of the site's languages the object has ({code: words}, or plain text),
+    else the field as it is."""
+    found = _languages(item, name, codes)
+    if found:
+        return words_by_language(found, codes)
+    return item.get(name).strip() if isinstance(item.get(name), str) else ""
+
+
+def _provider(organization: dict, record: dict, codes: tuple[str, ...] = ("en",)) -> dict:
+    provider = {"name": in_languages(organization, "name", codes), "source_id": str(organization.get("id") or "")}
+    if in_languages(organization, "description", codes):
+        provider["description"] = in_languages(organization, "description", codes)
     for scheme in _list(organization, "organization_identifiers"):
         kind = {"charity_number": "charity_number", "cqc_provider_id": "cqc_provider_id"}.get(scheme.get("identifier_type"))
         if kind and scheme.get("identifier"):
@@ -157,24 +179,28 @@ def _provider(organization: dict, record: dict) -> dict:
     return {k: v for k, v in provider.items() if v}
 
 
-def _terms(record: dict, site: SiteConfig, mapping: dict, service: dict) -> None:
+def _terms(record: dict, words: Vocabulary, mapping: dict, service: dict, where: str, problems: list) -> None:
     chosen: dict[str, list[str]] = {}
-    for attribute in _list(record, "attributes"):
+    for index, attribute in enumerate(_list(record, "attributes")):
         term = attribute.get("taxonomy_term") if isinstance(attribute.get("taxonomy_term"), dict) else {}
         taxonomy, key, name = (str(term.get(k) or "") for k in ("taxonomy", "term", "name"))
         pairs = mapping.get(key.casefold()) or mapping.get(name.casefold()) or []
-        if taxonomy in TAXONOMIES and key in {t.key for t in site.taxonomy(taxonomy)}:
+        if taxonomy in TAXONOMIES and key in {t.key for t in words.site.taxonomy(taxonomy)}:
             pairs = [(taxonomy, key)]
+        elif taxonomy in TAXONOMIES and not pairs:  # a label in any of the site's languages, as a key
+            found, why = words.taxonomy(taxonomy).find(name or key)
+            pairs = [(taxonomy, found)] if found else []
+            if words.taxonomy(taxonomy).ambiguous(name or key):
+                problems.append(f"{where}.attributes[{index}].taxonomy_term.name: {why}")
         elif taxonomy in EXTRA:
             pairs = [(taxonomy, key)]
         elif taxonomy in REGULATOR_ID_TYPES:
             pairs = [("regulator_id", key)]
         for field, value in pairs:
             chosen.setdefault(field, []).append(value)
-    areas = {t.key: t.key for t in site.areas} | {t.label.casefold(): t.key for t in site.areas}
     for area in _list(record, "service_areas"):
         for value in (area.get("service_area"), area.get("name")):
-            key = areas.get(str(value or "")) or areas.get(str(value or "").casefold())
+            key = words.taxonomy("areas").find(str(value or ""))[0] if value else ""
             key = key or next((k for f, k in mapping.get(str(value or "").casefold(), []) if f == "areas"), None)
             if key:
                 chosen.setdefault("areas", []).append(key)
@@ -189,15 +215,16 @@ def _terms(record: dict, site: SiteConfig, mapping: dict, service: dict) -> None
             service[field] = keys
 
 
-def _locations(record: dict, service: dict) -> None:
+def _locations(record: dict, service: dict, codes: tuple[str, ...] = ("en",)) -> None:
     locations = []
     for at in _list(record, "service_at_locations"):
         location = at.get("location") if isinstance(at.get("location"), dict) else {}
         if location.get("location_type") == "virtual":
             continue
         address = next(iter(_list(location, "addresses")), {})
-        street = ", ".join(str(address.get(k)).strip() for k in ("address_1", "city") if address.get(k))
-        item = {"name": str(location.get("name") or street.split(",")[0]).strip(), "address": street,
+        street = _street(address, codes)
+        first_line = {code: words.split(",")[0] for code, words in street.items()} if isinstance(street, dict) else street.split(",")[0]
+        item = {"name": in_languages(location, "name", codes) or first_line, "address": street,
                 "postcode": str(address.get("postal_code") or "").strip()}
         if isinstance(location.get("latitude"), (int, float)) and isinstance(location.get("longitude"), (int, float)):
             item["coordinates"] = [location["latitude"], location["longitude"]]
@@ -211,7 +238,16 @@ def _locations(record: dict, service: dict) -> None:
         service["locations"] = locations
 
 
-def _times(record: dict, service: dict, where: str, problems: list) -> None:
+def _street(address: dict, codes: tuple[str, ...]):
+    """address_1 and city, joined, in each language the address has its own words for."""
+    parts = [in_languages(address, k, codes) for k in ("address_1", "city")]
+    if not any(isinstance(part, dict) for part in parts):
+        return ", ".join(str(part) for part in parts if part)
+    pick = lambda part, code: part.get(code) or next(iter(part.values())) if isinstance(part, dict) else part  # noqa: E731
+    return words_by_language({code: ", ".join(pick(p, code) for p in parts if p) for code in codes}, codes)
+
+
+def _times(record: dict, service: dict, where: str, problems: list, codes: tuple[str, ...] = ("en",)) -> None:
     schedules = _list(record, "schedules") + [s for at in _list(record, "service_at_locations") for s in _list(at.get("location") or {}, "schedules")]
     times = []
     for index, schedule in enumerate(schedules):
@@ -224,14 +260,14 @@ def _times(record: dict, service: dict, where: str, problems: list) -> None:
                             f"(found byday '{schedule.get('byday', '')}', opens_at '{schedule.get('opens_at', '')}', closes_at '{schedule.get('closes_at', '')}').")
             continue
         session = {"days": [d for d in DAYS if d in days], "from": start, "to": end}
-        if isinstance(schedule.get("notes"), str) and schedule["notes"].strip():
-            session["note"] = schedule["notes"].strip()
+        if in_languages(schedule, "notes", codes):
+            session["note"] = in_languages(schedule, "notes", codes)
         times.append(session)
     if times:
         service["times"] = times
 
 
-def _costs(record: dict, service: dict, where: str, problems: list) -> None:
+def _costs(record: dict, service: dict, where: str, problems: list, codes: tuple[str, ...] = ("en",)) -> None:
     costs = []
     for index, option in enumerate(_list(record, "cost_options")):
         amount = option.get("amount")
@@ -247,14 +283,27 @@ def _costs(record: dict, service: dict, where: str, problems: list) -> None:
             problems.append(f"{where}.cost_options[{index}].amount_description: say what the price is for, "
                             f"like 'per day' or 'per session' (found '{option.get('amount_description', '')}').")
             continue
-        costs.append({"label": str(option.get("option") or "Cost").strip(), "amount": float(amount), "per": per})
-    funding = [str(f.get("source")) for f in _list(record, "funding") if f.get("source") in wording.FUNDING_LABELS]
+        cost = {"label": in_languages(option, "option", codes) or "Cost", "amount": float(amount), "per": per}
+        kind = next((str(a["taxonomy_term"].get("term") or "") for a in _list(record, "attributes")
+                     if a.get("link_type") == "cost_option" and option.get("id") and a.get("link_id") == option.get("id")
+                     and isinstance(a.get("taxonomy_term"), dict) and a["taxonomy_term"].get("taxonomy") == "cost_kind"), "")
+        if kind:
+            cost["kind"] = kind
+        costs.append(cost)
+    funding = list(dict.fromkeys(key for f in _list(record, "funding") if (key := _funding_key(f.get("source")))))
     if costs:
         service["costs"] = costs
     if not costs and str(record.get("fees") or "").strip().lower().startswith("free") and "free" not in funding:
         funding.append("free")
     if funding:
         service["funding"] = funding
+
+
+def _funding_key(source) -> str:
+    """ORUK funding sources are free text: 'Free', 'free', 'Direct payment' or our own key all read back."""
+    wanted = " ".join(str(source or "").replace("-", " ").casefold().split())
+    return next((key for key, label in wording.FUNDING_LABELS.items()
+                 if wanted in (key.replace("-", " "), " ".join(str(label).casefold().split()))), "")
 
 
 def _phone(record: dict) -> str:

@@ -22,23 +22,52 @@ GROUPS = {"weekdays": DAYS[:5], "weekday": DAYS[:5], "weekends": DAYS[5:], "week
           "daily": DAYS, "everyday": DAYS}
 CLOCK = r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:noon|midday))?|noon|midday|midnight)"
 RANGE = re.compile(rf"(?P<start>{CLOCK})\s*(?:-|–|—|to|until|till)\s*(?P<end>{CLOCK})", re.I)
-NOTE = re.compile(r"\(([^()]*)\)\s*$")
 
 
 def parse_times(cell: str) -> list[dict]:
-    return [parse_session(part) for part in cell.split(";") if part.strip()]
+    return [parse_session(part) for part in session_parts(cell) if part.strip()]
+
+
+def session_parts(cell: str) -> list[str]:
+    """Split on ';' outside brackets: a note may hold one ("Mon 9-12 (meet at the hall; the bus leaves at 9)")."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(cell):
+        depth += (char == "(") - (char == ")") if char in "()" else 0
+        if char == ";" and depth <= 0:
+            parts.append(cell[start:index])
+            start, depth = index + 1, 0
+    return parts + [cell[start:]]
+
+
+def _note(text: str) -> tuple[str, str]:
+    """(the text before the note, the note): the brackets that close the text, with any brackets inside them."""
+    if not text.endswith(")"):
+        return text, ""
+    span = RANGE.search(text)
+    if span and text[span.end():].lstrip().startswith("("):  # "Mon 10:00-12:00 (note)", as the export writes it
+        return text[:span.end()].strip(), text[span.end():].strip()[1:-1].strip()
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += (text[index] == ")") - (text[index] == "(")
+        if depth == 0:
+            return text[:index].strip(), text[index + 1:-1].strip()
+    opening = text.find("(")  # more closing brackets than opening ones ("(1) bring lunch)"): from the first
+    return (text[:opening].strip(), text[opening + 1:-1].strip()) if opening >= 0 else (text, "")
 
 
 def parse_session(text: str) -> dict:
-    text = text.strip()
-    note = ""
-    found = NOTE.search(text)
-    if found:
-        note, text = found.group(1).strip(), text[: found.start()].strip()
+    text, note = _note(text.strip())
     span = RANGE.search(text)
     if not span:
         raise ValueError(f"no times found in '{text}'. Write them like 'Mon-Fri 9.30-3.30' or 'Tuesdays 10am to 12 noon'.")
-    days = parse_days((text[: span.start()] + " " + text[span.end():]).strip(" ,"))
+    before, after = text[: span.start()].strip(" ,"), text[span.end():].strip(" ,-–—")
+    try:
+        days = parse_days(f"{before} {after}".strip())
+    except ValueError:
+        if not after:
+            raise
+        days = parse_days(before)  # "Tuesdays 10-12 term time only": the words after the times are a note
+        note = f"{after} ({note})" if note else after
     start, end = clock(span.group("start")), clock(span.group("end"))
     if end <= start and not re.search(r"am|pm|noon|midday|midnight", span.group("end"), re.I) and int(end[:2]) < 12:
         end = f"{int(end[:2]) + 12:02d}{end[2:]}"  # "9.30-3.30": a day session ends in the afternoon

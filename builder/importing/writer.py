@@ -19,17 +19,22 @@ from pathlib import Path
 import click
 import yaml
 
-from builder import content, shapes, validate
+from builder import content, shapes, translations, validate
 from builder.config import load_config
 from builder.content import PROVIDER, SERVICE, SourceFile
 from builder.errors import did_you_mean
 from builder.model import SiteConfig
+from builder.importing.terms import taxonomy_keys
+from builder.importing.update import every_name, first_words, keep_languages
+from builder.slugs import ascii_only_slug, slugify
 from builder.workers import fewer_collections, worker_pool
 from builder.yamlfile import YamlProblem, load_yaml
 
 LIST_FIELDS = ("types", "who_for", "activities", "areas", "funding", "referral", "languages")
 SETTABLE = LIST_FIELDS + ("transport", "status", "last_reviewed", "needs_assessment")
 TAXONOMIES = ("types", "who_for", "activities", "areas")
+LEFT_OUT = "Left out; the rest was imported."  # after a warning about one field of a listing that is imported
+REQUIRED = ("name", "summary", "types", "who_for", "areas", "last_reviewed")  # a service without one is skipped
 
 
 @dataclass
@@ -42,7 +47,11 @@ class Listing:
     service: dict  # front matter fields the source holds
     body: str = ""
     origin: dict[str, str] = field(default_factory=dict)  # field -> the column or JSON path it came from
-    problems: list[str] = field(default_factory=list)  # bad input met while reading
+    problems: list[str] = field(default_factory=list)  # bad input that skips the listing (a required field is missing)
+    warnings: list[str] = field(default_factory=list)  # bad input left out (or kept as a note): the listing is still imported
+    notes: list[str] = field(default_factory=list)  # what the import mended, like a phone's lost leading 0
+    missing: dict[str, str] = field(default_factory=dict)  # required field -> why its cell gave no value (--set may fill it)
+    translations: dict[str, str] = field(default_factory=dict)  # {language code: the body in that language} (<slug>.<code>.md)
 
 
 @dataclass
@@ -50,11 +59,30 @@ class Summary:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, what was left out): imported all the same
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, what was mended)
+
+    @property
+    def imported(self) -> int:
+        return len(self.created) + len(self.updated)
 
     def lines(self) -> list[str]:
+        """The counts first (they equal the service files written), then every skip, warning and note."""
         lines = [f"Created {len(self.created)}, updated {len(self.updated)}, skipped {len(self.skipped)}."]
         lines += [f"Skipped {where}: {why}" for where, why in self.skipped]
+        lines += [f"Warning, {where}: {what}" for where, what in self.warnings]
+        lines += [f"Note, {where}: {what}" for where, what in self.notes]
         return lines
+
+    def why_nothing(self) -> str:
+        """Why no listing was imported, in one sentence (the reasons per listing are listed above it)."""
+        if not self.skipped:
+            return "Nothing was imported: the source holds no listings."
+        exists = sum("already exists" in why for _, why in self.skipped)
+        if exists == len(self.skipped):
+            return (f"Nothing was imported: all {exists} listings are in content/providers/ already. "
+                    "Use --update to rewrite the fields this source holds.")
+        return f"Nothing was imported: all {len(self.skipped)} listings were skipped, each for the reason given above."
 
 
 def parse_sets(values: tuple[str, ...], site: SiteConfig) -> dict:
@@ -67,12 +95,15 @@ def parse_sets(values: tuple[str, ...], site: SiteConfig) -> dict:
             raise click.UsageError(f"--set {item}: write FIELD=VALUE, where FIELD is one of {', '.join(SETTABLE)}.")
         if name in LIST_FIELDS:
             keys = [v.strip() for v in value.split(",") if v.strip()]
-            if name in TAXONOMIES:
-                known = [t.key for t in site.taxonomy(name)]
+            if name in TAXONOMIES:  # keys, or labels in any of the site's languages
+                known, labels = [t.key for t in site.taxonomy(name)], taxonomy_keys(site, name)
                 for key in keys:
-                    if key not in known:
+                    if labels.ambiguous(key):
+                        raise click.UsageError(f"--set {name}={value}: {labels.find(key)[1]}")
+                    if not labels.find(key)[0]:
                         raise click.UsageError(f"--set {name}={value}: '{key}' is not in site.yaml. "
                                                f"{did_you_mean(key, known)}")
+                keys = list(dict.fromkeys(labels.find(key)[0] for key in keys))
             sets[name] = keys
         elif name == "needs_assessment":
             sets[name] = value.strip().lower() in ("yes", "true", "y")
@@ -92,33 +123,75 @@ def site_of(root: Path, today: dt.date) -> SiteConfig:
 def import_listings(root: Path, listings, sets: dict, update: bool, today: dt.date, total: int = 0) -> Summary:
     """Plan every file in source order (names), check them all (in workers), then write the good ones."""
     site = site_of(root, today)
-    existing = Existing(root)
+    existing = Existing(root, tuple(tag.split("-")[0].lower() for tag in site.page_languages))
     summary = Summary()
     planned: list[Planned | tuple[str, str]] = []
+    seen = _Seen()
     with _progress(listings, total) as items:
         for listing in items:
+            first = seen.first(listing)
+            if first:
+                planned.append((listing.where, first))
+                continue
             planned.append(_plan(listing, sets, update, today, existing))
-    jobs = [(p.relative, p.text, SERVICE, p.origin) for p in planned if isinstance(p, Planned)]
-    jobs += list({p.provider_relative: (p.provider_relative, p.provider_text, PROVIDER, p.provider_origin)
+    jobs = [(p.relative, p.text, SERVICE, p.origin, p.droppable) for p in planned if isinstance(p, Planned)]
+    jobs += list({p.provider_relative: (p.provider_relative, p.provider_text, PROVIDER, p.provider_origin, p.provider_droppable)
                   for p in planned if isinstance(p, Planned) and p.provider_text is not None}.values())
     _CHECKING.update(site=site, today=today)
     with worker_pool(len(jobs)) as mapper:
-        problems = dict(zip((job[0] for job in jobs), mapper(_check_job, jobs)))
+        checked = dict(zip((job[0] for job in jobs), mapper(_check_job, jobs)))
     pending: dict[Path, str] = {}
     for plan in planned:
         if not isinstance(plan, Planned):
             summary.skipped.append(plan)
             continue
-        found = problems[plan.relative] + (problems[plan.provider_relative] if plan.provider_text is not None else [])
+        plan.text, found, left_out = checked[plan.relative]
+        if plan.provider_text is not None:
+            plan.provider_text, provider_found, provider_left_out = checked[plan.provider_relative]
+            found, left_out = found + provider_found, left_out + provider_left_out
         if found:
             summary.skipped.append((plan.where, " ".join(found)))
             continue
+        if plan.path in pending:  # two listings the source names differently (no ids) that would share one file
+            summary.skipped.append((plan.where, f"it would be written to {plan.relative}, as an earlier listing is: imported once."))
+            continue
+        summary.warnings += [(plan.where, message) for message in plan.warnings + left_out]
+        summary.notes += [(plan.where, note) for note in plan.notes]
         if plan.provider_text is not None:
             pending.setdefault(plan.path.parent / "provider.yaml", plan.provider_text)
         pending[plan.path] = plan.text
+        pending.update(plan.translations)
         (summary.updated if plan.updating else summary.created).append(plan.relative)
     _write_all(pending)
     return summary
+
+
+class _Seen:
+    """The listings met so far, by source id and by name and provider: a duplicate names the first one.
+
+    Two listings with the same name and provider but different ids are two services (the source says so)."""
+
+    def __init__(self):
+        self.by_id: dict[str, str] = {}
+        self.by_name: dict[tuple[str, str], tuple[str, str]] = {}  # -> (where, its source id)
+
+    def first(self, listing: Listing) -> str:
+        """Why this listing is a duplicate of an earlier one, or "" (then it is remembered)."""
+        name = " ".join(str(listing.service.get("name", "")).casefold().split())
+        provider = " ".join(str(listing.provider.get("name", "")).casefold().split())
+        source_id = listing.source_id
+        if source_id and source_id in self.by_id:
+            first = self.by_id[source_id]
+            return f"has the same id ('{source_id}') as {first}: a duplicate, imported once (from {first})."
+        first, first_id = self.by_name.get((name, provider), ("", ""))
+        if name and first and not (source_id and first_id and source_id != first_id):
+            return f"has the same name and provider as {first}: a duplicate, imported once (from {first})."
+        if not listing.problems:  # a skipped listing does not stand in the way of a later good one
+            if source_id:
+                self.by_id[source_id] = listing.where
+            if name:
+                self.by_name.setdefault((name, provider), (listing.where, source_id))
+        return ""
 
 
 @dataclass
@@ -134,41 +207,77 @@ class Planned:
     provider_relative: str
     provider_text: str | None  # None: the provider.yaml is left as it is
     provider_origin: dict
+    translations: dict[Path, str] = field(default_factory=dict)  # the bodies in other languages, to write
+    droppable: tuple[str, ...] = ()  # fields the source gave that may be left out when they fail a check
+    provider_droppable: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)  # the listing's own, shown when it is imported
+    notes: list[str] = field(default_factory=list)
 
 
 _CHECKING: dict = {}  # the site and the date, set before the workers fork
 
 
-def _check_job(job: tuple) -> list[str]:
-    relative, text, kind, origin = job
+def _check_job(job: tuple) -> tuple[str, list[str], list[str]]:
+    """(the text to write, the errors that skip it, what was left out): an optional field the source gave that
+    fails a check is left out (with a warning) and the rest checked again; a required one skips the listing."""
+    relative, text, kind, origin, droppable = job
     prefix = "provider." if kind == PROVIDER else ""
-    return check_text(relative, text, kind, _CHECKING["site"], _CHECKING["today"], origin, prefix)
+    left_out: list[str] = []
+    for _ in range(3):  # leaving a field out cannot make another fail, but a check may report one field at a time
+        found = check_problems(relative, text, kind, _CHECKING["site"], _CHECKING["today"], origin, prefix)
+        dropped = {top for top, _ in found if top in droppable}
+        if not found or not dropped or len(dropped) < len({top for top, _ in found}):
+            break  # nothing to leave out, or a required field fails too: the listing is skipped with every reason
+        left_out += [f"{message} {LEFT_OUT}" for top, message in found]
+        text = _without(text, kind, dropped)
+    return text, [message for _, message in found], left_out
+
+
+def _without(text: str, kind: str, fields: set[str]) -> str:
+    if kind == SERVICE:
+        front, body, _ = content.split_front_matter(text, kind)
+        return service_text({k: v for k, v in (yaml.load(front, Loader=_Loader) or {}).items() if k not in fields}, body)
+    return _dump({k: v for k, v in (yaml.load(text, Loader=_Loader) or {}).items() if k not in fields})
 
 
 def _plan(listing: Listing, sets: dict, update: bool, today: dt.date, existing: "Existing") -> Planned | tuple[str, str]:
-    if listing.problems:
-        return listing.where, " ".join(listing.problems)
+    problems = listing.problems + [why for name, why in listing.missing.items() if name not in sets]
+    if problems:
+        return listing.where, " ".join(problems)
     service = {**listing.service, **{k: v for k, v in sets.items() if k not in listing.service}}
     service.setdefault("summary", first_sentence(listing.body) or service.get("name", ""))
     service.setdefault("last_reviewed", today.isoformat())  # when the source has no date: the day it was copied
     if listing.source_id:
         service["source_id"] = listing.source_id
     folder, provider_data, provider_new = existing.provider_for(listing.provider)
-    path = existing.service_path(folder, listing.source_id, service.get("name", ""))
+    path = existing.service_path(folder, listing.source_id, first_words(service.get("name", "")))
     old = existing.read(path)
     if old is not None and not update:
         return listing.where, f"{existing.relative(path)} already exists. Use --update to rewrite the fields this source holds."
     existing.claim(path)
     body = old[1] if old is not None and old[1].strip() else listing.body
-    front = {**old[0], **service} if old is not None else service
-    provider_text = existing.provider_text(folder, {**provider_data, **listing.provider}) if provider_new or update else None
+    front = keep_languages(old[0], service, existing.codes) if old is not None else service
+    provider_text = existing.provider_text(folder, keep_languages(provider_data, listing.provider, existing.codes)) if provider_new or update else None
+    translations = {}  # like the body: an editor's words in a file already there are kept
+    for code, text in listing.translations.items():
+        twin = path.with_name(f"{path.name.removesuffix('.md')}.{code}.md")
+        if text.strip() and (existing.read_text(twin) or "").strip() == "":
+            translations[twin] = text.strip() + "\n"
     return Planned(listing.where, path, existing.relative(path), service_text(front, body), listing.origin, old is not None,
                    existing.relative(folder / "provider.yaml"), provider_text,
-                   {k: f"provider {v}" for k, v in listing.origin.items()})
+                   {k: f"provider {v}" for k, v in listing.origin.items()}, translations,
+                   tuple(k for k in listing.service if k not in REQUIRED), tuple(k for k in listing.provider if k not in ("name", "description")),
+                   listing.warnings, listing.notes)
 
 
 def check_text(path: str, text: str, kind: str, site: SiteConfig, today: dt.date, origin: dict, prefix: str = "") -> list[str]:
     """The builder's own checks of one file, as it would be written: errors only."""
+    return [message for _, message in check_problems(path, text, kind, site, today, origin, prefix)]
+
+
+def check_problems(path: str, text: str, kind: str, site: SiteConfig, today: dt.date, origin: dict,
+                   prefix: str = "") -> list[tuple[str, str]]:
+    """[(the top-level field, the message naming the source's column or path)] for each error."""
     try:
         if kind == SERVICE:
             front, body, _ = content.split_front_matter(text, kind)
@@ -176,26 +285,31 @@ def check_text(path: str, text: str, kind: str, site: SiteConfig, today: dt.date
         else:
             data, _ = load_yaml(text)
     except YamlProblem as err:
-        return [f"{err.message}"]
-    source = SourceFile(path, kind, data)
-    found = shapes.check_fields(source)
+        return [("", f"{err.message}")]
+    source, found = translations.split(SourceFile(path, kind, data), *translations.site_languages(site))  # as the build reads it
+    found += shapes.check_fields(source)
     if kind == SERVICE:
         found += validate._check_service(source, site, {}, today)  # noqa: SLF001 - the same rule as check
-    messages = []
+    messages = {}
     for problem in found:
         if problem.severity != "error":
             continue
         top = problem.field.split(".")[0]
         column = origin.get(problem.field) or origin.get(top) or f"{prefix}{problem.field or top}"
-        messages.append(f"{column}: {problem.message} {problem.hint}".strip())
-    return list(dict.fromkeys(messages))
+        messages.setdefault(_for_sources(f"{column}: {problem.message} {problem.hint}".strip()), top)
+    return [(top, message) for message, top in messages.items()]
+
+
+def _for_sources(message: str) -> str:
+    """The check's words without its advice on YAML quoting: the import writes the quotes itself."""
+    return re.sub(r",? in quotes\b", "", message)
 
 
 class Existing:
     """What is already in content/providers/, found by source id and by name."""
 
-    def __init__(self, root: Path):
-        self.root = root
+    def __init__(self, root: Path, codes: tuple[str, ...] = ("en",)):
+        self.root, self.codes = root, codes  # codes: the site's languages, the first first
         self.providers = root / "content" / "providers"
         self.by_source: dict[str, Path] = {}  # service source_id -> file
         self.provider_by_source: dict[str, Path] = {}
@@ -213,36 +327,40 @@ class Existing:
             self.provider_data[folder] = data
             if data.get("source_id"):
                 self.provider_by_source[str(data["source_id"])] = folder
-            if data.get("name"):
-                self.provider_by_name.setdefault(str(data["name"]).casefold(), folder)
+            for name in every_name(data.get("name")):
+                self.provider_by_name.setdefault(name.casefold(), folder)
             for file in folder.glob("*.md"):
                 self.taken.add(file)
                 self.on_disk.add(file)
-                if not file.name.endswith(".easy.md"):
+                if not file.name.endswith(".easy.md") and "." not in file.name.removesuffix(".md"):
                     source_id = _front_matter(file).get("source_id")
                     if source_id:
                         self.by_source[str(source_id)] = file
+                    # the site's own services.csv names a listing without a source id by its path
+                    self.by_source.setdefault(f"{folder.name}/{file.name.removesuffix('.md')}", file)
 
     def provider_for(self, provider: dict) -> tuple[Path, dict, bool]:
         """(folder, its provider.yaml fields, whether it is new)."""
-        source_id, name = str(provider.get("source_id") or ""), str(provider.get("name") or "")
+        source_id, name = str(provider.get("source_id") or ""), first_words(provider.get("name"))
         folder = self.provider_by_source.get(source_id) if source_id else None
-        folder = folder or self.provider_by_name.get(name.casefold())
+        folder = folder or next((self.provider_by_name[n.casefold()] for n in every_name(provider.get("name"))
+                                 if n.casefold() in self.provider_by_name), None)
         if folder is None:  # claimed now: the next service of this provider joins it
-            folder = self._free(self.providers / validate.slugify(name)[:60].strip("-"), "")
+            folder = self._free(self.providers / slugify(name, 60), "")
             self.taken.add(folder)
             if source_id:
                 self.provider_by_source[source_id] = folder
-            self.provider_by_name[name.casefold()] = folder
+            for each in every_name(provider.get("name")):
+                self.provider_by_name[each.casefold()] = folder
         return folder, self.provider_data.get(folder, {}), folder not in self.provider_data
 
     def service_path(self, folder: Path, source_id: str, name: str) -> Path:
         if source_id and source_id in self.by_source:
             return self.by_source[source_id]
-        same_name = folder / f"{validate.slugify(name)[:60].strip('-')}.md"
-        if not source_id and same_name in self.on_disk and same_name not in self.claimed:
-            return same_name  # a source without ids: the listing of the same name is the same listing
-        path = self._free(folder / validate.slugify(name)[:60].strip("-"), ".md")
+        for same_name in (folder / f"{slugify(name, 60)}.md", folder / f"{ascii_only_slug(name)}.md"):
+            if not source_id and same_name in self.on_disk and same_name not in self.claimed:
+                return same_name  # a source without ids: the listing of the same name is the same listing
+        path = self._free(folder / slugify(name, 60), ".md")
         if source_id:
             self.by_source[source_id] = path
         return path
@@ -264,6 +382,9 @@ class Existing:
         front, body, _ = content.split_front_matter(text, SERVICE)
         return yaml.load(front, Loader=_Loader) or {}, body
 
+    def read_text(self, path: Path) -> str | None:
+        return content.decode(path.read_bytes()) if path.is_file() else None
+
     def relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
@@ -282,7 +403,7 @@ def service_text(front: dict, body: str) -> str:
 
 def provider_yaml(data: dict) -> str:
     data = dict(data)
-    data.setdefault("description", f"{data.get('name', 'This organisation')} runs the services listed here.")
+    data.setdefault("description", f"{first_words(data.get('name')) or 'This organisation'} runs the services listed here.")
     return _dump(data)
 
 
@@ -296,7 +417,10 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's C emitter: 10,000 files in seconds
-    """Times and dates in quotes, as editors are told to write them."""
+    """Times and dates in quotes, as editors are told to write them; never an &anchor (a summary that is the name)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def _quoted_when_needed(dumper, value: str):
