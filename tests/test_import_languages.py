@@ -411,3 +411,30 @@ def test_set_takes_a_label_in_any_of_the_sites_languages_too(tmp_path: Path):
     result = import_sheet(root, "provider,name,types\nA,Clwb,day-centre\n", "--set", "who_for=Gofalwyr")
     assert result.exit_code == 2
     assert "--set who_for=Gofalwyr: 'Gofalwyr' is the label of more than one key (carers, young-carers): write the key you mean." in result.output
+
+
+def test_a_cost_kind_written_in_one_languages_column_is_kept(tmp_path: Path):
+    root = welsh_first_site(tmp_path)
+    result = import_sheet(root, "provider,name,costs,costs (en),who_for,areas,types\n"
+                                "A,Clwb,Cinio: £4 a day,Lunch: £4 a day (lunch),older-people,north,day-centre\n")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    assert fields(root / "content/providers/a/clwb.md")["costs"] == [
+        {"label": {"cy": "Cinio", "en": "Lunch"}, "amount": 4.0, "per": "day", "kind": "lunch"}]
+
+
+def test_the_offline_copy_is_named_from_the_title_with_its_welsh_letters_transliterated():
+    from types import SimpleNamespace
+    from builder.offline import copy_name
+    assert copy_name(SimpleNamespace(title="Dod o hyd i gyfleoedd dydd yn Ynys Môn")) == "dod-o-hyd-i-gyfleoedd-dydd-yn-ynys-mon"
+
+
+def test_translation_columns_in_a_language_the_site_does_not_have_are_named_and_not_read(tmp_path: Path):
+    root = make_site(tmp_path / "site")  # English only
+    result = import_sheet(root, "provider,name,name (cy),Summary (Welsh),Colour,who_for,areas,types\n"
+                                "Trust,Lunch Club,Clwb Cinio,Cinio.,Red,older-people,north,day-centre\n")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    assert result.stderr.splitlines()[:2] == [
+        "Columns not read: Colour.",
+        "Columns not read, in a language the site does not have (its languages: en): name (cy), Summary (Welsh). "
+        "Add the language to languages in site.yaml to import them."]
+    assert fields(root / "content/providers/trust/lunch-club.md")["name"] == "Lunch Club"

@@ -107,7 +107,7 @@ def test_the_installed_wheel_starts_checks_and_builds_a_new_site_far_from_the_ch
     assert run("catalogue", "--version", cwd=installed, env=env).stdout == f"catalogue {VERSION}\n"
 
     site = installed / "westvale"
-    done = run("catalogue", "init", site, *FLAGS_WITHOUT_TOOL, "--language", "cy", "--language", "en", cwd=installed, env=env)
+    done = run("catalogue", "init", site, *FLAGS_WITHOUT_TOOL, "--language", "cy", cwd=installed, env=env)
     assert done.stdout.startswith("Wrote ")
     assert (site / "requirements" / "catalogue.txt").read_text(encoding="utf-8").splitlines()[-1] == \
         f"day-opportunities-catalogue=={VERSION}"
@@ -124,7 +124,6 @@ def test_the_installed_wheel_starts_checks_and_builds_a_new_site_far_from_the_ch
     home = (site / "_site" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="cy' in home
     assert "Hawdd ei Ddeall" in home and "Chwilio" in home  # the Welsh interface, from the compiled messages.mo
-    assert '<html lang="en' in (site / "_site" / "en" / "index.html").read_text(encoding="utf-8")
     assert (site / "_site" / "pagefind").is_dir() and (site / "_site" / "openreferral" / "services.json").is_file()
     assert (site / "_site" / "assets" / "pictograms" / "LICENSE.txt").is_file()
 
