@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, translations, easytext, finder, i18n, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
+from builder import content, translations, translationstatus, easytext, finder, i18n, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
 from builder.assemble import assemble_catalogue
 from builder.cache import BuildCache
 from builder.config import load_config, wordlist
@@ -39,6 +39,7 @@ class Built:
     problems: Problems
     seconds: float
     out: Path
+    translation: tuple = ()  # a bilingual site: translationstatus.LanguageStatus for each language
 
 
 def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCache | None = None) -> Checked:
@@ -59,7 +60,9 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
     problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
     problems += translations.check_twins(sources, {path for path, _ in tree.files})
-    in_languages = translations.other_languages(site, sources, bodies, problems)  # a bilingual site's second language
+    in_languages = translations.other_languages(site, sources, bodies)            # a bilingual site's other language
+    status = translationstatus.translation_status(site, _site_file(root, languages) if in_languages else None, sources)
+    problems += translationstatus.warnings(status)                                # what is not translated yet
     problems += pitfalls.check_duplicates(sources) + pitfalls.check_pages(root, tree.files)
     geo, geo_problems = load_geography(root, site) if site else (None, [])          # boundaries, postcodes
     problems += geo_problems
@@ -67,10 +70,16 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
     first = translations.first_language(site, sources, bodies)
-    catalogue = dataclasses.replace(assemble_catalogue(site, sources, first, today), geography=geo,  # model
+    catalogue = dataclasses.replace(assemble_catalogue(site, sources, first, today), geography=geo, translation_status=status,  # model
                                     translations=tuple((tag, dataclasses.replace(assemble_catalogue(other, *found, today), geography=geo))
                                                        for tag, other, found in in_languages))
     return Checked(catalogue, found, len(tree.files) + 1)
+
+
+def _site_file(root: Path, languages) -> content.SourceFile | None:
+    """site.yaml in the first language, with its line numbers (load_config has checked it)."""
+    source, _ = content.read_file(root, "site.yaml", content.SITE)
+    return translations.split(source, *languages)[0] if source is not None else None
 
 
 def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.RenderedBody | None]:
@@ -121,7 +130,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         if reuse.in_place:
             reuse.remove_gone()
     reuse.record()
-    return Built(pages, checked.problems, time.perf_counter() - started, out)
+    return Built(pages, checked.problems, time.perf_counter() - started, out, catalogue.translation_status)
 
 
 def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.Edition, progress=None,
@@ -159,7 +168,7 @@ def _offline_copy(root: Path, catalogue: Catalogue, staging: Path, progress) -> 
         first = i18n.active()
         for tag, interface in second_languages(root, catalogue).items():
             i18n.activate(interface)
-            finder.write_finder(copy, catalogue, render.language_prefix(tag))
+            finder.write_finder(copy, catalogue.in_language(tag), render.language_prefix(tag))
         i18n.activate(first)
         size = offline.write_offline_copy(copy, staging / "downloads" / f"{name}.zip")
     return f"downloads/{name}.zip", offline.size_text(size)

@@ -94,6 +94,8 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, qu
     if not quiet:
         click.echo(f"Wrote {built.pages} pages to {built.out} in {built.seconds:.1f}s"
                    f" ({warnings} warning{'s' if warnings != 1 else ''}).")
+        for line in translated_lines(built.translation):  # last: how much each language lacks
+            click.echo(line)
 
 
 @main.command()
@@ -110,6 +112,8 @@ def check(root: Path, fmt: str, strict: bool, today, verbose: bool = False):
     _print_problems(checked.problems, fmt, verbose)
     errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
     if fmt == "text":
+        for line in translated_lines(checked.catalogue.translation_status if checked.catalogue else ()):
+            click.echo(line, err=True)
         verdict = "Nothing was published." if errors else "The content is ready to build."
         click.echo(f"{errors} error{'s' if errors != 1 else ''} and {warnings} warning{'s' if warnings != 1 else ''}"
                    f" in {checked.files} files. {verdict}", err=bool(errors))
@@ -171,6 +175,11 @@ def init(folder: Path, no_questions: bool, **given):
     "Start a catalogue for your council" goes on from there to a published site.
     """
     start_site(folder, no_questions, given)
+
+
+def translated_lines(statuses) -> list[str]:
+    """'Welsh: 1 of 22 listings, ... translated.' for each language something is not written or translated in."""
+    return [status.line for status in statuses if not status.complete]
 
 
 def _print_problems(problems: Problems, fmt: str, verbose: bool = True) -> None:

@@ -49,6 +49,7 @@ def report(root: Path, today, fmt: str, due: bool, out: Path | None):
       - how many active listings each area has, by group, type of support and day
       - listings due for review, with the provider's contact details
       - how many listings each provider has
+      - on a bilingual site, what is not yet translated, language by language
 
     Only active listings count towards coverage: closed and temporarily closed ones are left out.
     """

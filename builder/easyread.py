@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
-from builder import schedules, wording
+from builder import schedules, translations, wording
+from builder.translations import fill
 from builder.i18n import N_, _
 from builder.model import WEEKEND, Provider, Service, SiteConfig, Term
 
@@ -156,9 +158,9 @@ def service_sections(service: Service, provider: Provider, site: SiteConfig, pic
 
 def summary_rows(service: Service, provider: Provider, pictures: Pictograms) -> tuple[Row, ...]:
     """The six answers a reader wants first: what, who for, when, where, how much, how to get in touch."""
-    rows = [Row(pictures.term(service.types[0]), " ".join(_sentence(t.easy) for t in service.types), question=_("What is it?"))]
-    who = [t.easy if i == 0 else t.easy[:1].lower() + t.easy[1:] for i, t in enumerate(service.who_for)]
-    who_text = _(WHO_AND_OTHERS).format(first=who[0]) if len(who) > 2 else _sentence(wording.join_words(who))
+    rows = [Row(pictures.term(service.types[0]), _joined([_sentence(t.easy) for t in service.types]), question=_("What is it?"))]
+    who = [t.easy if i == 0 else translations.keep_lang(t.easy, t.easy[:1].lower() + t.easy[1:]) for i, t in enumerate(service.who_for)]
+    who_text = fill(_(WHO_AND_OTHERS), first=who[0]) if len(who) > 2 else _sentence(translations.join_marked(wording.join_words, who))
     rows.append(Row(pictures.term(service.who_for[0]), who_text, question=_("Who is it for?")))
     days = {day for session in service.sessions for day in session.days}
     when = _(SUMMARY_DAYS).format(days=wording.days_text(days)) if days else _("Phone them to ask when it is on.")
@@ -185,7 +187,7 @@ def _summary_where(service: Service, pictures: Pictograms) -> tuple[str, str]:
         return pictures.fact("phone"), _("Phone them to ask where it is.")
     first = service.locations[0]
     sentence = SUMMARY_AT if len(service.locations) == 1 else SUMMARY_AT_MANY
-    return pictures.fact("address"), _(sentence).format(name=first.name, postcode=first.postcode)
+    return pictures.fact("address"), fill(_(sentence), name=first.name, postcode=first.postcode)
 
 
 # Who checked what, kept apart: the facts (by the council, with the provider) and the Easy Read (by readers).
@@ -206,13 +208,21 @@ def checked_rows(facts_on, easy_checked_by: str, pictures: Pictograms) -> tuple[
 
 def summary_text(service: Service) -> str:
     """The first Easy Read sentences of a service (what it is, who it is for), for search results."""
-    return " ".join([_sentence(t.easy) for t in service.types[:1]] + [_sentence(t.easy) for t in service.who_for[:1]])
+    return _joined([_sentence(t.easy) for t in service.types[:1]] + [_sentence(t.easy) for t in service.who_for[:1]])
+
+
+def _joined(sentences: list) -> str:
+    """Sentences one after another (markup where some are words in another language)."""
+    return Markup(" ").join(sentences) if any(isinstance(s, Markup) for s in sentences) else " ".join(sentences)
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
+    """A label as a sentence: a capital first, a full stop last (in a <span lang> when it is in another language)."""
+    if isinstance(text, Markup):  # words joined with some in another language: they keep their own capitals
+        return text if str(text).endswith((".", "!", "?")) else text + Markup(".")
+    original, text = text, text.strip()
     text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return translations.in_lang(translations.keep_lang(original, text if text.endswith((".", "!", "?")) else text + "."))
 
 
 def _notices(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
@@ -249,14 +259,14 @@ def _where(service: Service, site: SiteConfig, pictures: Pictograms) -> tuple[Ro
     else:
         rows = []
         for location in service.locations:
-            rows.append(Row(pictures.fact("address"), _(AT_PLACE).format(name=location.name, address=location.address, postcode=location.postcode)))
+            rows.append(Row(pictures.fact("address"), fill(_(AT_PLACE), name=location.name, address=location.address, postcode=location.postcode)))
             for key in location.access or ():
                 rows.append(Row(pictures.access(key), _(ACCESS_SENTENCES[key])))
             if location.access is None:
                 rows.append(Row(pictures.access("step-free"), _("Phone them to ask if you can get in with a wheelchair.")))
-    areas = wording.join_words([a.easy for a in service.areas])
+    areas = translations.join_marked(wording.join_words, [a.easy for a in service.areas])
     every = len(service.areas) > 2 and set(service.areas) == set(site.areas)
-    rows.append(Row(pictures.fact("area"), _(EVERY_AREA) if every else _("It is for people who live in {areas}.").format(areas=areas)))
+    rows.append(Row(pictures.fact("area"), _(EVERY_AREA) if every else fill(_("It is for people who live in {areas}."), areas=areas)))
     return tuple(rows)
 
 
@@ -314,10 +324,10 @@ def _contact(service: Service, provider: Provider, pictures: Pictograms) -> tupl
     rows = []
     if contact.phone:
         rows.append(Row(pictures.fact("phone"), _("Phone"), contact.phone_href, contact.phone_display, big=True))
-    rows += [Row(pictures.fact("phone"), other.label, other.href, other.display, big=True) for other in contact.other_phones]
+    rows += [Row(pictures.fact("phone"), translations.in_lang(other.label), other.href, other.display, big=True) for other in contact.other_phones]
     if contact.email:
         rows.append(Row(pictures.fact("email"), _("Email"), f"mailto:{contact.email}", contact.email))
-    rows.append(Row(pictures.fact("provider"), _("{name} runs this service.").format(name=provider.name)))
+    rows.append(Row(pictures.fact("provider"), fill(_("{name} runs this service."), name=provider.name)))
     return tuple(rows)
 
 

@@ -7,6 +7,8 @@ search page's tick boxes carry), so a filter added there appears here with no mo
 
     values:   ["area", "Kingsford"], ...   every (filter, value) pair once
     services: [name, url, provider, summary, places, [value numbers]], ...
+    A value or a service's name and summary in another language than the pages' carries its lang:
+    ["area", "Northfield Vale", "en-GB"]; [..., {"name": "en-GB", "summary": "en-GB"}].
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from builder import paths
+from builder import paths, translations
 from builder.model import Catalogue, Service
 from builder.output import write_text
 
@@ -25,15 +27,20 @@ NOT_FILTERS = ("kind",)  # the copy finds services only
 
 def finder_data(catalogue: Catalogue, easy: bool, prefix: str = "") -> dict:
     values: dict[tuple[str, str], int] = {}
+    langs: dict[tuple[str, str], str] = {}
     rows = []
     for service in catalogue.services.values():
         numbers = [values.setdefault((name, value), len(values))
                    for name, chosen in service.search_filters(easy).items() if name not in NOT_FILTERS
                    for value in chosen]
+        langs.update({(name, value): value.lang for name, chosen in service.search_filters(easy).items() for value in chosen
+                      if isinstance(value, translations.Untranslated)})
         provider = catalogue.providers[service.provider_key].name
         url = prefix + (paths.EASY if easy else "") + service.url + "index.html"
-        rows.append([service.name, url, provider, service.summary, places(service), numbers])
-    return {"values": [list(pair) for pair in values], "services": rows}
+        words = {name: value.lang for name, value in (("name", service.name), ("summary", service.summary))
+                 if isinstance(value, translations.Untranslated)}
+        rows.append([service.name, url, provider, service.summary, places(service), numbers] + ([words] if words else []))
+    return {"values": [[*pair, langs[pair]] if pair in langs else list(pair) for pair in values], "services": rows}
 
 
 def places(service: Service) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from builder.geography import Shape
 from builder.i18n import N_, _, ngettext
+from builder.translations import fill, join_marked, lang_of
 
 BUDGET = 10_000  # bytes of outlines in the large maps: with labels or points, a map stays under 15 KB
 POINTS_BUDGET = 4_000  # bytes of dots on an area's map: nearby places share a dot beyond that
@@ -191,10 +192,14 @@ def _points(project: Projection, places: list[Place], radius: int) -> str:
         cell *= 2
 
 
+def _semicolons(words: list[str]) -> str:
+    return "; ".join(words)
+
+
 def _dot(group: list[tuple[float, float, str]], radius: int) -> str:
     x, y = sum(g[0] for g in group) / len(group), sum(g[1] for g in group) / len(group)
     names = [g[2] for g in group]
-    title = "; ".join(names) if len(names) <= 3 else _("{count} places, including {name}").format(count=len(names), name=names[0])
+    title = join_marked(_semicolons, names) if len(names) <= 3 else fill(_("{count} places, including {name}"), count=len(names), name=names[0])
     return f'<circle class="map__point" cx="{round(x)}" cy="{round(y)}" r="{radius}"><title>{escape(title)}</title></circle>'
 
 
@@ -207,7 +212,7 @@ def areas_map(lines: Outlines, links: list[AreaLink], title: str, description: s
         x, y = lines.labels[link.key]
         count = services_count(link.services)
         body.append(f'<a href="{escape(link.href)}" class="map__link"><path class="map__area" d="{lines.paths[link.key]}"/>'
-                    f'<text class="map__label" x="{x}" y="{y}">{escape(link.name)}</text>'
+                    f'<text class="map__label" x="{x}" y="{y}"{lang_of(link.name)}>{escape(link.name)}</text>'
                     f'<text class="map__count" x="{x}" y="{y + 24}">{count}</text></a>')
     return Markup(_svg(lines.project, title, description, "".join(body), "map--areas", image=False))
 

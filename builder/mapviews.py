@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from builder import maps
 from builder.i18n import _, ngettext
 from builder.model import Browse, Catalogue, Service
+from builder.translations import fill, join_marked
 
 _OUTLINES: dict = {}
 
@@ -42,8 +43,8 @@ def _places(services: list[Service]) -> list[maps.Place]:
     for service in services:
         for location in service.locations:
             if location.coordinates:
-                names.setdefault(location.coordinates, []).append(f"{service.name} ({location.name})")
-    return [maps.Place("; ".join(found), lon, lat) for (lat, lon), found in names.items()]
+                names.setdefault(location.coordinates, []).append(fill("{} ({})", service.name, location.name))
+    return [maps.Place(join_marked(maps._semicolons, found), lon, lat) for (lat, lon), found in names.items()]
 
 
 def areas(catalogue: Catalogue, page, entries: tuple[Browse, ...]) -> Markup:
@@ -59,7 +60,7 @@ def areas(catalogue: Catalogue, page, entries: tuple[Browse, ...]) -> Markup:
     else:
         title = _("Map of the {count} areas").format(count=len(shown))
         caption = _("Each area on the map is a link to its services. The same areas are listed below the map.")
-    description = "; ".join(f"{link.name}: {maps.services_count(link.services)}" for link in shown) + "."
+    description = fill("{}.", join_marked(maps._semicolons, [fill("{}: {}", link.name, maps.services_count(link.services)) for link in shown]))
     return _figure(maps.areas_map(lines, shown, title, description), caption)
 
 
@@ -74,15 +75,15 @@ def area(catalogue: Catalogue, page, entry: Browse, services: list[Service]) -> 
     where = maps.compass(lines.project, *lines.labels[key])
     at_home = sum(1 for s in services if s.is_one_to_one)
     if page.easy:
-        caption = _("The map shows {name}. It is in {where} of the map. The dots show where the services are.").format(name=name, where=where)
+        caption = fill(_("The map shows {name}. It is in {where} of the map. The dots show where the services are."), name=name, where=where)
     else:
-        caption = ngettext("{name} is in {where} of the map, with a dot for each of the {count} place where its services meet.",
-                           "{name} is in {where} of the map, with a dot for each of the {count} places where its services meet.",
-                           len(places)).format(name=name, where=where, count=len(places)) + " " + (
+        caption = fill(ngettext("{name} is in {where} of the map, with a dot for each of the {count} place where its services meet.",
+                                "{name} is in {where} of the map, with a dot for each of the {count} places where its services meet.",
+                                len(places)), name=name, where=where, count=len(places)) + " " + (
             ngettext("Every service is listed below, including {count} that comes to you at home.",
                      "Every service is listed below, including {count} that come to you at home.", at_home).format(count=at_home)
             if at_home else _("Every service is listed below."))
-    return _figure(maps.area_map(lines, key, places, _("Map of {name}").format(name=name), caption), caption)
+    return _figure(maps.area_map(lines, key, places, fill(_("Map of {name}"), name=name), caption), caption)
 
 
 def service(catalogue: Catalogue, page, service: Service) -> Markup:
@@ -94,11 +95,11 @@ def service(catalogue: Catalogue, page, service: Service) -> Markup:
     wheres = [_where(catalogue, lines, place) for place in places]
     located = [loc.name for loc in service.locations if loc.coordinates]
     if page.easy:
-        caption = _("The dot on the map shows where it is. It is {where}.").format(where=wheres[0])
+        caption = fill(_("The dot on the map shows where it is. It is {where}."), where=wheres[0])
     else:
-        caption = "; ".join(_("{name} is {where}").format(name=name, where=where) for name, where in zip(located, wheres)) + "."
+        caption = fill("{}.", join_marked(maps._semicolons, [fill(_("{name} is {where}"), name=name, where=where) for name, where in zip(located, wheres)]))
     here = {maps.area_of(catalogue.geography.shapes, place) for place in places}
-    return _figure(maps.locator_map(lines, places, here, _("Where {name} is").format(name=service.name), caption), caption, "map-figure--small")
+    return _figure(maps.locator_map(lines, places, here, fill(_("Where {name} is"), name=service.name), caption), caption, "map-figure--small")
 
 
 def _where(catalogue: Catalogue, lines: maps.Outlines, place: maps.Place) -> str:
@@ -107,5 +108,5 @@ def _where(catalogue: Catalogue, lines: maps.Outlines, place: maps.Place) -> str
     names = {a.key: a.label for a in catalogue.site.areas}
     direction = maps.compass(lines.project, *lines.project(place.lon, place.lat))
     if key in names:
-        return _("in {area}, in {direction} of the map").format(area=names[key], direction=direction)
+        return fill(_("in {area}, in {direction} of the map"), area=names[key], direction=direction)
     return _("in {direction} of the map").format(direction=direction)

@@ -411,6 +411,7 @@ class Catalogue:
     browse: dict[str, tuple[Browse, ...]] = field(default_factory=dict)  # by taxonomy name
     geography: object = None  # geography.Geography: area boundaries and the postcode lookup
     translations: tuple = ()  # a bilingual site: ((<html lang> tag, the Catalogue in that language),)
+    translation_status: tuple = ()  # a bilingual site: what each language lacks (translationstatus.LanguageStatus)
 
     def in_language(self, language: str) -> "Catalogue":
         """The catalogue in a bilingual site's other language ("" or the first language: this one)."""

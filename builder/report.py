@@ -15,7 +15,7 @@ from html import escape
 
 import markdown
 
-from builder import i18n, wording
+from builder import i18n, translationstatus, wording
 from builder.mdtext import href, literal as _md
 from builder.model import DAYS, EVENING_FROM, Catalogue, Contact, Provider, Service, SiteConfig, Term
 
@@ -69,6 +69,7 @@ class Report:
     unchecked_easy: tuple[tuple[str, str], ...] = ()  # (title, content file) of Easy Read nobody has checked yet
     cost_not_stated: tuple[DueListing, ...] = ()  # open listings whose pages say "ask the provider"
     unregistered_care: tuple[DueListing, ...] = ()  # open listings of personal-care types with no regulator_id
+    translation: tuple = ()  # a bilingual site: translationstatus.LanguageStatus for each language
 
 
 @i18n.in_english
@@ -96,7 +97,8 @@ def commissioners_report(catalogue: Catalogue) -> Report:
                   gaps, _provider_counts(catalogue), _unchecked_easy(catalogue),
                   tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active if s.cost_not_stated),
                   tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active
-                        if not s.regulator_id and any(t.personal_care for t in s.types)))
+                        if not s.regulator_id and any(t.personal_care for t in s.types)),
+                  catalogue.translation_status)
 
 
 def _unchecked_easy(catalogue: Catalogue) -> tuple[tuple[str, str], ...]:
@@ -139,6 +141,7 @@ def report_markdown(report: Report, due_only: bool = False) -> str:
     lines += _cost_section(report)
     lines += _registration_section(report)
     lines += _unchecked_easy_section(report)
+    lines += translationstatus.report_section(report.translation)
     lines += _providers_table(report)
     return "\n".join(lines) + "\n"
 

@@ -26,6 +26,7 @@ kind: charity                         # charity | council | community-interest-c
 # charity_number: "1234567"          # optional: registered charity number, in quotes
 # cqc_provider_id: "1-101234567"      # optional: Care Quality Commission provider ID
 # source_id: "ORG-12"                 # written by 'catalogue import': the id in the source it came from; keep it
+# content_language: en               # optional, a bilingual site: the language this file's words are in, if not site.yaml's
 contact:                              # how people contact the organisation
   phone: "01632 960000"               # a UK phone number, in quotes
   email: info@example.org             # an e-mail address, without mailto:
@@ -81,6 +82,7 @@ status: active                         # active | temporarily-closed | closed
 # easy_alert: It is shut on bank holidays.   # optional: the alert in Easy Read ("They ..." for the provider)
 # languages: [en, cy]                  # optional: languages staff can support people in; bfi = British Sign Language
 # source_id: "RC-001"                  # written by 'catalogue import': the id in the source it came from; keep it
+# content_language: en                # optional, a bilingual site: the language this file's words are in, if not site.yaml's
 easy_read:                             # optional: short sentences for the Easy Read page, at most 15 words each
   - They meet friends and have lunch together.
 ---

@@ -8,6 +8,7 @@ templates mark the searchable part with data-pagefind-body), not the browse list
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -16,7 +17,7 @@ import click
 from markupsafe import Markup, escape
 from pagefind.service import get_executable
 
-from builder import easyread, paths
+from builder import easyread, paths, translations
 from builder.i18n import _
 from builder.model import Catalogue, Service
 
@@ -32,6 +33,7 @@ def service_record(service: Service, easy: bool, pictures=None) -> Markup:
               ("meta", "areas", ", ".join(getattr(t, label) for t in service.areas)),
               ("meta", "who", ", ".join(getattr(t, label) for t in service.who_for)),
               ("meta", "status", service.status_label), ("sort", "name", service.name)]
+    spans += _languages_of(service, easy, label, summary)
     if easy and pictures is not None and service.types:
         spans.append(("meta", "picture", pictures.term(service.types[0])))  # the type's picture beside each Easy Read result
     if service.is_one_to_one:
@@ -41,13 +43,27 @@ def service_record(service: Service, easy: bool, pictures=None) -> Markup:
     return _hidden(spans)
 
 
+def _languages_of(service: Service, easy: bool, label: str, summary: str) -> list[tuple[str, str, str]]:
+    """The language of the words a result shows that are not in the page's (search.js marks them with `lang`):
+    title_lang, summary_lang, and areas_parts / who_parts ([[words, lang], ...] as JSON) for lists with such words."""
+    spans = [("meta", f"{name}_lang", value.lang) for name, value in (("title", service.name), ("summary", summary))
+             if isinstance(value, translations.Untranslated)]
+    for name, terms in (("areas", service.areas), ("who", service.who_for)):
+        words = [getattr(term, label) for term in terms]
+        if any(isinstance(w, translations.Untranslated) for w in words):
+            spans.append(("meta", f"{name}_parts", json.dumps([[w, getattr(w, "lang", "")] for w in words], ensure_ascii=False)))
+    return spans
+
+
 def page_record(kind: str, summary: str) -> Markup:
     """The same for a provider or information page."""
-    return _hidden([("filter", "kind", kind), ("meta", "summary", summary)])
+    lang = [("meta", "summary_lang", summary.lang)] if isinstance(summary, translations.Untranslated) else []
+    return _hidden([("filter", "kind", kind), ("meta", "summary", summary), *lang])
 
 
 def _hidden(spans: list[tuple[str, str, str]]) -> Markup:
-    inner = "".join(f'<span data-pagefind-{role}="{escape(name)}">{escape(value)}</span>' for role, name, value in spans)
+    inner = "".join(f'<span data-pagefind-{role}="{escape(name)}"{translations.lang_of(value)}>{escape(value)}</span>'
+                    for role, name, value in spans)
     return Markup(f"<div hidden data-pagefind-ignore>{inner}</div>")
 
 

@@ -59,11 +59,7 @@ def split(source, codes: tuple[str, ...], tags: dict[str, str] | None = None, wr
     first = _resolve(source.data, codes[0], codes, tags, source.path, [], problems, missing, language, words)
     others = tuple((code, _resolve(source.data, code, codes, tags, source.path, [], None, missing, language, words))
                    for code in codes[1:])
-    for code, wheres in missing.items():
-        names = ", ".join(dict.fromkeys(_field(where) for where in wheres))
-        problems.append(Problem(source.path, line_of(source.data, wheres[0]), _field(wheres[0]),
-                                f"there is no {_name(code)} for {names}, so the {_name(code)} page shows other words there.",
-                                f"Add '{code}:' to each of these fields, like name: {{{codes[0]}: ..., {code}: ...}}.", "warning"))
+    # a field with no words in a language: translationstatus.py warns, once per file and language
     if len(codes) > 1:
         source = replace(source, written_in=language)
     if not missing and not problems and not any(is_translation(v, codes) for v in _values(source.data)):
@@ -140,8 +136,16 @@ def _path(field: str) -> list:
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}  # for editors' messages, which are in English
 
 
-def _name(code: str) -> str:
+def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, f"'{code}'")
+
+
+_name = language_name
+
+
+def field_name(where: list) -> str:
+    """["locations", 0, "name"] -> "locations.name": a field as editors' messages name it."""
+    return _field(where)
 
 
 def translated_file(path: str) -> tuple[str, str] | None:
@@ -190,6 +194,26 @@ def in_lang(value):
     if isinstance(value, Untranslated) and value.lang:
         return Markup('<span lang="{}">{}</span>').format(value.lang, value)
     return value
+
+
+def fill(template: str, *args, **values):
+    """str.format for a sentence in the page's language whose values may be words in another: then the
+    sentence is markup, each such value in a <span lang> (else the plain text str.format gives)."""
+    if not any(isinstance(v, (Untranslated, Markup)) for v in (*args, *values.values())):
+        return template.format(*args, **values)
+    return Markup(escape(template)).format(*map(in_lang, args), **{key: in_lang(v) for key, v in values.items()})
+
+
+def join_marked(join, words: list):
+    """`join(words)` (like wording.join_words) keeping each word's language: words in another language in a <span lang>."""
+    if not any(isinstance(w, (Untranslated, Markup)) for w in words):
+        return join(words)
+    return fill(join([f"{{{index}}}" for index in range(len(words))]), *words)
+
+
+def keep_lang(original, text: str):
+    """`text` made from `original` (a sentence from a label, a lower-cased word): in the language `original` is in."""
+    return untranslated(text, original.lang) if isinstance(original, Untranslated) else text
 
 
 def check_twins(sources, present: set[str]) -> list[Problem]:
@@ -244,24 +268,14 @@ def first_language(site, sources, bodies: dict) -> dict:
     return in_language(sources, bodies, languages[0][0], languages)[1]
 
 
-def other_languages(site, sources, bodies: dict, problems: list) -> list[tuple]:
-    """[(tag, its SiteConfig, (its sources, its bodies))] for a bilingual site's other language; adds a
-    warning for each partly translated record whose body is not translated (once per record)."""
+def other_languages(site, sources, bodies: dict) -> list[tuple]:
+    """[(tag, its SiteConfig, (its sources, its bodies))] for a bilingual site's other languages
+    (what each lacks is counted and warned about by translationstatus.py)."""
     if site is None or not site.translated:
         return []
-    warned = {p.path for p in problems if p.severity == "warning" and p.field and "so the " in p.message}
     languages = site_languages(site)
     result = []
     for tag, other in site.translated:
-        code = tag.split("-")[0].lower()
-        found, out_bodies, bare = in_language(sources, bodies, code, languages)
-        records = {s.path: s for s in sources}
-        for path in bare:
-            record = records.get(path)
-            if record is not None and record.translated and path not in warned:
-                stem = path.removesuffix(".md").removesuffix(".easy")
-                name = f"{stem.rsplit('/', 1)[-1]}.{code}{'.easy' if path.endswith('.easy.md') else ''}.md"
-                problems.append(Problem(path, record.body_line, "", f"the text below the front matter has no {_name(code)} version, "
-                                        f"so the {_name(code)} page shows it as it is.", f"Write it in {name} beside this file.", "warning"))
+        found, out_bodies, _ = in_language(sources, bodies, tag.split("-")[0].lower(), languages)
         result.append((tag, other, (found, out_bodies)))
     return result

@@ -132,13 +132,16 @@ def test_a_missing_translation_shows_the_first_language_marked_with_its_lang(bil
     assert _text(english, "h1") == ("Welsh-speaking Coffee Morning", None)
 
 
-def test_check_warns_once_for_each_partly_translated_record(tmp_path):
+def test_check_warns_once_for_each_record_not_translated(tmp_path):
+    """Its fields and text not in English are named in one warning (tests/test_language_of_parts.py has the rest)."""
     result = run_cli("check", "--root", str(FIXTURE), "--today", "2026-11-23")
     assert result.exit_code == 0, result.output
-    warnings = [line for line in result.output.splitlines() if "warning:" in line]
-    assert warnings == ["content/providers/hartley-welsh-society/welsh-coffee-morning.md:3: warning: summary: there is no English "
-                        "for summary, so the English page shows other words there. Add 'en:' to each of these fields, like "
-                        "name: {cy: ..., en: ...}."]
+    warnings = [line for line in result.output.splitlines() if "welsh-coffee-morning" in line]
+    assert warnings == ["content/providers/hartley-welsh-society/welsh-coffee-morning.md:3: warning: this listing has no English "
+                        "translation (summary, locations.name, locations.address, text), so the English pages show it "
+                        "in Welsh. Give each field its words in both languages, like summary: {cy: ..., en: ...}, and write the text "
+                        "in welsh-coffee-morning.en.md."]
+    assert "English: 0 of 2 listings, 0 of 2 providers, 1 of 2 pages and 1 of 8 labels translated." in result.output
 
 
 def test_new_asks_for_each_language_on_a_bilingual_site(tmp_path):

@@ -156,6 +156,7 @@ def test_a_times_note_with_brackets_or_a_semicolon_reads_back_whole():
         {"days": ["mon"], "from": "10:00", "to": "12:00", "note": "Meet at the hall; the bus leaves at 9:15."},
         {"days": ["fri"], "from": "09:00", "to": "15:00"},
     ]
+    assert parse_times("Mon 10:00-12:00 (Bring a smile :()") == [{"days": ["mon"], "from": "10:00", "to": "12:00", "note": "Bring a smile :("}]
 
 
 # Every language survives the round trip through the site's own export
@@ -410,3 +411,12 @@ def test_set_takes_a_label_in_any_of_the_sites_languages_too(tmp_path: Path):
     result = import_sheet(root, "provider,name,types\nA,Clwb,day-centre\n", "--set", "who_for=Gofalwyr")
     assert result.exit_code == 2
     assert "--set who_for=Gofalwyr: 'Gofalwyr' is the label of more than one key (carers, young-carers): write the key you mean." in result.output
+
+
+def test_a_cost_kind_written_in_one_languages_column_is_kept(tmp_path: Path):
+    root = welsh_first_site(tmp_path)
+    result = import_sheet(root, "provider,name,costs,costs (en),who_for,areas,types\n"
+                                "A,Clwb,Cinio: £4 a day,Lunch: £4 a day (lunch),older-people,north,day-centre\n")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    assert fields(root / "content/providers/a/clwb.md")["costs"] == [
+        {"label": {"cy": "Cinio", "en": "Lunch"}, "amount": 4.0, "per": "day", "kind": "lunch"}]

@@ -263,7 +263,7 @@ class _Row:
                 try:
                     sessions.append(parse_session(part))
                 except ValueError as err:
-                    self.warn(self.column("times", code).removeprefix("column "), f"cannot read '{part}': {err} {LEFT_OUT}")
+                    self.warn(self.heading("times", code), f"cannot read '{part}': {err} {LEFT_OUT}")
             if sessions:
                 read[code] = sessions
         if read:
@@ -277,21 +277,22 @@ class _Row:
             data["costs"] = self._merged("costs", read, ("amount", "per", "kind"), ("label",),
                                          "should list the same costs as column {base}, with the labels in {language}")
 
-    def column(self, name: str, code: str) -> str:
-        return f"column {name if code == self.codes[0] else translated(name, code)}"
+    def heading(self, name: str, code: str) -> str:
+        """The column of a translatable field in one language: "costs", "costs (en)"."""
+        return name if code == self.codes[0] else translated(name, code)
 
     def _merged(self, name: str, read: dict[str, list[dict]], same: tuple, words: tuple, why: str) -> list[dict]:
         """The items of the first language that has them, with each language's words (a column per language)."""
         base_code = next(iter(read))
         base = [dict(item) for item in read[base_code]]
         for code in columns.merge_words(base, read, self.codes, same, words):
-            self.problems.append(f"{self.column(name, code)}: "
-                                 + why.format(base=self.column(name, base_code).removeprefix("column "), language=language_name(code))
-                                 + f" (found '{self.row[self.column(name, code).removeprefix('column ')]}').")
+            self.problems.append(f"column {self.heading(name, code)}: "
+                                 + why.format(base=self.heading(name, base_code), language=language_name(code))
+                                 + f" (found '{self.row[self.heading(name, code)]}').")
         return base
 
     def _cost_list(self, code: str, data: dict) -> list[dict]:
-        costs, column = [], self.column("costs", code).removeprefix("column ")
+        costs, column = [], self.heading("costs", code)
         for part in _split(self.row[column]):
             try:
                 read = parse_cost(part)

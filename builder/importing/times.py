@@ -44,6 +44,9 @@ def _note(text: str) -> tuple[str, str]:
     """(the text before the note, the note): the brackets that close the text, with any brackets inside them."""
     if not text.endswith(")"):
         return text, ""
+    span = RANGE.search(text)
+    if span and text[span.end():].lstrip().startswith("("):  # "Mon 10:00-12:00 (note)", as the export writes it
+        return text[:span.end()].strip(), text[span.end():].strip()[1:-1].strip()
     depth = 0
     for index in range(len(text) - 1, -1, -1):
         depth += (text[index] == ")") - (text[index] == "(")

@@ -44,8 +44,32 @@
     }
   }
 
-  function announce(region, text) {
-    if (region) region.textContent = text;
+  // `foreign`: [[words, lang], ...] the text shows in another language (markWords)
+  function announce(region, text, foreign) {
+    if (!region) return;
+    region.textContent = text;
+    markWords(region, foreign);
+  }
+
+  // Words in another language than the page's (a name not yet translated) in a <span lang>, where `text`
+  // shows them: [[words, lang], ...]; a lang that is the page's own is left alone.
+  function markWords(element, pairs) {
+    var page = (document.documentElement.lang || "").split("-")[0].toLowerCase();
+    (pairs || []).forEach(function (pair) {
+      var words = pair[0], lang = pair[1];
+      if (!words || !lang || lang.split("-")[0].toLowerCase() === page) return;
+      Array.prototype.slice.call(element.childNodes).forEach(function (node) {
+        var at = node.nodeType === 3 ? node.data.indexOf(words) : -1;
+        if (at < 0) return;
+        var part = node.splitText(at);
+        part.splitText(words.length);
+        var span = document.createElement("span");
+        span.lang = lang;
+        span.textContent = words;
+        part.parentNode.replaceChild(span, part);
+      });
+    });
+    return element;
   }
 
   function cachePages(urls, keep) {
@@ -58,7 +82,7 @@
     });
   }
 
-  window.catalogueList = { read: readList, write: writeList, cachePages: cachePages, announce: announce };
+  window.catalogueList = { read: readList, write: writeList, cachePages: cachePages, announce: announce, markWords: markWords };
 
   // Save buttons on service pages.
   var saveButton = document.querySelector("[data-save-service]");
@@ -67,6 +91,7 @@
     var service = {
       id: saveButton.getAttribute("data-id"),
       name: saveButton.getAttribute("data-name"),
+      nameLang: saveButton.getAttribute("data-name-lang") || document.documentElement.lang,
       phone: saveButton.getAttribute("data-phone"),
       phoneHref: saveButton.getAttribute("data-phone-href"),
       url: new URL(saveButton.getAttribute("data-url"), rootUrl).pathname,
@@ -94,7 +119,8 @@
       }
       cachePages([service.url, service.easyUrl], saving);
       show();
-      announce(status, saving ? t("{name} is saved to your list.", { name: service.name }) : t("{name} is removed from your list.", { name: service.name }));
+      announce(status, saving ? t("{name} is saved to your list.", { name: service.name }) : t("{name} is removed from your list.", { name: service.name }),
+               [[service.name, service.nameLang]]);
     });
   }
 

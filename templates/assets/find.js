@@ -22,11 +22,15 @@
   const baseTitle = document.title;
 
   const words = (text) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9£]+/).filter(Boolean);
-  const services = data.services.map(([name, url, provider, summary, places, numbers]) => {
+  // Words in another language than the page's (not yet translated) keep their lang (finder.py; app.js's markWords).
+  const markWords = (element, pairs) => (window.catalogueList ? window.catalogueList.markWords(element, pairs) : element);
+  const langOf = new Map(data.values.map(([f, v, lang]) => [f + "\n" + v, lang || ""]));
+  const withLang = (filter, values) => values.map((v) => [v, langOf.get(filter + "\n" + v) || ""]);
+  const services = data.services.map(([name, url, provider, summary, places, numbers, langs]) => {
     const values = numbers.map((n) => data.values[n]);
     const of = (filter) => values.filter(([f]) => f === filter).map(([, v]) => v);
     const text = [name, provider, places, ...values.filter(([f]) => WORD_FILTERS.includes(f)).map(([, v]) => v)].join(" ");
-    return { name, url, summary, of, nameWords: words(name), words: words(text), keys: new Set(values.map(([f, v]) => f + "\n" + v)) };
+    return { name, url, summary, langs: langs || {}, of, nameWords: words(name), words: words(text), keys: new Set(values.map(([f, v]) => f + "\n" + v)) };
   });
 
   function matches(have, wanted) {
@@ -99,6 +103,9 @@
     $("search-status").textContent = summary + ".";
     heading.hidden = false;
     heading.textContent = pages > 1 ? summary + t(" (page {page} of {pages})", { page, pages }) : summary;
+    const chosen = Object.entries(filters).flatMap(([name, values]) => withLang(name, values));
+    markWords(heading, chosen);
+    markWords($("search-status"), chosen);
     document.title = `${heading.textContent} – ${baseTitle}`;
     showResults(results.slice((page - 1) * PER_PAGE, page * PER_PAGE));
     showPages(params, page, pages);
@@ -112,10 +119,11 @@
     }
   }
 
-  function paragraph(text, className) {
+  function paragraph(text, className, lang) {
     const p = document.createElement("p");
     p.textContent = text;
     if (className) p.className = className;
+    if (lang) p.lang = lang;
     return p;
   }
 
@@ -131,12 +139,13 @@
       const link = document.createElement("a");
       link.href = root + service.url;
       link.textContent = service.name;
+      if (service.langs.name) link.lang = service.langs.name;
       heading.append(link);
       const status = service.of("status")[0];
       item.append(heading, paragraph([easy ? t("Easy Read") : t("Standard"), t("Service"), status && status !== t("Open") ? status : ""].filter(Boolean).join(" · "), "result__kind"));
-      if (service.summary) item.append(paragraph(service.summary));
-      if (service.of("area").length) item.append(paragraph(easy ? t("Where: {areas}", { areas: service.of("area").join(", ") }) : t("Area: {areas}", { areas: service.of("area").join(", ") })));
-      if (service.of("who").length) item.append(paragraph(easy ? t("For: {who}", { who: service.of("who").join(", ") }) : t("Who it is for: {who}", { who: service.of("who").join(", ") })));
+      if (service.summary) item.append(paragraph(service.summary, "", service.langs.summary));
+      if (service.of("area").length) item.append(markWords(paragraph(easy ? t("Where: {areas}", { areas: service.of("area").join(", ") }) : t("Area: {areas}", { areas: service.of("area").join(", ") })), withLang("area", service.of("area"))));
+      if (service.of("who").length) item.append(markWords(paragraph(easy ? t("For: {who}", { who: service.of("who").join(", ") }) : t("Who it is for: {who}", { who: service.of("who").join(", ") })), withLang("who", service.of("who"))));
       list.append(item);
     }
   }
@@ -180,6 +189,7 @@
       button.type = "button";
       button.className = "remove-filter";
       button.textContent = t("Remove filter: {value}", { value });
+      markWords(button, withLang(name, [value]));
       button.addEventListener("click", () => {
         boxes().filter((b) => b.name === name && b.value === value).forEach((b) => (b.checked = false));
         run({ push: true });

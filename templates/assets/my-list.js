@@ -34,6 +34,7 @@
         link.href = easy ? item.easyUrl : item.url;
         link.textContent = item.name;
         heading.appendChild(link);
+        shared.markWords(link, [[item.name, item.nameLang]]);
         li.appendChild(heading);
         if (item.phone) {
           var p = document.createElement("p");
@@ -49,11 +50,12 @@
         remove.type = "button";
         remove.className = "remove-filter";
         remove.textContent = t("Remove {name} from my list", { name: item.name });
+        shared.markWords(remove, [[item.name, item.nameLang]]);
         remove.addEventListener("click", function () {
           writeList(readList().filter(function (other) { return other.id !== item.id; }));
           cachePages([item.url, item.easyUrl], false);
           render();
-          announce(listStatus, t("{name} is removed from your list.", { name: item.name }));
+          announce(listStatus, t("{name} is removed from your list.", { name: item.name }), [[item.name, item.nameLang]]);
           document.getElementById("my-list-heading").focus();
         });
         li.appendChild(remove);

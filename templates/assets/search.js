@@ -25,6 +25,30 @@ function labelOf(name, value) {
   return label ? label.textContent : value;
 }
 
+// Words the page shows in another language than its own (filters and results not yet translated) are
+// marked with their lang by app.js's markWords: [[words, lang], ...].
+const markWords = (element, pairs) => (window.catalogueList ? window.catalogueList.markWords(element, pairs) : element);
+
+// The language of a filter's words where it is not the page's (the label's lang, from the build), or "".
+function langOf(name, value) {
+  const box = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]`)].find((b) => b.value === value);
+  const marked = box && form.querySelector(`label[for="${box.id}"] [lang]`);
+  return marked ? marked.lang : "";
+}
+
+function chosenWords(filters) {
+  return Object.entries(filters).flatMap(([name, values]) => values.map((value) => [EASY ? labelOf(name, value) : value, langOf(name, value)]));
+}
+
+// A result's list (areas, who) with the language of each of its words, where the build gave them (search.py).
+function parts(meta, name) {
+  try {
+    return meta[`${name}_parts`] ? JSON.parse(meta[`${name}_parts`]) : [];
+  } catch {
+    return [];
+  }
+}
+
 if (form) {
   start().catch((error) => {
     document.getElementById("search-nojs").hidden = false;
@@ -188,6 +212,8 @@ async function run(pagefind, { page = 1, push = false, near = undefined, from = 
   heading.hidden = false;
   const pageNote = pages <= 1 ? "" : EASY ? ` ${say("page", { page, pages })}` : t(" (page {page} of {pages})", { page, pages });
   heading.textContent = summary + pageNote;
+  markWords(heading, chosenWords(filters));
+  markWords($("search-status"), chosenWords(filters));
   document.title = `${summary}${pageNote} – ${baseTitle()}`;
   renderResults(shownData);
   renderPagination(params, page, pages);
@@ -238,6 +264,7 @@ function showSelected(pagefind, filters) {
     button.type = "button";
     button.className = "remove-filter";
     button.textContent = EASY ? say("remove", { value: labelOf(name, value) }) : t("Remove filter: {value}", { value });
+    markWords(button, [[EASY ? labelOf(name, value) : value, langOf(name, value)]]);
     button.addEventListener("click", () => {
       const box = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]`)].find((b) => b.value === value);
       if (box) box.checked = false;
@@ -261,6 +288,7 @@ function renderResults(items) {
     const link = document.createElement("a");
     link.href = data.url;
     link.textContent = data.meta.title || data.url;
+    if (data.meta.title_lang) link.lang = data.meta.title_lang;
     heading.append(link);
     if (EASY && data.meta.picture) {
       const picture = document.createElement("img");
@@ -276,9 +304,9 @@ function renderResults(items) {
     const closed = data.meta.status && data.meta.status !== t("Open") ? data.meta.status : "";
     tag.textContent = easy ? (closed ? labelOf("status", closed) : "") : [t("Standard"), kind, closed].filter(Boolean).join(" · ");
     if (tag.textContent) item.append(tag);
-    if (data.meta.summary) item.append(paragraph(data.meta.summary));
-    if (data.meta.areas) item.append(paragraph(easy ? say("where", { areas: data.meta.areas }) : t("Area: {areas}", { areas: data.meta.areas })));
-    if (data.meta.who) item.append(paragraph(easy ? say("who", { who: data.meta.who }) : t("Who it is for: {who}", { who: data.meta.who })));
+    if (data.meta.summary) item.append(paragraph(data.meta.summary, "", data.meta.summary_lang));
+    if (data.meta.areas) item.append(markWords(paragraph(easy ? say("where", { areas: data.meta.areas }) : t("Area: {areas}", { areas: data.meta.areas })), parts(data.meta, "areas")));
+    if (data.meta.who) item.append(markWords(paragraph(easy ? say("who", { who: data.meta.who }) : t("Who it is for: {who}", { who: data.meta.who })), parts(data.meta, "who")));
     if (currentNear) {
       const km = distance(currentNear, data.meta);
       item.append(
@@ -292,10 +320,11 @@ function renderResults(items) {
   }
 }
 
-function paragraph(text, className) {
+function paragraph(text, className, lang) {
   const p = document.createElement("p");
   p.textContent = text;
   if (className) p.className = className;
+  if (lang) p.lang = lang;
   return p;
 }
 
