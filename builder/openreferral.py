@@ -316,13 +316,15 @@ def _one_to_one(record: dict) -> dict:
 
 
 def _bodies(root: Path, catalogue: Catalogue, service: Service, codes: tuple[str, ...]) -> dict[str, str]:
-    """{language code: the service's Markdown, as its editor wrote it}: the first language's (the ORUK
-    description) and each translation beside it (<slug>.<code>.md) that exists."""
-    bodies = {codes[0]: _body(root, catalogue, service.source_path, content.SERVICE)}
-    for code in codes[1:]:
+    """{language code: the service's Markdown as that language's page shows it}: its translation beside it
+    (<slug>.<code>.md) where there is one, else the body of <slug>.md (in whatever language it is written).
+    The first language's is the ORUK description."""
+    main = _body(root, catalogue, service.source_path, content.SERVICE)
+    bodies = {}
+    for code in codes:
         translation = service.source_path.removesuffix(".md") + f".{code}.md"
-        if (root / translation).is_file():
-            bodies[code] = _body(root, catalogue, translation, content.TRANSLATION, service.source_path)
+        translated = (root / translation).is_file() and len(codes) > 1
+        bodies[code] = _body(root, catalogue, translation, content.TRANSLATION, service.source_path) if translated else main
     return bodies
 
 

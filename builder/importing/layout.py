@@ -94,7 +94,7 @@ def translated(heading: str, code: str) -> str:
 
 def bilingual_row(catalogue: Catalogue, service: Service, bodies: dict[str, str]) -> dict[str, str]:
     """service_row, and the words of each other language in "name (en)" columns where they are translated.
-    `bodies`: the Markdown by language code (the first language's, and each translation that exists)."""
+    `bodies`: the Markdown by language code, as each language's page shows it."""
     codes = tuple(code_of(tag) for tag in catalogue.site.page_languages)
     row = service_row(catalogue, service, bodies.get(codes[0], ""))
     for code, (tag, other) in zip(codes[1:], catalogue.translations):
