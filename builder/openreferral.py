@@ -200,9 +200,10 @@ def service_full(catalogue: Catalogue, service: Service, body: str, ids: Ids) ->
     record["service_at_locations"] = [_service_at_location(sid, service, index, location, ids)
                                       for index, location in enumerate(service.locations)]
     record["schedules"] = [_schedule(sid, index, session, ids) for index, session in enumerate(service.sessions)]
-    record["cost_options"] = [{"id": ids.of(sid, "cost", str(i)), "service_id": sid, "option": cost.label,
-                               "amount": cost.amount, "amount_description": PER[cost.per]}
-                              for i, cost in enumerate(service.costs)]
+    record["cost_options"] = [{key: value for key, value in {
+        "id": ids.of(sid, "cost", str(i)), "service_id": sid, "option": cost.label,
+        "amount": cost.amount, "amount_description": PER.get(cost.per, cost.kind)}.items() if value is not None}
+        for i, cost in enumerate(service.costs)]  # a donation may have no amount
     record["funding"] = [{"id": ids.of(sid, "funding", f), "service_id": sid, "source": f} for f in service.funding]
     record["service_areas"] = [{"id": ids.of(sid, "area", a.key), "service_id": sid, "name": a.label,
                                 "service_area": a.key, "extent_type": "area", "uri": catalogue.site.base_url + f"areas/{a.key}/"}

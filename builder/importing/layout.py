@@ -139,7 +139,11 @@ def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, 
 
 def cost_text(cost) -> str:
     """'Lunch: £4.50 a day', and what it pays for in brackets when the listing says: 'Lunch: £4.50 a day (lunch)'."""
-    text = f"{cost.label}: £{_money(cost.amount)} {'an' if cost.per == 'hour' else 'a'} {cost.per}"
+    if cost.amount is None:  # a donation or pay-what-you-can with no amount: 'Donations (donation)'
+        text = cost.label
+    else:
+        per = f" {'an' if cost.per == 'hour' else 'a'} {cost.per}" if cost.per else ""
+        text = f"{cost.label}: £{_money(cost.amount)}{per}"
     return text + (f" ({cost.kind})" if getattr(cost, "kind", "") else "")
 
 
