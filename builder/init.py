@@ -12,22 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import click
 import jinja2
 import yaml
 
-from builder import schemas
+from builder import DISTRIBUTION, __version__, issueforms, schemas
 from builder.pitfalls import interface_languages
 from builder.scaffold import create_new
 from builder.slugs import slugify
 
 STARTER = Path(__file__).resolve().parent / "starter"
-DISTRIBUTION = "day-opportunities-catalogue"
 DOTTED = {"github", "gitignore", "gitkeep"}
 REGULATORS = {  # the name the starter's quality-and-safety page gives each one
     "cqc": "the Care Quality Commission (CQC)",
@@ -44,29 +41,36 @@ REGULATORS_CY = {  # the same, for the Welsh quality-and-safety page (it starts 
 OWNER = re.compile(r"[A-Za-z0-9](-?[A-Za-z0-9]){0,38}")  # GitHub's rule for user and organisation names
 REPO_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 COUNCIL_WORDS = re.compile(r"\s+(county borough|metropolitan borough|county|borough|city|district|islands?)?\s*council$", re.IGNORECASE)
+# Welsh names put "Cyngor" first ("Cyngor Sir Ceredigion"); "Sir" stays, as in "Sir Gâr" and "Sir Ddinbych", whose
+# place is the whole name (stripping it would leave a mutated "Ddinbych")
+CYNGOR_WORDS = re.compile(r"^cyngor\s+(bwrdeistref sirol\s+|dinas a sir\s+|dinas\s+)?", re.IGNORECASE)
 DEFAULT_HOURS = "Monday to Friday, 9am to 5pm"
 # the default answers in each language the starter has pages in; Welsh ones say "yn ardal {place}", which
 # no mutation touches ("yn {place}" would need "yng Nghaerdydd")
 DEFAULT_TITLES = {"en": "Find day opportunities in {place}", "cy": "Dod o hyd i gyfleoedd dydd yn ardal {place}"}
-DEFAULT_HOURS_IN = {"en": DEFAULT_HOURS, "cy": "Dydd Llun i ddydd Gwener, 9am i 5pm"}
+DEFAULT_HOURS_IN = {"en": DEFAULT_HOURS, "cy": "Dydd Llun i ddydd Gwener, 9am tan 5pm"}
 NOTICES = {"en": "This site is new: {council} is still checking its information pages, which are drafts.",
            "cy": "Mae'r wefan hon yn newydd: mae {council} yn dal i wirio ei thudalennau gwybodaeth, sy'n ddrafftiau."}
 TAGS = {"en": "en-GB"}  # a language's <html lang> tag, when it is not its code
+LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}  # init's questions are in English
+PER_LANGUAGE = ("council", "title", "areas", "hours")  # the answers asked (and written) in each of the site's languages
 # a commit id or a released version, never a branch or tag that can move: the site's CI installs it without hashes
 PINNED_TOOL = re.compile(re.escape(DISTRIBUTION) + r"( @ git\+https://\S+@[0-9a-f]{40}|==[0-9][0-9A-Za-z.+-]*)")
 
 
 @dataclass(frozen=True)
 class Answers:
-    council: str
-    title: str
-    areas: tuple[str, ...]
+    """The answers; council, title, areas and hours by language code, in the site's order."""
+
+    council: dict[str, str]
+    title: dict[str, str]
+    areas: dict[str, tuple[str, ...]]
     languages: tuple[str, ...]
     regulator: str
     repository: str
     phone: str
     email: str
-    hours: str
+    hours: dict[str, str]
     website: str
     safeguarding_phone: str
     safeguarding_url: str
@@ -150,8 +154,8 @@ def _languages(value) -> tuple[str, ...]:
 def _tool(value: str) -> str:
     value = value.strip()
     if not PINNED_TOOL.fullmatch(value):
-        raise click.BadParameter(f"'{value}' does not pin the catalogue tool to one version: write {DISTRIBUTION} @ "
-                                 f"git+https://github.com/OWNER/REPO@COMMIT with the commit's full 40-character id, or {DISTRIBUTION}==VERSION.")
+        raise click.BadParameter(f"'{value}' does not pin the catalogue tool to one version: write a release, like {released_tool()}, "
+                                 f"or {DISTRIBUTION} @ git+https://github.com/OWNER/REPO@COMMIT with the commit's full 40-character id.")
     return value
 
 
@@ -161,79 +165,130 @@ def area_key(name: str) -> str:
 
 
 def place_of(council: str) -> str:
-    """'Northdale County Council' -> 'Northdale', for the title and the pages' first sentences."""
-    return COUNCIL_WORDS.sub("", council).strip() or council
+    """'Northdale County Council' -> 'Northdale', 'Cyngor Sir Ceredigion' -> 'Sir Ceredigion': for the
+    default title and the pages' first sentences (which say "yn ardal {place}", so no mutation applies)."""
+    return CYNGOR_WORDS.sub("", COUNCIL_WORDS.sub("", council)).strip() or council
 
 
-def installed_from() -> str:
-    """Where this copy of the tool came from, as a pip requirement a site's CI can install, or ''."""
-    try:
-        direct = json.loads(metadata.distribution(DISTRIBUTION).read_text("direct_url.json") or "null")
-    except metadata.PackageNotFoundError:
-        direct = None
-    if direct and "vcs_info" in direct:
-        return f"{DISTRIBUTION} @ git+{direct['url']}@{direct['vcs_info']['commit_id']}"
-    checkout = Path(__file__).resolve().parent.parent
-    if not (checkout / "pyproject.toml").is_file():  # installed, not a clone: the folder above is not the tool's
-        return ""
-
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", *args], cwd=checkout, capture_output=True, text=True, timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-    origin, commit = git("remote", "get-url", "origin"), git("rev-parse", "HEAD")
-    origin = re.sub(r"^git@github\.com:", "https://github.com/", origin)
-    if origin.startswith("https://github.com/") and commit:
-        return f"{DISTRIBUTION} @ git+{origin}@{commit}"
-    return ""
+def released_tool() -> str:
+    """The pip requirement of the release running now: a new site is built with the version that made it."""
+    return f"{DISTRIBUTION}=={__version__}"
 
 
 # ---------------------------------------------------------------- asking
 
-QUESTIONS = [  # (answer, flag, question, check, default from earlier answers)
-    ("council", "--council", "The council's name, as it signs its pages", _text(120), None),
-    ("title", "--title", "The site's name, in the header of every page", _text(80),
-     lambda a: DEFAULT_TITLES["en"].format(place=place_of(a['council']))),
-    ("areas", "--area", "The areas the catalogue covers, separated by commas", _areas, None),
-    ("languages", "--language", "The site's languages, separated by commas (the first is the main one)", _languages, lambda a: "en"),
+QUESTIONS = [  # (answer, flag, question, check, default from earlier answers); "{in}" marks a question asked per language
+    ("languages", "--language", "The site's languages, separated by commas (the first is the main one)", _languages, lambda a, code: "en"),
+    ("council", "--council", "The council's name{in}, as it signs its pages", _text(120), None),
+    ("title", "--title", "The site's name{in}, in the header of every page", _text(80),
+     lambda a, code: DEFAULT_TITLES[code].format(place=place_of(a["council"][code]))),
+    ("areas", "--area", "The areas the catalogue covers{in}, separated by commas", _areas,
+     lambda a, code: None if code == a["languages"][0] else ", ".join(a["areas"][a["languages"][0]])),
     ("regulator", "--regulator", "The care regulator: cqc (England), ciw (Wales), care-inspectorate (Scotland) or rqia (Northern Ireland)",
-     None, lambda a: "cqc"),
+     None, lambda a, code: "ciw" if "cy" in a["languages"] else "cqc"),  # a site in Welsh is most likely in Wales
     ("repository", "--repository", "The GitHub repository the site will live in, as OWNER/NAME", _repository, None),
     ("phone", "--phone", "Adult social care's phone number", _matches("contact", "phone"), None),
     ("email", "--email", "Adult social care's e-mail address", _matches("contact", "email"), None),
-    ("hours", "--hours", "When the phone line is open", _text(120), lambda a: DEFAULT_HOURS),
+    ("hours", "--hours", "When the phone line is open{in}", _text(120), lambda a, code: _default_hours(a, code)),
     ("website", "--website", "Adult social care's web page", _matches("contact", "website"), None),
     ("safeguarding_phone", "--safeguarding-phone", "The phone number to report a safeguarding concern", _matches("safeguarding", "phone"), None),
     ("safeguarding_url", "--safeguarding-url", "The council's safeguarding web page", _matches("safeguarding", "url"), None),
-    ("tool", "--tool", "Where the site's GitHub Actions install the catalogue tool from (a pip requirement)", _tool,
-     lambda a: installed_from() or None),
+    ("tool", "--tool", "The catalogue tool the site's GitHub Actions install: this release, or a git commit (a pip requirement)", _tool,
+     lambda a, code: released_tool()),
 ]
+
+
+def _default_hours(answers: dict, code: str) -> str | None:
+    """Each language's default while the first language keeps its default; the council's own words
+    must be given in each language."""
+    first = answers["languages"][0]
+    if code == first or answers["hours"][first] == DEFAULT_HOURS_IN[first]:
+        return DEFAULT_HOURS_IN[code]
+    return None
+
+
+def _asked_in(key: str, code: str, answers: dict) -> tuple[str, str]:
+    """(the flag, the question) for one language's answer: --council-en, "The council's name in English, ..."."""
+    flag, question = next((flag, question) for k, flag, question, *_ in QUESTIONS if k == key)
+    languages = answers["languages"]
+    if len(languages) == 1:
+        return flag, question.format(**{"in": ""})
+    if key == "areas" and code != languages[0]:
+        question = f"The same areas in {LANGUAGE_NAMES[code]}, in the same order, separated by commas"
+    return f"{flag}-{code}", question.format(**{"in": f" in {LANGUAGE_NAMES[code]}"})
+
+
+def _given_in(given: dict, key: str, flag: str, code: str, first: str):
+    """A flag's value for one language: --council-cy names the Welsh, --council the first language's."""
+    own = given.get(f"{key}_{code}")
+    plain = given.get(key) if code == first else None
+    if own not in (None, ()) and plain not in (None, ()) and own != plain:
+        raise click.UsageError(f"{flag} and {flag}-{code} both give the {LANGUAGE_NAMES[code]} answer, differently: give one of them.")
+    return own if own not in (None, ()) else plain
 
 
 def gather(given: dict, ask: bool) -> Answers:
     """The answers: each flag as given (checked), else asked on the terminal, else its default."""
-    answers = {}
+    answers: dict = {}
     if ask:
         click.echo("A few questions about the new site. Press Enter to keep the answer in [brackets].")
     for key, flag, question, check, default in QUESTIONS:
-        value = given.get(key)
-        suggestion = default(answers) if default and value in (None, (), "") else None
-        if value in (None, (), "") and ask:
-            kind = click.Choice(list(REGULATORS)) if key == "regulator" else None
-            answers[key] = click.prompt(question, default=suggestion, type=kind, show_choices=False,
-                                        value_proc=None if kind else check)
+        if key == "areas":  # after languages: a flag for a language the site does not have is a mistake
+            _no_other_languages(given, answers["languages"])
+        if key not in PER_LANGUAGE:
+            answers[key] = _answer(given.get(key), key, flag, question, check, default and (lambda: default(answers, "")), ask)
             continue
-        if value in (None, (), ""):
-            if suggestion is None:
-                raise click.UsageError(f"{flag} is missing: {question[0].lower() + question[1:]}. "
-                                       "Give it as a flag, or leave out --yes to be asked.")
-            value = suggestion
-        answers[key] = _checked(value, check, flag)
+        answers[key] = {}
+        first = answers["languages"][0]
+        for code in answers["languages"]:
+            flag_in, question_in = _asked_in(key, code, answers)
+            value = _given_in(given, key, flag, code, first)
+            check_in = _areas_like(answers["areas"][first], first) if key == "areas" and code != first else check
+            answers[key][code] = _answer(value, key, flag_in, question_in, check_in,
+                                         default and (lambda code=code: default(answers, code)), ask)
     out_of_hours = given.get("out_of_hours") or ""
     if out_of_hours:
         out_of_hours = _checked(out_of_hours, _matches("safeguarding", "out_of_hours"), "--out-of-hours")
     return Answers(**answers, out_of_hours=out_of_hours)
+
+
+def _no_other_languages(given: dict, languages: tuple[str, ...]) -> None:
+    for key, flag, *_ in QUESTIONS:
+        for name, value in given.items():
+            code = name.removeprefix(f"{key}_")
+            if key in PER_LANGUAGE and name.startswith(f"{key}_") and value not in (None, ()) and code not in languages:
+                raise click.UsageError(f"{flag}-{code} gives an answer in {LANGUAGE_NAMES.get(code, code)}, which is not one of the "
+                                       f"site's languages ({', '.join(languages)}): add --language {code}, or leave it out.")
+
+
+def _answer(value, key: str, flag: str, question: str, check, default, ask: bool):
+    """One answer: the flag's value (checked), else asked, else the default; a required one missing stops init."""
+    suggestion = default() if default and value in (None, (), "") else None
+    if value in (None, (), "") and ask:
+        kind = click.Choice(list(REGULATORS)) if key == "regulator" else None
+        return click.prompt(question, default=suggestion, type=kind, show_choices=False, value_proc=None if kind else check)
+    if value in (None, (), ""):
+        if suggestion is None:
+            raise click.UsageError(f"{flag} is missing: {question[0].lower() + question[1:]}. "
+                                   "Give it as a flag, or leave out --yes to be asked.")
+        value = suggestion
+    return _checked(value, check, flag)
+
+
+def _areas_count(count: int) -> str:
+    return f"{count} area" if count == 1 else f"{count} areas"
+
+
+def _areas_like(first: tuple[str, ...], language: str):
+    """The check of another language's area names: as many as the first language's, in the same order."""
+    def check(value) -> tuple[str, ...]:
+        names = _areas(value)
+        if len(names) != len(first):
+            raise click.BadParameter(f"it names {_areas_count(len(names))}, but there {'is' if len(first) == 1 else 'are'} "
+                                     f"{_areas_count(len(first))} in {LANGUAGE_NAMES[language]} "
+                                     f"({', '.join(first)}): name each of them, in the same order.")
+        return names
+    return check
 
 
 def _checked(value, check, flag: str):
@@ -252,29 +307,38 @@ def _yaml_string(value) -> str:
 
 
 def template_values(answers: Answers, today: dt.date) -> dict:
+    """What the starter's templates see; the pages of each language see `in_language`'s values on top."""
     owner, name = answers.repository.split("/")
     user_site = name.lower() == f"{owner.lower()}.github.io"
+    first = answers.languages[0]
+    readme = "en" if "en" in answers.languages else first  # the README and site.yaml's comments are in English
     return {
         **answers.__dict__,
-        "organisation": answers.council,
-        "place": place_of(answers.council),
+        "organisation": _in_each_language(answers.council),
+        "organisation_name": answers.council[readme],
+        "first_organisation": answers.council[first],  # what check wants the accessibility statement's prepared_for to say
+        "readme_title": answers.title[readme],
         "today": today.isoformat(),
         "fix_by": (today + dt.timedelta(days=183)).isoformat(),
         "security_expires": (today + dt.timedelta(days=364)).isoformat(),
-        "title": _in_each_language(answers, answers.title, DEFAULT_TITLES, place=place_of(answers.council)),
-        "notice": _in_each_language(answers, NOTICES["en"].format(council=answers.council), NOTICES, council=answers.council),
-        "hours_cy": DEFAULT_HOURS_IN["cy"] if answers.hours == DEFAULT_HOURS else answers.hours,
-        # site.yaml's hours is one text (not translatable): the default in the first language
-        "site_hours": DEFAULT_HOURS_IN[answers.languages[0]] if answers.hours == DEFAULT_HOURS else answers.hours,
+        "title": _in_each_language(answers.title),
+        "notice": _in_each_language({code: NOTICES[code].format(council=answers.council[code]) for code in answers.languages}),
+        "site_hours": _in_each_language(answers.hours),
         "base_url": f"https://{owner.lower()}.github.io/" + ("" if user_site else f"{name}/"),
         "edit_url": f"https://github.com/{answers.repository}/edit/main/{{path}}",
-        "language": TAGS.get(answers.languages[0], answers.languages[0]),
+        "language": TAGS.get(first, first),
         "extra_languages": answers.languages[1:],
-        "areas": [{"key": area_key(area), "name": area} for area in answers.areas],
+        "areas": [{"key": area_key(area), "name": _in_each_language({code: answers.areas[code][index] for code in answers.languages})}
+                  for index, area in enumerate(answers.areas[first])],
         "regulator_name": REGULATORS[answers.regulator],
         "regulator_name_cy": REGULATORS_CY[answers.regulator],
         "taxonomies": _starting_taxonomies(answers.languages),
     }
+
+
+def in_language(values: dict, answers: Answers, code: str) -> dict:
+    """The values one language's draft pages see: the council's name, place and phone hours in that language."""
+    return {**values, "organisation": answers.council[code], "place": place_of(answers.council[code]), "hours": answers.hours[code]}
 
 
 def _starting_taxonomies(languages: tuple[str, ...]) -> dict:
@@ -290,14 +354,11 @@ def _starting_taxonomies(languages: tuple[str, ...]) -> dict:
             for name, entries in data.items()}
 
 
-def _in_each_language(answers: Answers, given: str, defaults: dict[str, str], **names: str):
-    """site.yaml's text for a setting: a default is written in each of the site's languages (a mapping
-    when there are two); an answer of the council's own is the same text in each, as it was given."""
-    if given != defaults["en"].format(**names):
-        texts = {code: given for code in answers.languages}
-    else:
-        texts = {code: defaults[code].format(**names) for code in answers.languages}
-    return texts[answers.languages[0]] if len(texts) == 1 else texts
+def _in_each_language(texts: dict[str, str]):
+    """site.yaml's text for a setting: plain text when every language has the same words (a name that is
+    the same in Welsh and English), else a {code: text} mapping in the site's order."""
+    values = list(texts.values())
+    return values[0] if len(set(values)) == 1 else dict(texts)
 
 
 def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
@@ -310,17 +371,18 @@ def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
     for source in sorted(p for p in STARTER.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         relative = source.relative_to(STARTER).as_posix()
         parts = relative.split("/")
-        if parts[0] == "data":  # what init reads, not a file of the new site
+        if parts[0] in ("data", "forms"):  # what init reads, not a file of the new site
             continue
         if parts[0] == "pages":
             if parts[1] not in answers.languages:
                 continue
             target = "content/pages/" + _page_name(parts[2].removesuffix(".j2"), parts[1], answers.languages[0])
-        else:
-            target = "/".join("." + part if part in DOTTED else part for part in parts).removesuffix(".j2")
+            files[target] = env.get_template(relative).render(in_language(values, answers, parts[1]))
+            continue
+        target = "/".join("." + part if part in DOTTED else part for part in parts).removesuffix(".j2")
         files[target] = env.get_template(relative).render(values) if relative.endswith(".j2") else source.read_text(encoding="utf-8")
     files["requirements/site.txt"] = _dependency_lock()
-    return _pages_in_each_language(files, answers.languages)
+    return {**_pages_in_each_language(files, answers.languages), **issueforms.github_forms(STARTER / "forms", answers.languages)}
 
 
 def _pages_in_each_language(files: dict[str, str], languages: tuple[str, ...]) -> dict[str, str]:
@@ -380,29 +442,46 @@ def init_options(fn):
     """Every question as a flag, for scripts (cli.py defines the command itself)."""
     options = [
         click.argument("folder", type=click.Path(path_type=Path)),
-        click.option("--council", help="The council's name, as it signs its pages, like 'Northdale County Council'."),
-        click.option("--title", help="The site's name in the header. Default: 'Find day opportunities in' the council's place name."),
-        click.option("--area", "areas", multiple=True, help="An area the catalogue covers, like 'Northdale City'. Repeat for each area."),
         click.option("--language", "languages", multiple=True,
                      help="A language of the site, like en. Repeat for each; the first is the main one. Default: en."),
+        click.option("--council", help="The council's name in the site's first language, as it signs its pages, like 'Northdale County Council'."),
+        click.option("--title", help="The site's name in the header, in the first language. Default: 'Find day opportunities in' the council's place name."),
+        click.option("--area", "areas", multiple=True, help="An area the catalogue covers, like 'Northdale City', in the first language. Repeat for each area."),
+        *_in_other_languages(),
         click.option("--regulator", type=click.Choice(list(REGULATORS)), help="Who registers and inspects care services: "
-                     "cqc (England, the default), ciw (Wales), care-inspectorate (Scotland) or rqia (Northern Ireland)."),
+                     "cqc (England, the default), ciw (Wales, the default for a site in Welsh), care-inspectorate (Scotland) or rqia (Northern Ireland)."),
         click.option("--repository", help="The GitHub repository the site will live in, as OWNER/NAME."),
         click.option("--phone", help="Adult social care's phone number, like \"01632 960000\"."),
         click.option("--email", help="Adult social care's e-mail address."),
-        click.option("--hours", help=f"When the phone line is open. Default: {DEFAULT_HOURS}."),
+        click.option("--hours", help=f"When the phone line is open, in the first language. Default: {DEFAULT_HOURS}."),
         click.option("--website", help="Adult social care's web page, starting with https://."),
         click.option("--safeguarding-phone", help="The phone number to report a concern about someone's safety."),
         click.option("--out-of-hours", help="The safeguarding number out of hours, if there is one."),
         click.option("--safeguarding-url", help="The council's safeguarding web page, starting with https://."),
-        click.option("--tool", help="Where the site's GitHub Actions install this catalogue tool from: a pip requirement, like "
-                     "'day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT'. Default: where this copy came from."),
+        click.option("--tool", help="The catalogue tool the site's GitHub Actions install, as a pip requirement. Default: this "
+                     "release, 'day-opportunities-catalogue==VERSION' (Dependabot proposes each new one). A copy of the tool "
+                     "of your own: 'day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT'."),
         click.option("--yes", "-y", "no_questions", is_flag=True,
                      help="Ask nothing: use the flags and defaults, and stop if a required one is missing."),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
+
+
+def _in_other_languages() -> list:
+    """--council-cy, --title-cy, --area-cy, --hours-cy and the same for each language init has pages in."""
+    options = []
+    for code in sorted(p.name for p in (STARTER / "pages").iterdir() if p.is_dir()):
+        language = LANGUAGE_NAMES.get(code, code)
+        options += [
+            click.option(f"--council-{code}", f"council_{code}", help=f"The council's name in {language}."),
+            click.option(f"--title-{code}", f"title_{code}", help=f"The site's name in {language}. Default: made from the council's {language} name."),
+            click.option(f"--area-{code}", f"areas_{code}", multiple=True,
+                         help=f"An area's name in {language}: repeat for each area, in the order of --area. Default: the same names."),
+            click.option(f"--hours-{code}", f"hours_{code}", help=f"When the phone line is open, in {language}."),
+        ]
+    return options
 
 
 def start_site(folder: Path, no_questions: bool, given: dict) -> None:

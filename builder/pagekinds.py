@@ -166,7 +166,9 @@ def problem_url(catalogue: Catalogue, service: Service, view: PageView) -> str:
     template = catalogue.site.edit_url
     if "github.com/" not in template or "/edit/" not in template:
         return ""
-    query = urllib.parse.urlencode({"template": "report-a-problem.yml", "title": f"Problem with a listing: {service.name}",
+    # a bilingual site's forms are one per language (`catalogue init` names them report-a-problem.cy.yml, ...)
+    form = f"report-a-problem.{view.language.split('-')[0]}.yml" if len(catalogue.site.page_languages) > 1 else "report-a-problem.yml"
+    query = urllib.parse.urlencode({"template": form, "title": _("Problem with a listing: %(name)s") % {"name": service.name},
                                     "listing": f"{service.name} – {view.canonical}"})
     return f"{template.split('/edit/')[0]}/issues/new?{query}"
 

@@ -78,9 +78,14 @@ def merge_words(base: list[dict], languages: dict[str, list[dict]], codes: tuple
     """Into `base` (the sessions or costs read from the first column that has them), each language's words
     (`words`, like a note or a label) read from its own column ({code: items read the same way}); the other
     fields (`same`) must agree. Returns the codes whose column does not list the same items."""
-    wrong = [code for code, items in languages.items()
-             if len(items) != len(base) or any(tuple(a.get(f) for f in same) != tuple(b.get(f) for f in same) for a, b in zip(base, items))]
+    agree = lambda a, b: all(a.get(f) == b.get(f) for f in same if a.get(f) is not None and b.get(f) is not None)  # noqa: E731
+    wrong = [code for code, items in languages.items() if len(items) != len(base) or not all(map(agree, base, items))]
     for index, item in enumerate(base):
+        for name in same:  # a fact only one language's column states (a cost's kind): taken from it
+            item.setdefault(name, next((items[index][name] for code, items in languages.items()
+                                        if code not in wrong and items[index].get(name) is not None), None))
+            if item[name] is None:
+                del item[name]
         for name in words:
             values = {code: items[index].get(name, "") for code, items in languages.items() if code not in wrong}
             if any(values.values()):
