@@ -80,6 +80,8 @@ def test_the_wheel_holds_the_theme_schemas_starter_lock_pictograms_with_their_li
     pictograms = {n for n in names if n.startswith("builder/theme/assets/pictograms/") and n.endswith(".svg")}
     assert len(pictograms) == len(list((PROJECT / "templates" / "assets" / "pictograms").glob("*.svg")))
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]
+    modules = {p.relative_to(PROJECT).as_posix() for p in (PROJECT / "builder").rglob("*.py") if "__pycache__" not in p.parts}
+    assert modules - names == set(), "add the new package to [tool.setuptools] packages in pyproject.toml"
     assert (dist / WHEEL).stat().st_size < 2_000_000
 
 
