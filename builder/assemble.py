@@ -87,7 +87,7 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         sessions=tuple(Session(tuple(t.get("days") or ()), t.get("from", ""), t.get("to", ""), t.get("note", ""), t.get("easy_note", ""),
                                recurrence_of(t)) for t in data.get("times") or []),
         transport=data.get("transport", ""),
-        costs=tuple(Cost(c["label"], float(c["amount"]), c["per"], c.get("kind", "")) for c in data.get("costs") or []),
+        costs=tuple(_cost(c) for c in data.get("costs") or []),
         funding=tuple(data.get("funding") or ()),
         referral=tuple(data.get("referral") or ()),
         needs_assessment=data.get("needs_assessment"),
@@ -107,6 +107,11 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         easy_alert=data.get("easy_alert", ""),
         source_id=data.get("source_id", ""),
     )
+
+
+def _cost(data) -> Cost:
+    amount = data.get("amount")
+    return Cost(data["label"], None if amount is None else float(amount), data.get("per", ""), data.get("kind", ""))
 
 
 def regulator_id(data) -> str:

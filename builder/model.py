@@ -22,6 +22,11 @@ WEEKEND = frozenset({"sat", "sun"})
 EVENING_FROM = "18:00"
 COST_PER = {"session": N_("{money} a session"), "hour": N_("{money} an hour"), "day": N_("{money} a day"),
             "week": N_("{money} a week"), "month": N_("{money} a month"), "year": N_("{money} a year")}
+COST_KINDS = ("attendance", "lunch", "meal", "transport", "support", "entry", "activity", "membership", "donation", "pay-what-you-can")
+GIFT_KINDS = {  # kinds where the amount is a suggestion: (words without an amount, words with one)
+    "donation": (N_("donations welcome"), N_("a donation, {price} suggested")),
+    "pay-what-you-can": (N_("pay what you can"), N_("pay what you can, {price} suggested")),
+}
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
     ("kind", N_("Show")), ("area", N_("Area")), ("who", N_("Who it is for")), ("type", N_("Type of support")), ("activity", N_("Activity")),
     ("day", N_("Day")), ("cost", N_("Cost")), ("pay", N_("Ways to pay")), ("transport", N_("Transport")),
@@ -212,13 +217,29 @@ class Session:
 @dataclass(frozen=True)
 class Cost:
     label: str
-    amount: float
-    per: str
-    kind: str = ""  # what it pays for: attendance | lunch | transport | support | entry ("" when not said)
+    amount: float | None  # None only for a donation or pay-what-you-can
+    per: str  # "" only for a donation or pay-what-you-can
+    kind: str = ""  # what it pays for, one of COST_KINDS ("" when not said: the visit itself)
+
+    @property
+    def what_for(self) -> str:
+        """The kind the pages use: the editor's `kind`, or the visit itself. The label's words are never read."""
+        return self.kind or "attendance"
+
+    @per_language
+    def price(self) -> str:
+        """'£3 a session', '£3', or "" when no amount is given."""
+        if self.amount is None:
+            return ""
+        money = wording.money(self.amount)
+        return _(COST_PER[self.per]).format(money=money) if self.per in COST_PER else money
 
     @per_language
     def text(self) -> str:
-        return _(COST_PER[self.per]).format(money=wording.money(self.amount)) if self.per in COST_PER else f"{wording.money(self.amount)} a {self.per}"
+        if self.what_for not in GIFT_KINDS:
+            return self.price
+        words = GIFT_KINDS[self.what_for]
+        return _(words[1]).format(price=self.price) if self.price else _(words[0])
 
 
 @dataclass(frozen=True)
@@ -263,7 +284,8 @@ class Service:
 
     @property
     def is_free(self) -> bool:
-        return not self.costs and "free" in self.funding
+        """Free to use: a donation asked for does not make it paid."""
+        return "free" in self.funding and all(cost.kind == "donation" for cost in self.costs)
 
     @property
     def cost_not_stated(self) -> bool:

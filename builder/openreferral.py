@@ -201,9 +201,10 @@ def service_full(catalogue: Catalogue, service: Service, body: str, ids: Ids) ->
     record["service_at_locations"] = [_service_at_location(sid, service, index, location, ids)
                                       for index, location in enumerate(service.locations)]
     record["schedules"] = [_schedule(sid, index, session, ids) for index, session in enumerate(service.sessions)]
-    record["cost_options"] = [{"id": ids.of(sid, "cost", str(i)), "service_id": sid, "option": cost.label,
-                               "amount": cost.amount, "amount_description": PER[cost.per]}
-                              for i, cost in enumerate(service.costs)]
+    record["cost_options"] = [{key: value for key, value in {
+        "id": ids.of(sid, "cost", str(i)), "service_id": sid, "option": cost.label,
+        "amount": cost.amount, "amount_description": PER.get(cost.per, cost.kind)}.items() if value is not None}
+        for i, cost in enumerate(service.costs)]  # a donation may have no amount
     record["funding"] = [{"id": ids.of(sid, "funding", f), "service_id": sid, "source": f} for f in service.funding]
     record["service_areas"] = [{"id": ids.of(sid, "area", a.key), "service_id": sid, "name": a.label,
                                 "service_area": a.key, "extent_type": "area", "uri": catalogue.site.base_url + f"areas/{a.key}/"}
@@ -323,13 +324,15 @@ def _one_to_one(record: dict) -> dict:
 
 
 def _bodies(root: Path, catalogue: Catalogue, service: Service, codes: tuple[str, ...]) -> dict[str, str]:
-    """{language code: the service's Markdown, as its editor wrote it}: the first language's (the ORUK
-    description) and each translation beside it (<slug>.<code>.md) that exists."""
-    bodies = {codes[0]: _body(root, catalogue, service.source_path, content.SERVICE)}
-    for code in codes[1:]:
+    """{language code: the service's Markdown as that language's page shows it}: its translation beside it
+    (<slug>.<code>.md) where there is one, else the body of <slug>.md (in whatever language it is written).
+    The first language's is the ORUK description."""
+    main = _body(root, catalogue, service.source_path, content.SERVICE)
+    bodies = {}
+    for code in codes:
         translation = service.source_path.removesuffix(".md") + f".{code}.md"
-        if (root / translation).is_file():
-            bodies[code] = _body(root, catalogue, translation, content.TRANSLATION, service.source_path)
+        translated = (root / translation).is_file() and len(codes) > 1
+        bodies[code] = _body(root, catalogue, translation, content.TRANSLATION, service.source_path) if translated else main
     return bodies
 
 

@@ -331,9 +331,11 @@ def _check_costs(source: SourceFile) -> list[Problem]:
     data = source.data
     funding = data.get("funding") if isinstance(data.get("funding"), list) else []
     costs = data.get("costs")
-    if costs and "free" in funding:
+    paid = [c for c in costs if not (isinstance(c, dict) and c.get("kind") == "donation")] if isinstance(costs, list) else costs
+    if paid and "free" in funding:  # a donation asked for does not make it paid
         return [Problem(source.path, line_of(data, ["funding", funding.index("free")]), "funding",
-                        "lists 'free' but the service has costs.", "Remove 'free', or remove the costs if it is free.")]
+                        "lists 'free' but the service has costs.",
+                        "Remove 'free', or remove the costs if it is free (a cost with 'kind: donation' may stay).")]
     if not costs and "free" not in funding and data.get("status") != "closed":
         line = line_of(data, ["funding"]) if "funding" in data else data.line
         return [Problem(source.path, line, "costs", "the cost is not stated, so the page says \"Cost: ask the provider\".",

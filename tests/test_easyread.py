@@ -193,9 +193,9 @@ def test_each_price_says_what_it_pays_for_with_its_own_picture(tmp_path):
     root = make_site(tmp_path / "site", {"content/providers/testshire-care/garden-club.md": f"""---
 {BASE}{LOCATION}costs:
   - {{label: Full day, amount: 52, per: day}}
-  - {{label: Return transport in our minibus, amount: 7.5, per: day}}
+  - {{label: Return transport in our minibus, amount: 7.5, per: day, kind: transport}}
   - {{label: Hot meal, amount: 4, per: day, kind: lunch}}
-  - {{label: Support worker time, amount: 20, per: hour}}
+  - {{label: Support worker time, amount: 20, per: hour, kind: support}}
 last_reviewed: 2026-06-01
 ---
 Body.

@@ -320,3 +320,9 @@ def test_the_report_lists_what_is_untranslated_for_translators():
                 "| Area: northfield | `site.yaml` | name |",
                 "| Site setting: contact.hours | `site.yaml` | contact.hours |"):
         assert row in section.splitlines(), row
+
+
+def test_a_listing_lacking_only_its_text_is_told_which_file_to_write(tmp_path):
+    root = _partial_copy(tmp_path, {"content/providers/testshire-care/garden-club.cy.md": None})
+    assert ("content/providers/testshire-care/garden-club.md:20: warning: this listing has no Welsh translation (text), so the "
+            "Welsh pages show it in English. Write the text in garden-club.cy.md beside this file.") in _check(root).output.splitlines()

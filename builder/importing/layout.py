@@ -94,7 +94,7 @@ def translated(heading: str, code: str) -> str:
 
 def bilingual_row(catalogue: Catalogue, service: Service, bodies: dict[str, str]) -> dict[str, str]:
     """service_row, and the words of each other language in "name (en)" columns where they are translated.
-    `bodies`: the Markdown by language code (the first language's, and each translation that exists)."""
+    `bodies`: the Markdown by language code, as each language's page shows it."""
     codes = tuple(code_of(tag) for tag in catalogue.site.page_languages)
     row = service_row(catalogue, service, bodies.get(codes[0], ""))
     for code, (tag, other) in zip(codes[1:], catalogue.translations):
@@ -139,7 +139,11 @@ def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, 
 
 def cost_text(cost) -> str:
     """'Lunch: £4.50 a day', and what it pays for in brackets when the listing says: 'Lunch: £4.50 a day (lunch)'."""
-    text = f"{cost.label}: £{_money(cost.amount)} {'an' if cost.per == 'hour' else 'a'} {cost.per}"
+    if cost.amount is None:  # a donation or pay-what-you-can with no amount: 'Donations (donation)'
+        text = cost.label
+    else:
+        per = f" {'an' if cost.per == 'hour' else 'a'} {cost.per}" if cost.per else ""
+        text = f"{cost.label}: £{_money(cost.amount)}{per}"
     return text + (f" ({cost.kind})" if getattr(cost, "kind", "") else "")
 
 
