@@ -475,3 +475,19 @@ def test_an_english_only_body_imported_into_a_welsh_first_site_says_it_is_writte
     club = root / "content/providers/trust/clwb-cinio.md"
     assert fields(club)["content_language"] == "en" and club.read_text(encoding="utf-8").endswith("---\nLunch at noon.\n")
     assert run_cli("check", "--root", str(root), "--today", TODAY).exit_code == 0
+
+
+def test_a_donation_with_its_own_label_in_both_languages_survives_both_round_trips(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    coffee = root / "content/providers/hartley-welsh-society/welsh-coffee-morning.md"
+    coffee.write_text(coffee.read_text(encoding="utf-8").replace(
+        "funding: [free]\n", "funding: [free]\ncosts:\n  - {label: {cy: Blwch y gronfa gacennau, en: Cake fund box}, kind: donation}\n"), encoding="utf-8")
+    out = build(root, tmp_path / "out")
+    row = spreadsheet(out)["hartley-welsh-society/welsh-coffee-morning"]
+    assert (row["costs"], row["costs (en)"]) == ("Blwch y gronfa gacennau (donation)", "Cake fund box (donation)")
+    for source, command in ((out / "openreferral/services.csv", "spreadsheet"), (out / "openreferral", "oruk")):
+        fresh = fresh_copy(root, tmp_path / f"fresh-{command}")
+        result = run_cli("import", command, str(source), "--root", str(fresh), "--today", TODAY)
+        assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
+        imported = fields(next((fresh / "content/providers").glob("*/bore-coffi-cymraeg.md")))
+        assert imported["costs"] == [{"label": {"cy": "Blwch y gronfa gacennau", "en": "Cake fund box"}, "kind": "donation"}], command

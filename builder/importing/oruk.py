@@ -273,7 +273,7 @@ def _costs(record: dict, service: dict, where: str, problems: list, codes: tuple
         amount = option.get("amount")
         gift = str(option.get("amount_description") or "").strip().lower()
         if amount is None and gift in ("donation", "pay-what-you-can"):  # as builder/openreferral.py writes them
-            costs.append({"label": str(option.get("option") or "Cost").strip(), "kind": gift})
+            costs.append({"label": in_languages(option, "option", codes) or "Cost", "kind": gift})
             continue
         if not isinstance(amount, (int, float)) or amount <= 0:
             continue  # a cost option without a price says nothing we can show
