@@ -31,6 +31,9 @@ class Untranslated(str):
 
     lang: str = ""
 
+    def __repr__(self) -> str:  # differs from the plain words': the build cache's digests (repr) see the language
+        return f"Untranslated({str.__repr__(self)}, {self.lang!r})"
+
 
 def untranslated(text: str, lang: str) -> Untranslated:
     value = Untranslated(text)

@@ -359,6 +359,8 @@ def test_a_new_site_pins_this_release_and_its_dependabot_and_check_carry_each_up
     pinned = (site / "requirements/catalogue.txt").read_text(encoding="utf-8")
     assert pinned.splitlines()[-1] == f"day-opportunities-catalogue=={VERSION}"
     assert "merge the pull request Dependabot opens when a new version is released" in pinned
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "## Upgrading the catalogue tool" in readme and "Dependabot opens a pull request that changes the\nversion in" in readme
     assert (site / "requirements/site.txt").read_text(encoding="utf-8") == (PROJECT / "requirements/site.txt").read_text(encoding="utf-8")
 
     pip = yaml.safe_load((site / ".github/dependabot.yml").read_text(encoding="utf-8"))["updates"][1]

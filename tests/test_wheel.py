@@ -80,6 +80,8 @@ def test_the_wheel_holds_the_theme_schemas_starter_lock_pictograms_with_their_li
     pictograms = {n for n in names if n.startswith("builder/theme/assets/pictograms/") and n.endswith(".svg")}
     assert len(pictograms) == len(list((PROJECT / "templates" / "assets" / "pictograms").glob("*.svg")))
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]
+    modules = {p.relative_to(PROJECT).as_posix() for p in (PROJECT / "builder").rglob("*.py") if "__pycache__" not in p.parts}
+    assert modules - names == set(), "add the new package to [tool.setuptools] packages in pyproject.toml"
     assert (dist / WHEEL).stat().st_size < 2_000_000
 
 
@@ -152,3 +154,35 @@ def test_the_build_cache_keys_on_the_version(monkeypatch):
         assert cache.builder_fingerprint() != before
     finally:
         cache.builder_fingerprint.cache_clear()
+
+
+# ---------------------------------------------------------------- the release workflow's changelog script
+
+def changelog_script():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("changelog", PROJECT / ".ci" / "changelog.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_release_notes_are_the_changelog_entry_of_the_tagged_version():
+    script = changelog_script()
+    changelog = (PROJECT / "CHANGELOG.md").read_text(encoding="utf-8")
+    notes = script.entry(changelog, VERSION)
+    assert notes.startswith("The first release published on PyPI") or notes.startswith("### ")
+    assert f"## [{VERSION}]" not in notes and "## [Unreleased]" not in notes
+    assert script.check(f"v{VERSION}", (PROJECT / "pyproject.toml").read_text(encoding="utf-8"), changelog) == VERSION
+
+
+def test_a_tag_that_is_not_the_version_or_has_no_changelog_entry_stops_the_release():
+    script = changelog_script()
+    pyproject = '[project]\nversion = "1.2.0"\n'
+    with pytest.raises(ValueError, match=re.escape("the tag v1.3.0 is not pyproject.toml's version 1.2.0: tag the commit v1.2.0, "
+                                                   "or change the version in pyproject.toml first.")):
+        script.check("v1.3.0", pyproject, "## [1.2.0] - 2027-01-04\n\n### Fixed\n\n- A fix.\n")
+    with pytest.raises(ValueError, match=re.escape("CHANGELOG.md has no entry for 1.2.0: add '## [1.2.0] - YYYY-MM-DD' with what changed.")):
+        script.check("v1.2.0", pyproject, "# Changelog\n\n## [Unreleased]\n\n## [1.1.0] - 2026-12-20\n\n- Older.\n")
+    entry = script.entry("## [Unreleased]\n\n## [1.2.0] - 2027-01-04\n\n### Fixed\n\n- A fix.\n\n## [1.1.0] - 2026-12-20\n\n- Older.\n"
+                         "\n[1.2.0]: https://example.org/compare\n", "1.2.0")
+    assert entry == "### Fixed\n\n- A fix.\n"

@@ -1,0 +1,48 @@
+"""What the scripts write in a language other than the page's carries its lang (WCAG 3.1.2, issue 24):
+search results, the filters chosen, the results heading and "My list", on the Welsh pages of
+tests/fixtures/bilingual-partial, whose listings are mostly English only."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_support import serve
+from conftest import PROJECT, build_in_subprocess
+
+FIXTURE = PROJECT / "tests" / "fixtures" / "bilingual-partial"
+LUNCH = "services/testshire-care/lunch-and-chat/"
+
+
+@pytest.fixture(scope="module")
+def partial_url(tmp_path_factory):
+    with serve(build_in_subprocess(FIXTURE, tmp_path_factory.mktemp("partial") / "_site")) as url:
+        yield url
+
+
+def _langs(page, selector: str) -> list[list[str]]:
+    """(words, lang) of each element with a lang inside the first match of `selector`."""
+    return page.eval_on_selector(selector, "el => [...el.querySelectorAll('[lang]')].map(e => [e.textContent, e.lang])")
+
+
+def test_welsh_search_marks_english_results_and_filters(page, partial_url):
+    page.goto(f"{partial_url}cy/search/?q=lunch&type=Day+centres+for+adults")
+    page.wait_for_function("() => !document.getElementById('results-heading').hidden && document.querySelector('#results a')", timeout=30000)
+    assert page.get_attribute("#results h3 a", "lang") == "en-GB"
+    assert page.inner_text("#results h3 a") == "Friday Lunch and Chat"
+    assert page.get_attribute("#results .result > p:nth-of-type(2)", "lang") == "en-GB"  # the summary
+    assert ["People living with dementia", "en-GB"] in _langs(page, "#results")
+    assert ["Pobl hŷn", "en-GB"] not in _langs(page, "#results")  # translated: the page's own language
+    assert _langs(page, "#selected-filters button") == [["Day centres for adults", "en-GB"]]
+    assert ["Day centres for adults", "en-GB"] in _langs(page, "#results-heading")
+
+
+def test_my_list_marks_a_saved_english_name_on_welsh_pages(page, partial_url):
+    page.goto(f"{partial_url}cy/{LUNCH}")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.click("[data-save-service]")
+    assert _langs(page, "#save-status") == [["Friday Lunch and Chat", "en-GB"]]
+    page.goto(f"{partial_url}cy/my-list/")
+    page.wait_for_selector("#my-list a")
+    assert _langs(page, "#my-list h2") == [["Friday Lunch and Chat", "en-GB"]]
+    assert _langs(page, "#my-list button") == [["Friday Lunch and Chat", "en-GB"]]
