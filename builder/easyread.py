@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from builder import translations, wording
+from builder import schedules, translations, wording
 from builder.translations import fill
 from builder.i18n import N_, _
 from builder.model import WEEKEND, Provider, Service, SiteConfig, Term
@@ -172,6 +172,10 @@ def summary_rows(service: Service, provider: Provider, pictures: Pictograms) -> 
     rows.append(Row(pictures.term(service.who_for[0]), who_text, question=_("Who is it for?")))
     days = {day for session in service.sessions for day in session.days}
     when = _(SUMMARY_DAYS).format(days=wording.days_text(days)) if days else _("Phone them to ask when it is on.")
+    if service.sessions and all(s.repeat.by_arrangement for s in service.sessions):
+        when = _("You agree the day and time with them.")
+    elif len(service.sessions) == 1 and not service.sessions[0].repeat.weekly:  # the summary says how often too
+        when = schedules.easy_sentences(service.sessions[0].days, "", "", service.sessions[0].repeat)[0]
     rows.append(Row(pictures.day("weekday"), when, question=_("When is it on?")))
     rows.append(Row(*_summary_where(service, pictures), question=_("Where is it?")))
     cost = _cost(service, pictures)[0]
@@ -279,11 +283,14 @@ def _when(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
         return (Row(pictures.fact("when"), _("Phone them to ask when it is on.")),)
     rows = []
     for session in service.sessions:
-        symbol = pictures.day("evening") if session.is_evening else pictures.day("weekend") if set(session.days) <= WEEKEND else pictures.day("weekday")
-        rows.append(Row(symbol, _("It is on {days}, {times}.").format(days=wording.days_text(session.days), times=wording.time_range(session.start, session.end))))
+        symbol = pictures.day("evening") if session.is_evening else pictures.day("weekend") if session.days and set(session.days) <= WEEKEND else pictures.day("weekday")
+        if session.repeat.weekly:
+            rows.append(Row(symbol, _("It is on {days}, {times}.").format(days=wording.days_text(session.days), times=wording.time_range(session.start, session.end))))
+        else:
+            rows += [Row(symbol, text) for text in schedules.easy_sentences(session.days, session.start, session.end, session.repeat) if text]
         if session.easy_note:
             rows.append(Row(pictures.fact("when"), _sentence(session.easy_note)))
-        elif session.note:
+        elif session.note and not session.repeat.by_arrangement:  # by arrangement: the note is about the times agreed
             rows.append(Row(pictures.fact("phone"), _("Phone them to ask which weeks it is on.")))
     return tuple(rows)
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from builder import facets as more_filters, wording
+from builder import facets as more_filters, schedules, wording
 from builder.i18n import N_, _, per_language
 from builder.regulators import Regulator, default as default_regulator
+from builder.schedules import Recurrence
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
@@ -180,11 +181,12 @@ class Location:
 
 @dataclass(frozen=True)
 class Session:
-    days: tuple[str, ...]
-    start: str  # "HH:MM"
-    end: str  # "HH:MM", "24:00" for midnight
+    days: tuple[str, ...]  # () only for a session by arrangement on no set day
+    start: str  # "HH:MM", "" by arrangement
+    end: str  # "HH:MM", "24:00" for midnight, "" by arrangement
     note: str = ""
     easy_note: str = ""  # the note in Easy Read, or "": Easy Read pages never copy the standard note
+    repeat: Recurrence = field(default_factory=Recurrence)  # weekly unless the entry says monthly, every_weeks or by_arrangement
 
     @property
     def is_evening(self) -> bool:
@@ -196,11 +198,20 @@ class Session:
 
     @per_language
     def days_text(self) -> str:
-        return wording.days_text(self.days)
+        """The days and how often: 'Monday to Friday', 'First Friday of each month', 'By arrangement'."""
+        return schedules.when_text(self.days, self.repeat)
 
     @per_language
     def hours_text(self) -> str:
-        return wording.time_range(self.start, self.end)
+        return wording.time_range(self.start, self.end) if self.start else _("Times agreed with you")
+
+    @per_language
+    def text(self) -> str:
+        """'First Friday of each month, 10am to midday': the key facts and the open data's description."""
+        return f"{self.days_text}, {self.hours_text}" if self.start else self.days_text
+
+    def meets_on(self, day: dt.date) -> bool:
+        return self.repeat.meets_on(day, self.days)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import re
 import uuid
 from pathlib import Path
 
-from builder import content, paths, wording
+from builder import content, paths, schedules, wording
 from builder.importing.layout import bilingual_row, csv_line, write_csv
 from builder.model import Catalogue, Location, Provider, Service
 from builder.translations import Untranslated
@@ -30,6 +30,7 @@ TAXONOMIES = ("types", "who_for", "activities", "areas")
 STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "inactive"}
 PER = {"session": "per session", "hour": "per hour", "day": "per day", "week": "per week", "month": "per month", "year": "per year"}
 COST_KIND = "cost_kind"  # an attribute of a cost option: attendance, lunch, transport ... (ORUK has no field for it)
+BY_ARRANGEMENT = "by arrangement"  # a schedule's attending_type when there are no fixed times (read back by import oruk)
 BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 
 
@@ -250,9 +251,15 @@ def _service_at_location(sid: str, service: Service, index: int, location: Locat
 
 
 def _schedule(sid: str, index: int, session, ids: Ids) -> dict:
-    schedule = {"id": ids.of(sid, "schedule", str(index)), "service_id": sid, "freq": "WEEKLY", "interval": 1,
-                "byday": ",".join(BYDAY[d] for d in session.days), "opens_at": session.start, "closes_at": session.end,
-                "description": f"{session.days_text}, {session.hours_text}"}
+    """RFC 5545-style: WEEKLY (interval 2 and dtstart every other week), MONTHLY with byday "1FR"; by arrangement
+    has no recurrence, only words (attending_type says so in a form importers can read)."""
+    schedule = {"id": ids.of(sid, "schedule", str(index)), "service_id": sid}
+    if session.repeat.by_arrangement:
+        schedule |= {"byday": ",".join(BYDAY[d] for d in session.days)} if session.days else {}
+        schedule |= {"attending_type": BY_ARRANGEMENT, "description": session.text}
+    else:
+        schedule |= schedules.rfc5545(session.days, session.repeat, BYDAY)
+        schedule |= {"opens_at": session.start, "closes_at": session.end, "description": session.text}
     if session.note:
         schedule["notes"] = session.note
     return schedule

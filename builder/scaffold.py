@@ -56,8 +56,12 @@ times:                                 # when it runs; times in quotes, 24-hour
   - days: [mon, tue, wed, thu, fri]    # mon tue wed thu fri sat sun
     from: "09:30"
     to: "15:30"
-    # note: First Saturday of the month  # optional
-    # easy_note: It is on the first Saturday of each month.  # optional: the note in Easy Read
+    # monthly: [first]                 # optional: only these weeks of each month: first, second, third, fourth, last
+    # every_weeks: 2                   # optional: every other week (2 to 8), with starting:
+    # starting: 2026-06-04             # the date of one session
+    # note: Not in August              # optional
+    # easy_note: It is not on in August.  # optional: the note in Easy Read
+  # - by_arrangement: true             # no fixed times: agreed with each person (days optional)
 transport: none                        # provided | help-to-arrange | none
 costs:                                 # delete the block if it is free, and put free in funding
   - label: Full day, including lunch

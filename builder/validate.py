@@ -280,6 +280,7 @@ def is_due(reviewed: dt.date, months: int, today: dt.date) -> bool:
 def _check_times(source: SourceFile) -> list[Problem]:
     problems = []
     for index, session in enumerate(_mappings(source.data.get("times"))):
+        problems += _check_recurrence(source, index, session)
         start, end = session.get("from"), session.get("to")
         if not (isinstance(start, str) and isinstance(end, str)) or not (len(start) == len(end) == 5):
             continue
@@ -291,6 +292,39 @@ def _check_times(source: SourceFile) -> list[Problem]:
                                     f"should be after 'from' (found from \"{start}\" to \"{end}\").",
                                     "Times are 24-hour: 3:30pm is \"15:30\"."))
     return problems
+
+
+def _check_recurrence(source: SourceFile, index: int, session: dict) -> list[Problem]:
+    """What the schema cannot say: which recurrence fields go together."""
+    def problem(name: str, message: str, hint: str, severity: str = "error") -> Problem:
+        line = line_of(source.data, ["times", index, name] if name in session else ["times", index])
+        return Problem(source.path, line, f"times.{name}", message, hint, severity)
+
+    if session.get("by_arrangement") is True:
+        extra = [name for name in ("from", "to", "monthly", "every_weeks", "starting") if name in session]
+        return [problem(extra[0], f"is not used with by_arrangement (found {', '.join(extra)}).",
+                        "A session by arrangement has no fixed times: remove these, or remove 'by_arrangement'.")] if extra else []
+    if "monthly" in session and "every_weeks" in session:
+        return [problem("every_weeks", "cannot go with monthly: a session is either monthly or every few weeks.",
+                        "Keep one of them: monthly: [first] for the first of each month, every_weeks: 2 for every other week.")]
+    if "every_weeks" in session and "starting" not in session:
+        return [problem("every_weeks", "has no 'starting' date, so nobody can tell which weeks it is on.",
+                        "Add starting: with the date of one session, like starting: 2026-06-04.", "warning")]
+    starting = session.get("starting")
+    if starting is not None and "every_weeks" not in session:
+        return [problem("starting", "is only read with every_weeks.", "Add every_weeks: 2 for every other week, or remove 'starting'.")]
+    if not isinstance(starting, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", starting):
+        return []
+    try:
+        day = dt.date.fromisoformat(starting)
+    except ValueError:
+        return [problem("starting", f"is not a real date (found '{starting}').", "Write the date of one session, like 2026-06-04.")]
+    days = session.get("days") if isinstance(session.get("days"), list) else []
+    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
+    if days and weekday not in days:
+        return [problem("starting", f"{starting} is a {day.strftime('%A')}, which is not one of the days ({', '.join(map(str, days))}).",
+                        "Give the date of one session.")]
+    return []
 
 
 def _check_costs(source: SourceFile) -> list[Problem]:

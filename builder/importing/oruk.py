@@ -23,6 +23,7 @@ from builder.importing.terms import Vocabulary
 from builder.importing.times import DAYS
 from builder.importing.writer import TAXONOMIES, Listing
 from builder.model import SiteConfig
+from builder.schedules import from_rfc5545
 
 STATUS = {"active": "active", "temporarily closed": "temporarily-closed", "inactive": "closed", "defunct": "closed"}
 BYDAY = {"MO": "mon", "TU": "tue", "WE": "wed", "TH": "thu", "FR": "fri", "SA": "sat", "SU": "sun"}
@@ -251,15 +252,18 @@ def _times(record: dict, service: dict, where: str, problems: list, codes: tuple
     schedules = _list(record, "schedules") + [s for at in _list(record, "service_at_locations") for s in _list(at.get("location") or {}, "schedules")]
     times = []
     for index, schedule in enumerate(schedules):
-        days = [BYDAY.get(d.strip().upper()[-2:]) for d in str(schedule.get("byday") or "").split(",") if d.strip()]
+        days, repeat = from_rfc5545(schedule, BYDAY)
         start, end = (str(schedule.get(k) or "")[:5] for k in ("opens_at", "closes_at"))
+        if repeat.get("by_arrangement") and None not in days:
+            times.append({"days": [d for d in DAYS if d in days], **repeat} if days else repeat)
+            continue
         if not days and not start:
             continue  # a schedule only in words: ORUK's description, nothing to read
         if None in days or not days or not re.fullmatch(r"\d{2}:\d{2}", start) or not re.fullmatch(r"\d{2}:\d{2}", end):
             problems.append(f"{where}.schedules[{index}]: needs byday (like \"MO,TU\"), opens_at and closes_at "
                             f"(found byday '{schedule.get('byday', '')}', opens_at '{schedule.get('opens_at', '')}', closes_at '{schedule.get('closes_at', '')}').")
             continue
-        session = {"days": [d for d in DAYS if d in days], "from": start, "to": end}
+        session = {"days": [d for d in DAYS if d in days], "from": start, "to": end, **repeat}
         if in_languages(schedule, "notes", codes):
             session["note"] = in_languages(schedule, "notes", codes)
         times.append(session)
