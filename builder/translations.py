@@ -238,6 +238,21 @@ def check_twins(sources, present: set[str]) -> list[Problem]:
     return problems
 
 
+def check_easy_twins(sources) -> list[Problem]:
+    """An .easy.md file says its own content_language: warn when its standard file names another and it names none."""
+    said = {s.path: s.data.get("content_language") for s in sources if isinstance(s.data, dict) and s.written_in}
+    problems = []
+    for source in sources:
+        twin = source.path.removesuffix(".easy.md") + ".md"
+        if source.kind in ("service-easy", "page-easy") and said.get(twin) and not said.get(source.path) and said[twin] != source.written_in:
+            name, language = twin.rsplit("/", 1)[-1], said[twin]
+            problems.append(Problem(source.path, 1, "content_language",
+                                    f"{name} is written in {_name(language)} (content_language: {language}), but this file says "
+                                    f"nothing, so it is read as {_name(source.written_in)}.",
+                                    f"If it is in {_name(language)} too, add content_language: {language} to its front matter.", "warning"))
+    return problems
+
+
 def in_language(sources, bodies: dict, code: str, languages) -> tuple[list, dict, list[str]]:
     """The records and rendered bodies in one of a bilingual site's languages: each field and body in
     that language where it is written or translated, else the words it is written in, marked as such.

@@ -342,3 +342,14 @@ def test_a_changed_content_language_rebuilds_every_page_showing_the_file(tmp_pat
                if (root / "_site" / file.relative_to(cold)).read_bytes() != file.read_bytes()]
     assert changed == []
     assert '<span lang="en-GB">Côr Cymunedol Llan</span>' in (root / "_site/a-to-z/index.html").read_text(encoding="utf-8")
+
+
+def test_an_easy_read_file_silent_on_the_language_its_standard_file_names_is_warned(tmp_path):
+    root = _partial_copy(tmp_path, {"content/providers/cymdeithas-llan/cor-llan.easy.md":
+                                    "---\nchecked_by: Testers\nchecked_on: 2026-06-01\n---\nRydyn ni’n canu.\n"})
+    assert ("content/providers/cymdeithas-llan/cor-llan.easy.md:1: warning: content_language: cor-llan.md is written in Welsh "
+            "(content_language: cy), but this file says nothing, so it is read as English. If it is in Welsh too, add "
+            "content_language: cy to its front matter.") in _check(root).output.splitlines()
+    (root / "content/providers/cymdeithas-llan/cor-llan.easy.md").write_text(
+        "---\ncontent_language: cy\nchecked_by: Testers\nchecked_on: 2026-06-01\n---\nRydyn ni’n canu.\n", encoding="utf-8")
+    assert not any("cor-llan.easy.md:1: warning: content_language" in line for line in _check(root).output.splitlines())

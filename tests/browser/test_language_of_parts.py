@@ -1,13 +1,19 @@
 """What the scripts write in a language other than the page's carries its lang (WCAG 3.1.2, issue 24):
 search results, the filters chosen, the results heading and "My list", on the Welsh pages of
-tests/fixtures/bilingual-partial, whose listings are mostly English only."""
+tests/fixtures/bilingual-partial, whose listings are mostly English only; and the offline copy's
+"Find a service", opened from disk."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.parse
+import zipfile
 
 import pytest
 
 from browser_support import serve
-from conftest import PROJECT, build_in_subprocess
+from conftest import PROJECT, TODAY, build_in_subprocess
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "bilingual-partial"
 LUNCH = "services/testshire-care/lunch-and-chat/"
@@ -46,3 +52,19 @@ def test_my_list_marks_a_saved_english_name_on_welsh_pages(page, partial_url):
     page.wait_for_selector("#my-list a")
     assert _langs(page, "#my-list h2") == [["Friday Lunch and Chat", "en-GB"]]
     assert _langs(page, "#my-list button") == [["Friday Lunch and Chat", "en-GB"]]
+
+
+def test_the_offline_copys_finder_marks_them_too(page, tmp_path):
+    out = tmp_path / "_site"
+    result = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(FIXTURE), "--out", str(out), "--today", TODAY,
+                             "--no-search", "--offline-copy"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(next((out / "downloads").glob("*.zip"))) as copy:
+        copy.extractall(tmp_path / "copy")
+    search = next((tmp_path / "copy").glob("*/cy/search/index.html"))
+    page.goto(search.as_uri() + "?" + urllib.parse.urlencode([("q", "lunch"), ("type", "Day centres for adults")]))
+    page.wait_for_function("() => document.querySelector('#results a')", timeout=30000)
+    assert page.inner_text("#results h3 a") == "Friday Lunch and Chat" and page.get_attribute("#results h3 a", "lang") == "en-GB"
+    assert ["People living with dementia", "en-GB"] in _langs(page, "#results")
+    assert _langs(page, "#selected-filters button") == [["Day centres for adults", "en-GB"]]
+    assert ["Day centres for adults", "en-GB"] in _langs(page, "#results-heading")
