@@ -126,10 +126,12 @@ def test_the_open_data_writes_rfc_5545_schedules(sites):
 
 
 @pytest.mark.parametrize("source", ["oruk", "spreadsheet"])
-def test_the_open_data_imports_back_to_the_same_schedules(sites, tmp_path: Path, source: str):
-    out = sites["en"]
+@pytest.mark.parametrize("code", ["en", "cy"])
+def test_the_open_data_imports_back_to_the_same_schedules(sites, tmp_path: Path, source: str, code: str):
+    out = sites[code]
+    site_yaml = (out.parent / "site.yaml").read_text(encoding="utf-8")
     root = make_site(tmp_path / "site", {"content/providers/testshire-care/garden-club.md": None,
-                                         "content/providers/testshire-care/provider.yaml": None})
+                                         "content/providers/testshire-care/provider.yaml": None, "site.yaml": site_yaml})
     path = out / "openreferral" / ("services" if source == "oruk" else "services.csv")
     result = run_cli("import", source, str(path), "--root", str(root), "--today", TODAY)
     assert result.exit_code == 0, result.output
