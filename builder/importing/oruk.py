@@ -252,7 +252,11 @@ def _times(record: dict, service: dict, where: str, problems: list, codes: tuple
     schedules = _list(record, "schedules") + [s for at in _list(record, "service_at_locations") for s in _list(at.get("location") or {}, "schedules")]
     times = []
     for index, schedule in enumerate(schedules):
-        days, repeat = from_rfc5545(schedule, BYDAY)
+        try:
+            days, repeat = from_rfc5545(schedule, BYDAY)
+        except ValueError as err:
+            problems.append(f"{where}.schedules[{index}]: {err}")
+            continue
         start, end = (str(schedule.get(k) or "")[:5] for k in ("opens_at", "closes_at"))
         if repeat.get("by_arrangement") and None not in days:
             times.append({"days": [d for d in DAYS if d in days], **repeat} if days else repeat)
