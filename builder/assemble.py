@@ -93,6 +93,7 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         needs_assessment=data.get("needs_assessment"),
         regulator_id=regulator_id(data),
         regulator=site.regulator,
+        regulated=data.get("regulated"),
         contact=_contact(data.get("contact")),
         last_reviewed=reviewed,
         due_for_review=is_due(reviewed, site.review_months, today),

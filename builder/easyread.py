@@ -340,10 +340,10 @@ def _contact(service: Service, provider: Provider, pictures: Pictograms) -> tupl
 
 
 def _checked(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
-    """Said only where it helps: registered services, and types that may give personal care (the glossary explains it)."""
-    if service.regulator_id:
+    """Only what the listing says (the glossary explains the regulator): a missing id means "we do not know"."""
+    if service.is_registered:
         return (Row(pictures.fact("checked"), _(service.regulator.easy_registered)),)
-    if any(t.personal_care for t in service.types):
+    if service.said_not_registered:
         return (Row(pictures.fact("not-checked"), _(service.regulator.easy_not_registered)),)
     return ()
 

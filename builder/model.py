@@ -24,8 +24,8 @@ COST_PER = {"session": N_("{money} a session"), "hour": N_("{money} an hour"), "
             "week": N_("{money} a week"), "month": N_("{money} a month"), "year": N_("{money} a year")}
 COST_KINDS = ("attendance", "lunch", "meal", "transport", "support", "entry", "activity", "membership", "donation", "pay-what-you-can")
 GIFT_KINDS = {  # kinds where the amount is a suggestion: (words without an amount, words with one)
-    "donation": (N_("donations welcome"), N_("a donation, {price} suggested")),
-    "pay-what-you-can": (N_("pay what you can"), N_("pay what you can, {price} suggested")),
+    "donation": (N_("donations welcome"), N_("suggested donation {price}")),
+    "pay-what-you-can": (N_("pay what you can"), N_("pay what you can, suggested {price}")),
 }
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
     ("kind", N_("Show")), ("area", N_("Area")), ("who", N_("Who it is for")), ("type", N_("Type of support")), ("activity", N_("Activity")),
@@ -281,6 +281,7 @@ class Service:
     easy_alert: str = ""  # the alert in Easy Read, or "": Easy Read pages never copy the standard alert
     source_id: str = ""  # the id this listing has in the source it was imported from
     regulator: Regulator = field(default_factory=default_regulator)  # the site's
+    regulated: bool | None = None  # `regulated:`: whether the listing says it is registered with the regulator (None: not said)
 
     @property
     def is_free(self) -> bool:
@@ -315,6 +316,22 @@ class Service:
     @property
     def status_label(self) -> str:
         return wording.STATUS_LABELS[self.status]
+
+    @property
+    def is_registered(self) -> bool:
+        """Registered with the site's regulator: it has an id, or the listing says `regulated: true`."""
+        return bool(self.regulator_id) or self.regulated is True
+
+    @property
+    def said_not_registered(self) -> bool:
+        """Only `regulated: false` says a service is not registered: a missing id means "we do not know"."""
+        return self.regulated is False and not self.regulator_id
+
+    @property
+    def needs_regulator_id(self) -> bool:
+        """An open listing of a type that may give personal care, with no id and no `regulated: false`."""
+        return (self.is_open and not self.regulator_id and self.regulated is not False
+                and any(t.personal_care for t in self.types))
 
     @property
     def register_url(self) -> str:
@@ -354,7 +371,7 @@ class Service:
             "assessment": (_("No assessment needed"),) if self.self_referral else (),
             "status": (self.status_label,),
             **more_filters.values(self),
-            "registered": (_(self.regulator.easy_filter if easy else self.regulator.filter),) if self.regulator_id else (),
+            "registered": (_(self.regulator.easy_filter if easy else self.regulator.filter),) if self.is_registered else (),
         }
 
     @cached_property

@@ -286,6 +286,7 @@ def _attributes(catalogue: Catalogue, sid: str, service: Service, ids: Ids) -> l
             attributes.append(_attribute(sid, taxonomy, term.key, term.label, ids))
     extras = {"transport": [service.transport] if service.transport else [], "referral": list(service.referral),
               "needs_assessment": [] if service.needs_assessment is None else ["yes" if service.needs_assessment else "no"],
+              "regulated": [] if service.regulated is None else ["yes" if service.regulated else "no"],
               service.regulator.open_data_type: [service.regulator_id] if service.regulator_id and not service.locations else []}
     for taxonomy, keys in extras.items():
         attributes += [_attribute(sid, taxonomy, key, key, ids) for key in keys]

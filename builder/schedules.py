@@ -124,7 +124,8 @@ def _capital(text: str) -> str:
 def from_rfc5545(schedule: dict, days_by_code: dict[str, str]) -> tuple[list[str | None], dict]:
     """An ORUK schedule's days and the `times` fields of its recurrence: the reverse of rfc5545.
 
-    A day the source writes wrongly comes back as None, for the caller to report."""
+    A day the source writes wrongly comes back as None, for the caller to report; a recurrence this model
+    cannot hold (MONTHLY without a week number, or by day of the month) is a ValueError saying so."""
     parts = [part.strip().upper() for part in str(schedule.get("byday") or "").split(",") if part.strip()]
     days = list(dict.fromkeys(days_by_code.get(part[-2:]) for part in parts))
     if BY_ARRANGEMENT_WORDS & set(str(schedule.get(k) or "").casefold().strip(" .") for k in ("attending_type", "description")):
@@ -133,7 +134,11 @@ def from_rfc5545(schedule: dict, days_by_code: dict[str, str]) -> tuple[list[str
     if freq == "MONTHLY":
         numbers = {int(part[:-2]) for part in parts if part[:-2].lstrip("+-").isdigit()}
         weeks = [week for week, number in WEEK_NUMBERS.items() if number in numbers]
-        return days, ({"monthly": weeks} if weeks else {})
+        if not weeks or len(weeks) < len(numbers):
+            raise ValueError(f"freq MONTHLY needs byday with the week of the month before each day, like \"1FR\" "
+                             f"(first Friday) or \"-1SA\" (last Saturday); weeks 1 to 4 and -1 are read "
+                             f"(found byday '{schedule.get('byday', '')}', bymonthday '{schedule.get('bymonthday', '')}').")
+        return days, {"monthly": weeks}
     interval = schedule.get("interval")
     fields: dict = {}
     if isinstance(interval, (int, float)) and int(interval) > 1:

@@ -193,6 +193,12 @@ def _check_regulator_id(source: SourceFile, site: SiteConfig | None) -> list[Pro
                         f"{ALIAS} is the older name of regulator_id: keep regulator_id and delete the {ALIAS} line.")]
     key = "regulator_id" if "regulator_id" in data else ALIAS
     value = data.get(key)
+    if data.get("regulated") is False and value:
+        return [Problem(source.path, line_of(data, ["regulated"]), "regulated",
+                        f"says the service is not registered, but it has {key} '{value}'.",
+                        f"Delete 'regulated: false' if it is registered, or delete the {key} line if it is not.")]
+    if site is not None and not value:
+        return _check_registration_said(source, site)
     if site is None or not isinstance(value, str) or not value:
         return []  # the schema reports a value that is not text
     regulator = site.regulator
@@ -206,6 +212,21 @@ def _check_regulator_id(source: SourceFile, site: SiteConfig | None) -> list[Pro
         hint = f"Copy it from the service's page in the {regulator.short_name} register; leave it out if the service is not registered."
     return [Problem(source.path, line_of(data, [key]), key,
                     f"should be {regulator.an_id} like \"{regulator.id_example}\" (found '{value}').", hint)]
+
+
+def _check_registration_said(source: SourceFile, site: SiteConfig) -> list[Problem]:
+    """A type that may give personal care, with no id: its pages say nothing about the regulator, so ask for one."""
+    data, regulator = source.data, site.regulator
+    types = data.get("types") if isinstance(data.get("types"), list) else []
+    care = [t.label for t in site.taxonomy("types") if t.personal_care and t.key in types]
+    if not care or data.get("regulated") is False or data.get("status", "active") != "active":
+        return []
+    line = line_of(data, ["regulated"]) if "regulated" in data else line_of(data, ["types"])
+    return [Problem(source.path, line, "regulator_id",
+                    f"is missing: services of the type '{care[0]}' may give personal care, and without an id "
+                    f"the pages cannot say whether {regulator.short_name} checks this one.",
+                    f"Add regulator_id: with its {regulator.id_name}, like \"{regulator.id_example}\", "
+                    "or 'regulated: false' if it is not registered.", "warning")]
 
 
 def _is_int(value) -> bool:

@@ -40,9 +40,9 @@ SENTENCES = {
 # What the standard page says after the label, for the kinds whose amount is a suggestion or left out.
 PRICES = {
     ("donation", None, ""): ("donations welcome", "croeso i roddion"),
-    ("donation", 2, "session"): ("a donation, £2 a session suggested", "rhodd, awgrymir £2 y sesiwn"),
+    ("donation", 2, "session"): ("suggested donation £2 a session", "rhodd a awgrymir: £2 y sesiwn"),
     ("pay-what-you-can", None, ""): ("pay what you can", "talwch beth y gallwch"),
-    ("pay-what-you-can", 5, "day"): ("pay what you can, £5 a day suggested", "talwch beth y gallwch, awgrymir £5 y dydd"),
+    ("pay-what-you-can", 5, "day"): ("pay what you can, suggested £5 a day", "talwch beth y gallwch, awgrymir £5 y dydd"),
     ("transport", 6, "day"): ("£6 a day", "£6 y dydd"),
 }
 

@@ -208,11 +208,12 @@ Body.
     assert len({r.symbol for r in section.rows[:4]}) == 4
 
 
-def test_the_regulator_line_is_said_for_types_that_may_give_personal_care(tmp_path):
+def test_the_not_checked_line_is_said_only_when_the_listing_says_so(tmp_path):
     site = MINIMAL_SITE.replace("easy: A support worker helps you}", "easy: A support worker helps you, personal_care: true}")
     assert site != MINIMAL_SITE
     root = make_site(tmp_path / "site", {"site.yaml": site, "content/providers/testshire-care/garden-club.md": f"""---
 {BASE.replace("[community-group]", "[one-to-one]")}funding: [free]
+regulated: false
 last_reviewed: 2026-06-01
 ---
 Body.

@@ -126,10 +126,12 @@ def test_the_open_data_writes_rfc_5545_schedules(sites):
 
 
 @pytest.mark.parametrize("source", ["oruk", "spreadsheet"])
-def test_the_open_data_imports_back_to_the_same_schedules(sites, tmp_path: Path, source: str):
-    out = sites["en"]
+@pytest.mark.parametrize("code", ["en", "cy"])
+def test_the_open_data_imports_back_to_the_same_schedules(sites, tmp_path: Path, source: str, code: str):
+    out = sites[code]
+    site_yaml = (out.parent / "site.yaml").read_text(encoding="utf-8")
     root = make_site(tmp_path / "site", {"content/providers/testshire-care/garden-club.md": None,
-                                         "content/providers/testshire-care/provider.yaml": None})
+                                         "content/providers/testshire-care/provider.yaml": None, "site.yaml": site_yaml})
     path = out / "openreferral" / ("services" if source == "oruk" else "services.csv")
     result = run_cli("import", source, str(path), "--root", str(root), "--today", TODAY)
     assert result.exit_code == 0, result.output
@@ -188,3 +190,24 @@ def test_which_dates_a_session_falls_on():
     assert [d.isoformat() for d in june if Recurrence(monthly=("first", "last")).meets_on(d, ("fri",))] == [
         "2026-06-05", "2026-06-26", "2026-07-03", "2026-07-31"]
     assert not any(Recurrence(by_arrangement=True).meets_on(d, ("mon",)) for d in june)
+
+
+def test_an_oruk_schedule_the_model_cannot_hold_names_its_json_path(tmp_path: Path):
+    root = make_site(tmp_path / "site")
+    record = {"id": "s1", "name": "Seed Swap", "status": "active", "organization": {"name": "Garden Trust"},
+              "schedules": [{"freq": "MONTHLY", "byday": "FR", "opens_at": "10:00", "closes_at": "12:00"}]}
+    good = {**record, "id": "s2", "name": "Tea Dance",
+            "schedules": [{"freq": "MONTHLY", "interval": 1, "byday": "2TU,4TU", "opens_at": "14:00", "closes_at": "16:00"},
+                          {"freq": "WEEKLY", "interval": 3, "byday": "SA", "dtstart": "2026-06-06", "opens_at": "10:00", "closes_at": "12:00"},
+                          {"attending_type": "By arrangement", "description": "By arrangement"}]}
+    (tmp_path / "feed.json").write_text(json.dumps([record, good]), encoding="utf-8")
+    result = run_cli("import", "oruk", str(tmp_path / "feed.json"), "--root", str(root), "--today", TODAY,
+                     "--set", "areas=north", "--set", "types=day-centre", "--set", "who_for=older-people")
+    assert "Created 1, updated 0, skipped 1." in result.stdout
+    assert ("Skipped feed.json $[0]: feed.json $[0].schedules[0]: freq MONTHLY needs byday with the week of the month before "
+            "each day, like \"1FR\" (first Friday) or \"-1SA\" (last Saturday); weeks 1 to 4 and -1 are read "
+            "(found byday 'FR', bymonthday '').") in result.stderr.splitlines()
+    text = (root / "content/providers/garden-trust/tea-dance.md").read_text(encoding="utf-8")
+    assert ('times:\n- days: [tue]\n  from: "14:00"\n  to: "16:00"\n  monthly: [second, fourth]\n'
+            '- days: [sat]\n  from: "10:00"\n  to: "12:00"\n  every_weeks: 3\n  starting: "2026-06-06"\n'
+            '- {by_arrangement: true}\n') in text

@@ -28,7 +28,7 @@ from builder.schedules import from_rfc5545
 STATUS = {"active": "active", "temporarily closed": "temporarily-closed", "inactive": "closed", "defunct": "closed"}
 BYDAY = {"MO": "mon", "TU": "tue", "WE": "wed", "TH": "thu", "FR": "fri", "SA": "sat", "SU": "sun"}
 PER = {"session": "session", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
-EXTRA = ("transport", "referral", "needs_assessment", "regulator_id")  # this builder's facts ORUK has no field for
+EXTRA = ("transport", "referral", "needs_assessment", "regulated", "regulator_id")  # this builder's facts ORUK has no field for
 # A service's id with its care regulator, as this builder exports it (cqc_location_id, ciw_service_id ...)
 REGULATOR_ID_TYPES = frozenset(r.open_data_type for r in regulators.default_regulators().values()) | {"cqc_location_id"}
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
@@ -210,8 +210,8 @@ def _terms(record: dict, words: Vocabulary, mapping: dict, service: dict, where:
         keys = list(dict.fromkeys(keys))
         if field in ("transport", "regulator_id"):
             service[field] = keys[0]
-        elif field == "needs_assessment":
-            service["needs_assessment"] = keys[0] == "yes"
+        elif field in ("needs_assessment", "regulated"):
+            service[field] = keys[0] == "yes"
         else:
             service[field] = keys
 
@@ -252,7 +252,11 @@ def _times(record: dict, service: dict, where: str, problems: list, codes: tuple
     schedules = _list(record, "schedules") + [s for at in _list(record, "service_at_locations") for s in _list(at.get("location") or {}, "schedules")]
     times = []
     for index, schedule in enumerate(schedules):
-        days, repeat = from_rfc5545(schedule, BYDAY)
+        try:
+            days, repeat = from_rfc5545(schedule, BYDAY)
+        except ValueError as err:
+            problems.append(f"{where}.schedules[{index}]: {err}")
+            continue
         start, end = (str(schedule.get(k) or "")[:5] for k in ("opens_at", "closes_at"))
         if repeat.get("by_arrangement") and None not in days:
             times.append({"days": [d for d in DAYS if d in days], **repeat} if days else repeat)
