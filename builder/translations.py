@@ -207,6 +207,14 @@ def fill(template: str, *args, **values):
     return Markup(escape(template)).format(*map(in_lang, args), **{key: in_lang(v) for key, v in values.items()})
 
 
+MARKED = re.compile(r'<span lang="([^"]*)">(.*?)</span>')
+
+
+def marked_parts(markup: Markup) -> list[list[str]]:
+    """[[words, lang], ...] of the words `fill`/`in_lang` put in a <span lang> (for the scripts, which mark them again)."""
+    return [[Markup(words).unescape(), lang] for lang, words in MARKED.findall(str(markup))]
+
+
 def join_marked(join, words: list):
     """`join(words)` (like wording.join_words) keeping each word's language: words in another language in a <span lang>."""
     if not any(isinstance(w, (Untranslated, Markup)) for w in words):
