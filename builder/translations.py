@@ -1,14 +1,14 @@
 """Content in two languages, in the editors' files (a bilingual site, `languages: [cy, en]`).
 
-A text field is a plain string (the same in both languages: a name, an address) or a mapping by
-language code: `name: {cy: Côr Cymunedol, en: Community choir}`. A Markdown body in the second
+A field that holds words (the schemas mark them) is plain text, written in the file's content
+language (its own `content_language:`, else site.yaml's, else the first language), or a mapping by
+language code: `name: {cy: Côr Cymunedol, en: Community choir}`. A Markdown body in another
 language lives beside its file as `<name>.<code>.md` (and `<name>.<code>.easy.md`).
 
 `split` turns one file's data into one copy per language, each with plain strings, so every check
-and the model see the shapes they always saw. Where a mapping lacks a language, that language's
-copy holds the first language's words as `Untranslated` text, which pages mark with its `lang`
-(WCAG 3.1.2), and `check` warns once per file.
-"""
+and the model see the shapes they always saw. Words shown on a page in another language than
+their own are `Untranslated` text, which pages mark with its `lang` (WCAG 3.1.2);
+translationstatus.py counts and warns about them."""
 
 from __future__ import annotations
 
@@ -205,6 +205,14 @@ def fill(template: str, *args, **values):
     if not any(isinstance(v, (Untranslated, Markup)) for v in (*args, *values.values())):
         return template.format(*args, **values)
     return Markup(escape(template)).format(*map(in_lang, args), **{key: in_lang(v) for key, v in values.items()})
+
+
+MARKED = re.compile(r'<span lang="([^"]*)">(.*?)</span>')
+
+
+def marked_parts(markup: Markup) -> list[list[str]]:
+    """[[words, lang], ...] of the words `fill`/`in_lang` put in a <span lang> (for the scripts, which mark them again)."""
+    return [[Markup(words).unescape(), lang] for lang, words in MARKED.findall(str(markup))]
 
 
 def join_marked(join, words: list):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builder import schemas, translations
+from builder import translations
 from builder.errors import Problem
 from builder.mdtext import literal
 from builder.yamlfile import line_of

@@ -310,7 +310,7 @@ function renderResults(items) {
     const closed = data.meta.status && data.meta.status !== t("Open") ? data.meta.status : "";
     tag.textContent = easy ? (closed ? labelOf("status", closed) : "") : [t("Standard"), kind, closed].filter(Boolean).join(" · ");
     if (tag.textContent) item.append(tag);
-    if (data.meta.summary) item.append(paragraph(data.meta.summary, "", data.meta.summary_lang));
+    if (data.meta.summary) item.append(markWords(paragraph(data.meta.summary, "", data.meta.summary_lang), parts(data.meta, "summary")));
     if (data.meta.areas) item.append(markWords(paragraph(easy ? say("where", { areas: data.meta.areas }) : t("Area: {areas}", { areas: data.meta.areas })), parts(data.meta, "areas")));
     if (data.meta.who) item.append(markWords(paragraph(easy ? say("who", { who: data.meta.who }) : t("Who it is for: {who}", { who: data.meta.who })), parts(data.meta, "who")));
     if (currentNear) {

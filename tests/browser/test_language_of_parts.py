@@ -42,6 +42,14 @@ def test_welsh_search_marks_english_results_and_filters(page, partial_url):
     assert ["Day centres for adults", "en-GB"] in _langs(page, "#results-heading")
 
 
+def test_welsh_easy_read_search_marks_the_english_in_its_summary_sentences(page, partial_url):
+    page.goto(f"{partial_url}cy/easy-read/search/?q=support")
+    page.wait_for_function("() => document.querySelector('#results a')", timeout=30000)
+    result = page.locator("#results li", has_text="Home Support Visits")
+    langs = result.evaluate("el => [...el.querySelectorAll('p [lang]')].map(e => [e.textContent, e.lang])")
+    assert ["A support worker helps you.", "en-GB"] in langs and ["People who forget things.", "en-GB"] in langs
+
+
 def test_my_list_marks_a_saved_english_name_on_welsh_pages(page, partial_url):
     page.goto(f"{partial_url}cy/{LUNCH}")
     page.evaluate("() => localStorage.clear()")
