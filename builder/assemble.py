@@ -11,6 +11,7 @@ import datetime as dt
 from builder import paths, wording
 from builder.content import PAGE, PAGE_EASY, PROVIDER, SERVICE, SERVICE_EASY, SourceFile
 from builder.markup import RenderedBody
+from builder.schedules import recurrence_of
 from builder.model import (Browse, Catalogue, Contact, Cost, LabelledPhone, EasyText, Location, Page, Provider, Service,
                            Session, SiteConfig, Term)
 from builder.validate import is_due
@@ -83,14 +84,16 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         spoke_of=data.get("spoke_of", ""),
         spokes=spokes,
         locations=tuple(_location(loc) for loc in data.get("locations") or []),
-        sessions=tuple(Session(tuple(t["days"]), t["from"], t["to"], t.get("note", ""), t.get("easy_note", "")) for t in data.get("times") or []),
+        sessions=tuple(Session(tuple(t.get("days") or ()), t.get("from", ""), t.get("to", ""), t.get("note", ""), t.get("easy_note", ""),
+                               recurrence_of(t)) for t in data.get("times") or []),
         transport=data.get("transport", ""),
-        costs=tuple(Cost(c["label"], float(c["amount"]), c["per"], c.get("kind", "")) for c in data.get("costs") or []),
+        costs=tuple(_cost(c) for c in data.get("costs") or []),
         funding=tuple(data.get("funding") or ()),
         referral=tuple(data.get("referral") or ()),
         needs_assessment=data.get("needs_assessment"),
         regulator_id=regulator_id(data),
         regulator=site.regulator,
+        regulated=data.get("regulated"),
         contact=_contact(data.get("contact")),
         last_reviewed=reviewed,
         due_for_review=is_due(reviewed, site.review_months, today),
@@ -105,6 +108,11 @@ def _service(source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile 
         easy_alert=data.get("easy_alert", ""),
         source_id=data.get("source_id", ""),
     )
+
+
+def _cost(data) -> Cost:
+    amount = data.get("amount")
+    return Cost(data["label"], None if amount is None else float(amount), data.get("per", ""), data.get("kind", ""))
 
 
 def regulator_id(data) -> str:

@@ -6,7 +6,7 @@ It keeps, between builds:
 - for each output folder, a manifest of the pages last published there and the digest of
   each page's inputs (see incremental.py), so unchanged pages are not rendered again.
 
-Every key includes `builder_fingerprint()`: a new builder version, a changed schema or a
+Every key includes `builder_fingerprint()`: a new builder version (pyproject.toml's), changed code, a changed schema or a
 different Python means nothing cached is trusted. Anything unreadable is treated as missing.
 """
 
@@ -37,11 +37,12 @@ def digest(*parts: bytes | str) -> str:
 
 @functools.cache
 def builder_fingerprint() -> str:
-    """The builder's own code and schemas, and the Python running them."""
+    """The builder's version, its own code and schemas, and the Python running them."""
     package = Path(__file__).resolve().parent
+    from builder import __version__
     from builder.schemas import schema_dir
     files = sorted(package.glob("*.py")) + sorted(schema_dir().glob("*.json"))
-    return digest(sys.version, *(f"{file.name}:{file.read_bytes().hex()}" for file in files))
+    return digest(__version__, sys.version, *(f"{file.name}:{file.read_bytes().hex()}" for file in files))
 
 
 def folder_digest(folders: list[Path]) -> str:

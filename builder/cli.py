@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from builder import build as pipeline
+from builder import __version__, build as pipeline
 from builder.errors import ContentError, Problems
 from builder.progress import Progress
 from builder.options import debug_option, root_option, strict_option, today_option
@@ -47,7 +47,7 @@ def _today(value: dt.datetime | None) -> dt.date:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="day-opportunities-catalogue")
+@click.version_option(__version__, prog_name="catalogue", message="%(prog)s %(version)s")
 def main():
     """Build the day opportunities catalogue from site.yaml and content/.
 

@@ -69,8 +69,13 @@ def import_spreadsheet(file: Path, root: Path, today, sets: tuple, update: bool)
     headings, rows = sheet.read_rows(file)
     codes = site_languages(site)[0]
     found, unread = sheet.match_headings(headings, file, codes)
+    foreign = [heading for heading in unread if sheet.in_another_language(heading)]
+    unread = [heading for heading in unread if heading not in foreign]
     if unread:
         click.echo(f"Columns not read: {', '.join(unread)}.", err=True)
+    if foreign:
+        click.echo(f"Columns not read, in a language the site does not have (its languages: {', '.join(codes)}): "
+                   f"{', '.join(foreign)}. Add the language to languages in site.yaml to import them.", err=True)
     other = {key.rpartition(" (")[2].rstrip(")") for i, key in found.items() if key.endswith(")") and not split_heading(headings[i], codes)[1]}
     if other:  # an English-first site's export ("name", "name (cy)") on a Welsh-first site
         moved = [headings[i].strip() for i, key in found.items() if key.endswith(")") and not split_heading(headings[i], codes)[1]]

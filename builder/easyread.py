@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from builder import translations, wording
+from builder import schedules, translations, wording
 from builder.translations import fill
 from builder.i18n import N_, _
 from builder.model import WEEKEND, Provider, Service, SiteConfig, Term
@@ -113,18 +113,26 @@ PAY_SENTENCES = {
     "individual-service-fund": (N_("The council can give your money to the service to spend on your support."), "pay"),
     "self-funded": (N_("You can pay for it yourself."), "pay"),
 }
-# What each price pays for (Cost.kind), and "per" -> how the sentence ends. Whole sentences, for translation.
+# What each price pays for (Cost.what_for), and "per" -> how the sentence ends ("" for any other).
+# Whole sentences, for translation; the label's words are never read, so a translated label changes nothing.
 COST_SENTENCES = {
     "attendance": {"session": N_("Each visit costs {money}."), "hour": N_("It costs {money} an hour."), "day": N_("A day costs {money}."),
-                   "week": N_("It costs {money} a week."), "month": N_("It costs {money} a month."), "year": N_("It costs {money} a year.")},
+                   "week": N_("It costs {money} a week."), "month": N_("It costs {money} a month."), "year": N_("It costs {money} a year."),
+                   "": N_("It costs {money}.")},
     "lunch": {"": N_("Lunch costs {money}.")},
+    "meal": {"": N_("Food and drink cost {money}.")},
     "transport": {"": N_("Transport there and back costs {money}.")},
-    "support": {"hour": N_("An hour with a support worker costs {money}."), "day": N_("A day with a support worker costs {money}.")},
+    "support": {"hour": N_("An hour with a support worker costs {money}."), "day": N_("A day with a support worker costs {money}."),
+                "": N_("Help from a support worker costs {money}.")},
     "entry": {"": N_("It costs {money} to get in.")},
+    "activity": {"": N_("Some activities cost {money} extra.")},
+    "membership": {"year": N_("It costs {money} a year to be a member."), "month": N_("It costs {money} a month to be a member."),
+                   "": N_("It costs {money} to be a member.")},
+    "donation": {"": N_("You can give them some money if you want to. They suggest {money}.")},
+    "pay-what-you-can": {"": N_("You pay what you can afford. They suggest {money}.")},
 }
-COST_LABEL_WORDS = (("transport", ("return transport", "transport", "community car", "minibus", "bus")),
-                    ("lunch", ("lunch and pudding", "two-course lunch")), ("support", ("support worker time", "sitter time")),
-                    ("entry", ("entry",)))
+NO_AMOUNT_SENTENCES = {"donation": N_("You can give them some money if you want to."),
+                       "pay-what-you-can": N_("You pay what you can afford.")}
 WHO_AND_OTHERS = N_("{first} and others.")
 AT_PLACE = N_("It is at {name}. The address is {address}, {postcode}.")
 EVERY_AREA = N_("It is for people who live in any part of the county.")
@@ -164,6 +172,10 @@ def summary_rows(service: Service, provider: Provider, pictures: Pictograms) -> 
     rows.append(Row(pictures.term(service.who_for[0]), who_text, question=_("Who is it for?")))
     days = {day for session in service.sessions for day in session.days}
     when = _(SUMMARY_DAYS).format(days=wording.days_text(days)) if days else _("Phone them to ask when it is on.")
+    if service.sessions and all(s.repeat.by_arrangement for s in service.sessions):
+        when = _("You agree the day and time with them.")
+    elif len(service.sessions) == 1 and not service.sessions[0].repeat.weekly:  # the summary says how often too
+        when = schedules.easy_sentences(service.sessions[0].days, "", "", service.sessions[0].repeat)[0]
     rows.append(Row(pictures.day("weekday"), when, question=_("When is it on?")))
     rows.append(Row(*_summary_where(service, pictures), question=_("Where is it?")))
     cost = _cost(service, pictures)[0]
@@ -271,21 +283,24 @@ def _when(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
         return (Row(pictures.fact("when"), _("Phone them to ask when it is on.")),)
     rows = []
     for session in service.sessions:
-        symbol = pictures.day("evening") if session.is_evening else pictures.day("weekend") if set(session.days) <= WEEKEND else pictures.day("weekday")
-        rows.append(Row(symbol, _("It is on {days}, {times}.").format(days=wording.days_text(session.days), times=wording.time_range(session.start, session.end))))
+        symbol = pictures.day("evening") if session.is_evening else pictures.day("weekend") if session.days and set(session.days) <= WEEKEND else pictures.day("weekday")
+        if session.repeat.weekly:
+            rows.append(Row(symbol, _("It is on {days}, {times}.").format(days=wording.days_text(session.days), times=wording.time_range(session.start, session.end))))
+        else:
+            rows += [Row(symbol, text) for text in schedules.easy_sentences(session.days, session.start, session.end, session.repeat) if text]
         if session.easy_note:
             rows.append(Row(pictures.fact("when"), _sentence(session.easy_note)))
-        elif session.note:
+        elif session.note and not session.repeat.by_arrangement:  # by arrangement: the note is about the times agreed
             rows.append(Row(pictures.fact("phone"), _("Phone them to ask which weeks it is on.")))
     return tuple(rows)
 
 
 def _cost(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
-    if service.is_free:
-        return (Row(pictures.fact("cost"), _("It is free.")),)
+    if service.is_free:  # a donation asked for is said after it
+        return (Row(pictures.fact("cost"), _("It is free.")),) + tuple(Row(pictures.fact("cost"), cost_sentence(c)) for c in service.costs)
     if not service.costs:
         return (Row(pictures.fact("cost"), _("Ask them how much it costs.")),)
-    rows = [Row(pictures.fact(f"cost-{cost_kind(c)}") or pictures.fact("cost"), cost_sentence(c)) for c in service.costs]
+    rows = [Row(pictures.fact(f"cost-{c.what_for}") or pictures.fact("cost"), cost_sentence(c)) for c in service.costs]
     rows += [Row(pictures.fact(symbol), _(text)) for key, (text, symbol) in PAY_SENTENCES.items() if key in service.funding]
     return tuple(rows)
 
@@ -325,24 +340,19 @@ def _contact(service: Service, provider: Provider, pictures: Pictograms) -> tupl
 
 
 def _checked(service: Service, pictures: Pictograms) -> tuple[Row, ...]:
-    """Said only where it helps: registered services, and types that may give personal care (the glossary explains it)."""
-    if service.regulator_id:
+    """Only what the listing says (the glossary explains the regulator): a missing id means "we do not know"."""
+    if service.is_registered:
         return (Row(pictures.fact("checked"), _(service.regulator.easy_registered)),)
-    if any(t.personal_care for t in service.types):
+    if service.said_not_registered:
         return (Row(pictures.fact("not-checked"), _(service.regulator.easy_not_registered)),)
     return ()
 
 
-def cost_kind(cost) -> str:
-    """What a price pays for: the editor's `kind`, else guessed from the label, else the visit itself."""
-    if cost.kind:
-        return cost.kind
-    label = cost.label.casefold()
-    return next((kind for kind, words in COST_LABEL_WORDS if label.startswith(words)), "attendance")
-
-
 def cost_sentence(cost) -> str:
-    """'Lunch costs £7.50.', 'A day costs £42.'"""
-    sentences = COST_SENTENCES[cost_kind(cost)]
-    sentence = sentences.get(cost.per) or sentences.get("") or COST_SENTENCES["attendance"][cost.per]
-    return _(sentence).format(money=wording.money(cost.amount))
+    """'Lunch costs £7.50.', 'A day costs £42.', from what the price pays for, in the page's language."""
+    if cost.amount is None:
+        return _(NO_AMOUNT_SENTENCES[cost.what_for])
+    sentences = COST_SENTENCES[cost.what_for]
+    if cost.what_for in NO_AMOUNT_SENTENCES:  # a suggestion keeps its "a session"
+        return _(sentences[""]).format(money=cost.price)
+    return _(sentences.get(cost.per) or sentences[""]).format(money=wording.money(cost.amount))

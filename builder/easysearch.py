@@ -51,6 +51,9 @@ MESSAGES = Labels({
     "none": N_("We found nothing."),
     "one": N_("We found 1 page."),
     "many": N_("We found {count} pages."),
+    "no_services": N_("We found no services."),  # a postcode alone: every service, nearest first
+    "one_service": N_("We found 1 service."),
+    "many_services": N_("We found {count} services."),
     "query": N_("You looked for ‘{query}’."),
     "filters": N_("You chose: {filters}."),
     "nearest": N_("The nearest are first."),

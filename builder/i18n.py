@@ -1,8 +1,9 @@
 """Interface words in the page's language: gettext message catalogues read with Babel.
 
 The theme ships one catalogue per language, templates/locale/<code>/LC_MESSAGES/messages.po
-(English needs none: the message ids are the English words). The .po files are compiled in
-memory when a build starts, so no compiled .mo file is kept in the repository.
+(English needs none: the message ids are the English words). The package build compiles each
+into a messages.mo beside it (setup.py), which an installed tool reads; in a source checkout,
+where no .mo file is kept, the .po files are compiled in memory when a build starts.
 
 A site changes any interface words without touching the templates, in `wording.yaml` beside
 site.yaml ({language code: {the words as the theme writes them in English: its own words}});
@@ -148,11 +149,16 @@ def _load(root: str, theme_dirs: tuple[str, ...], language: str) -> Interface:
 
 
 def theme_catalogue(theme_dirs: tuple[str, ...], code: str) -> gettext_module.NullTranslations:
-    """The theme's messages.po for this language, compiled in memory (the site's own copy first)."""
+    """The theme's catalogue for this language, the site's own copy first: the messages.mo compiled
+    when the package was built (an installed tool), or else the messages.po compiled in memory."""
     for folder in theme_dirs:
-        po = Path(folder) / "locale" / code / "LC_MESSAGES" / "messages.po"
-        if po.is_file():
-            return compile_po(po)
+        messages = Path(folder) / "locale" / code / "LC_MESSAGES"
+        mo = messages / "messages.mo"
+        if mo.is_file() and Path(folder) == theme.default_theme():  # a site's own .mo could be stale: its .po is the truth
+            with mo.open("rb") as file:
+                return gettext_module.GNUTranslations(file)
+        if (messages / "messages.po").is_file():
+            return compile_po(messages / "messages.po")
     return gettext_module.NullTranslations()
 
 

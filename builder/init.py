@@ -12,22 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import click
 import jinja2
 import yaml
 
-from builder import issueforms, schemas
+from builder import DISTRIBUTION, __version__, issueforms, schemas
 from builder.pitfalls import interface_languages
 from builder.scaffold import create_new
 from builder.slugs import slugify
 
 STARTER = Path(__file__).resolve().parent / "starter"
-DISTRIBUTION = "day-opportunities-catalogue"
 DOTTED = {"github", "gitignore", "gitkeep"}
 REGULATORS = {  # the name the starter's quality-and-safety page gives each one
     "cqc": "the Care Quality Commission (CQC)",
@@ -157,8 +154,8 @@ def _languages(value) -> tuple[str, ...]:
 def _tool(value: str) -> str:
     value = value.strip()
     if not PINNED_TOOL.fullmatch(value):
-        raise click.BadParameter(f"'{value}' does not pin the catalogue tool to one version: write {DISTRIBUTION} @ "
-                                 f"git+https://github.com/OWNER/REPO@COMMIT with the commit's full 40-character id, or {DISTRIBUTION}==VERSION.")
+        raise click.BadParameter(f"'{value}' does not pin the catalogue tool to one version: write a release, like {released_tool()}, "
+                                 f"or {DISTRIBUTION} @ git+https://github.com/OWNER/REPO@COMMIT with the commit's full 40-character id.")
     return value
 
 
@@ -173,28 +170,9 @@ def place_of(council: str) -> str:
     return CYNGOR_WORDS.sub("", COUNCIL_WORDS.sub("", council)).strip() or council
 
 
-def installed_from() -> str:
-    """Where this copy of the tool came from, as a pip requirement a site's CI can install, or ''."""
-    try:
-        direct = json.loads(metadata.distribution(DISTRIBUTION).read_text("direct_url.json") or "null")
-    except metadata.PackageNotFoundError:
-        direct = None
-    if direct and "vcs_info" in direct:
-        return f"{DISTRIBUTION} @ git+{direct['url']}@{direct['vcs_info']['commit_id']}"
-    checkout = Path(__file__).resolve().parent.parent
-    if not (checkout / "pyproject.toml").is_file():  # installed, not a clone: the folder above is not the tool's
-        return ""
-
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", *args], cwd=checkout, capture_output=True, text=True, timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-    origin, commit = git("remote", "get-url", "origin"), git("rev-parse", "HEAD")
-    origin = re.sub(r"^git@github\.com:", "https://github.com/", origin)
-    if origin.startswith("https://github.com/") and commit:
-        return f"{DISTRIBUTION} @ git+{origin}@{commit}"
-    return ""
+def released_tool() -> str:
+    """The pip requirement of the release running now: a new site is built with the version that made it."""
+    return f"{DISTRIBUTION}=={__version__}"
 
 
 # ---------------------------------------------------------------- asking
@@ -215,8 +193,8 @@ QUESTIONS = [  # (answer, flag, question, check, default from earlier answers); 
     ("website", "--website", "Adult social care's web page", _matches("contact", "website"), None),
     ("safeguarding_phone", "--safeguarding-phone", "The phone number to report a safeguarding concern", _matches("safeguarding", "phone"), None),
     ("safeguarding_url", "--safeguarding-url", "The council's safeguarding web page", _matches("safeguarding", "url"), None),
-    ("tool", "--tool", "Where the site's GitHub Actions install the catalogue tool from (a pip requirement)", _tool,
-     lambda a, code: installed_from() or None),
+    ("tool", "--tool", "The catalogue tool the site's GitHub Actions install: this release, or a git commit (a pip requirement)", _tool,
+     lambda a, code: released_tool()),
 ]
 
 
@@ -480,8 +458,9 @@ def init_options(fn):
         click.option("--safeguarding-phone", help="The phone number to report a concern about someone's safety."),
         click.option("--out-of-hours", help="The safeguarding number out of hours, if there is one."),
         click.option("--safeguarding-url", help="The council's safeguarding web page, starting with https://."),
-        click.option("--tool", help="Where the site's GitHub Actions install this catalogue tool from: a pip requirement, like "
-                     "'day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT'. Default: where this copy came from."),
+        click.option("--tool", help="The catalogue tool the site's GitHub Actions install, as a pip requirement. Default: this "
+                     "release, 'day-opportunities-catalogue==VERSION' (Dependabot proposes each new one). A copy of the tool "
+                     "of your own: 'day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT'."),
         click.option("--yes", "-y", "no_questions", is_flag=True,
                      help="Ask nothing: use the flags and defaults, and stop if a required one is missing."),
     ]

@@ -12,15 +12,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from builder import facets as more_filters, wording
+from builder import facets as more_filters, schedules, wording
 from builder.i18n import N_, _, per_language
 from builder.regulators import Regulator, default as default_regulator
+from builder.schedules import Recurrence
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND = frozenset({"sat", "sun"})
 EVENING_FROM = "18:00"
 COST_PER = {"session": N_("{money} a session"), "hour": N_("{money} an hour"), "day": N_("{money} a day"),
             "week": N_("{money} a week"), "month": N_("{money} a month"), "year": N_("{money} a year")}
+COST_KINDS = ("attendance", "lunch", "meal", "transport", "support", "entry", "activity", "membership", "donation", "pay-what-you-can")
+GIFT_KINDS = {  # kinds where the amount is a suggestion: (words without an amount, words with one)
+    "donation": (N_("donations welcome"), N_("suggested donation {price}")),
+    "pay-what-you-can": (N_("pay what you can"), N_("pay what you can, suggested {price}")),
+}
 SEARCH_FACETS = (  # (Pagefind filter name, legend on the search page)
     ("kind", N_("Show")), ("area", N_("Area")), ("who", N_("Who it is for")), ("type", N_("Type of support")), ("activity", N_("Activity")),
     ("day", N_("Day")), ("cost", N_("Cost")), ("pay", N_("Ways to pay")), ("transport", N_("Transport")),
@@ -175,11 +181,12 @@ class Location:
 
 @dataclass(frozen=True)
 class Session:
-    days: tuple[str, ...]
-    start: str  # "HH:MM"
-    end: str  # "HH:MM", "24:00" for midnight
+    days: tuple[str, ...]  # () only for a session by arrangement on no set day
+    start: str  # "HH:MM", "" by arrangement
+    end: str  # "HH:MM", "24:00" for midnight, "" by arrangement
     note: str = ""
     easy_note: str = ""  # the note in Easy Read, or "": Easy Read pages never copy the standard note
+    repeat: Recurrence = field(default_factory=Recurrence)  # weekly unless the entry says monthly, every_weeks or by_arrangement
 
     @property
     def is_evening(self) -> bool:
@@ -191,23 +198,48 @@ class Session:
 
     @per_language
     def days_text(self) -> str:
-        return wording.days_text(self.days)
+        """The days and how often: 'Monday to Friday', 'First Friday of each month', 'By arrangement'."""
+        return schedules.when_text(self.days, self.repeat)
 
     @per_language
     def hours_text(self) -> str:
-        return wording.time_range(self.start, self.end)
+        return wording.time_range(self.start, self.end) if self.start else _("Times agreed with you")
+
+    @per_language
+    def text(self) -> str:
+        """'First Friday of each month, 10am to midday': the key facts and the open data's description."""
+        return f"{self.days_text}, {self.hours_text}" if self.start else self.days_text
+
+    def meets_on(self, day: dt.date) -> bool:
+        return self.repeat.meets_on(day, self.days)
 
 
 @dataclass(frozen=True)
 class Cost:
     label: str
-    amount: float
-    per: str
-    kind: str = ""  # what it pays for: attendance | lunch | transport | support | entry ("" when not said)
+    amount: float | None  # None only for a donation or pay-what-you-can
+    per: str  # "" only for a donation or pay-what-you-can
+    kind: str = ""  # what it pays for, one of COST_KINDS ("" when not said: the visit itself)
+
+    @property
+    def what_for(self) -> str:
+        """The kind the pages use: the editor's `kind`, or the visit itself. The label's words are never read."""
+        return self.kind or "attendance"
+
+    @per_language
+    def price(self) -> str:
+        """'£3 a session', '£3', or "" when no amount is given."""
+        if self.amount is None:
+            return ""
+        money = wording.money(self.amount)
+        return _(COST_PER[self.per]).format(money=money) if self.per in COST_PER else money
 
     @per_language
     def text(self) -> str:
-        return _(COST_PER[self.per]).format(money=wording.money(self.amount)) if self.per in COST_PER else f"{wording.money(self.amount)} a {self.per}"
+        if self.what_for not in GIFT_KINDS:
+            return self.price
+        words = GIFT_KINDS[self.what_for]
+        return _(words[1]).format(price=self.price) if self.price else _(words[0])
 
 
 @dataclass(frozen=True)
@@ -249,10 +281,12 @@ class Service:
     easy_alert: str = ""  # the alert in Easy Read, or "": Easy Read pages never copy the standard alert
     source_id: str = ""  # the id this listing has in the source it was imported from
     regulator: Regulator = field(default_factory=default_regulator)  # the site's
+    regulated: bool | None = None  # `regulated:`: whether the listing says it is registered with the regulator (None: not said)
 
     @property
     def is_free(self) -> bool:
-        return not self.costs and "free" in self.funding
+        """Free to use: a donation asked for does not make it paid."""
+        return "free" in self.funding and all(cost.kind == "donation" for cost in self.costs)
 
     @property
     def cost_not_stated(self) -> bool:
@@ -282,6 +316,22 @@ class Service:
     @property
     def status_label(self) -> str:
         return wording.STATUS_LABELS[self.status]
+
+    @property
+    def is_registered(self) -> bool:
+        """Registered with the site's regulator: it has an id, or the listing says `regulated: true`."""
+        return bool(self.regulator_id) or self.regulated is True
+
+    @property
+    def said_not_registered(self) -> bool:
+        """Only `regulated: false` says a service is not registered: a missing id means "we do not know"."""
+        return self.regulated is False and not self.regulator_id
+
+    @property
+    def needs_regulator_id(self) -> bool:
+        """An open listing of a type that may give personal care, with no id and no `regulated: false`."""
+        return (self.is_open and not self.regulator_id and self.regulated is not False
+                and any(t.personal_care for t in self.types))
 
     @property
     def register_url(self) -> str:
@@ -321,7 +371,7 @@ class Service:
             "assessment": (_("No assessment needed"),) if self.self_referral else (),
             "status": (self.status_label,),
             **more_filters.values(self),
-            "registered": (_(self.regulator.easy_filter if easy else self.regulator.filter),) if self.regulator_id else (),
+            "registered": (_(self.regulator.easy_filter if easy else self.regulator.filter),) if self.is_registered else (),
         }
 
     @cached_property

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 import struct
 import tempfile
@@ -19,6 +18,7 @@ import zlib
 from pathlib import Path
 
 from builder import paths
+from builder.slugs import slugify
 from builder.i18n import _
 from builder.model import SiteConfig
 from builder.output import write_text
@@ -130,7 +130,7 @@ def icon_png(size: int, colour: str) -> bytes:
 
 def copy_name(site: SiteConfig) -> str:
     """The offline copy's folder and file name, from the site's title: 'find-day-opportunities-in-testshire'."""
-    return "-".join(re.findall(r"[a-z0-9]+", site.title.lower()))[:60] or "directory"
+    return slugify(site.title, 60, empty="directory")  # "... yn Ynys Môn" -> "...-yn-ynys-mon"
 
 
 def size_text(size: int) -> str:

@@ -16,7 +16,7 @@ import re
 import uuid
 from pathlib import Path
 
-from builder import content, paths, wording
+from builder import content, paths, schedules, wording
 from builder.importing.layout import bilingual_row, csv_line, write_csv
 from builder.model import Catalogue, Location, Provider, Service
 from builder.translations import Untranslated
@@ -30,6 +30,7 @@ TAXONOMIES = ("types", "who_for", "activities", "areas")
 STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "inactive"}
 PER = {"session": "per session", "hour": "per hour", "day": "per day", "week": "per week", "month": "per month", "year": "per year"}
 COST_KIND = "cost_kind"  # an attribute of a cost option: attendance, lunch, transport ... (ORUK has no field for it)
+BY_ARRANGEMENT = "by arrangement"  # a schedule's attending_type when there are no fixed times (read back by import oruk)
 BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 
 
@@ -200,9 +201,10 @@ def service_full(catalogue: Catalogue, service: Service, body: str, ids: Ids) ->
     record["service_at_locations"] = [_service_at_location(sid, service, index, location, ids)
                                       for index, location in enumerate(service.locations)]
     record["schedules"] = [_schedule(sid, index, session, ids) for index, session in enumerate(service.sessions)]
-    record["cost_options"] = [{"id": ids.of(sid, "cost", str(i)), "service_id": sid, "option": cost.label,
-                               "amount": cost.amount, "amount_description": PER[cost.per]}
-                              for i, cost in enumerate(service.costs)]
+    record["cost_options"] = [{key: value for key, value in {
+        "id": ids.of(sid, "cost", str(i)), "service_id": sid, "option": cost.label,
+        "amount": cost.amount, "amount_description": PER.get(cost.per, cost.kind)}.items() if value is not None}
+        for i, cost in enumerate(service.costs)]  # a donation may have no amount
     record["funding"] = [{"id": ids.of(sid, "funding", f), "service_id": sid, "source": f} for f in service.funding]
     record["service_areas"] = [{"id": ids.of(sid, "area", a.key), "service_id": sid, "name": a.label,
                                 "service_area": a.key, "extent_type": "area", "uri": catalogue.site.base_url + f"areas/{a.key}/"}
@@ -249,9 +251,15 @@ def _service_at_location(sid: str, service: Service, index: int, location: Locat
 
 
 def _schedule(sid: str, index: int, session, ids: Ids) -> dict:
-    schedule = {"id": ids.of(sid, "schedule", str(index)), "service_id": sid, "freq": "WEEKLY", "interval": 1,
-                "byday": ",".join(BYDAY[d] for d in session.days), "opens_at": session.start, "closes_at": session.end,
-                "description": f"{session.days_text}, {session.hours_text}"}
+    """RFC 5545-style: WEEKLY (interval 2 and dtstart every other week), MONTHLY with byday "1FR"; by arrangement
+    has no recurrence, only words (attending_type says so in a form importers can read)."""
+    schedule = {"id": ids.of(sid, "schedule", str(index)), "service_id": sid}
+    if session.repeat.by_arrangement:
+        schedule |= {"byday": ",".join(BYDAY[d] for d in session.days)} if session.days else {}
+        schedule |= {"attending_type": BY_ARRANGEMENT, "description": session.text}
+    else:
+        schedule |= schedules.rfc5545(session.days, session.repeat, BYDAY)
+        schedule |= {"opens_at": session.start, "closes_at": session.end, "description": session.text}
     if session.note:
         schedule["notes"] = session.note
     return schedule
@@ -278,6 +286,7 @@ def _attributes(catalogue: Catalogue, sid: str, service: Service, ids: Ids) -> l
             attributes.append(_attribute(sid, taxonomy, term.key, term.label, ids))
     extras = {"transport": [service.transport] if service.transport else [], "referral": list(service.referral),
               "needs_assessment": [] if service.needs_assessment is None else ["yes" if service.needs_assessment else "no"],
+              "regulated": [] if service.regulated is None else ["yes" if service.regulated else "no"],
               service.regulator.open_data_type: [service.regulator_id] if service.regulator_id and not service.locations else []}
     for taxonomy, keys in extras.items():
         attributes += [_attribute(sid, taxonomy, key, key, ids) for key in keys]
@@ -316,13 +325,15 @@ def _one_to_one(record: dict) -> dict:
 
 
 def _bodies(root: Path, catalogue: Catalogue, service: Service, codes: tuple[str, ...]) -> dict[str, str]:
-    """{language code: the service's Markdown, as its editor wrote it}: the first language's (the ORUK
-    description) and each translation beside it (<slug>.<code>.md) that exists."""
-    bodies = {codes[0]: _body(root, catalogue, service.source_path, content.SERVICE)}
-    for code in codes[1:]:
+    """{language code: the service's Markdown as that language's page shows it}: its translation beside it
+    (<slug>.<code>.md) where there is one, else the body of <slug>.md (in whatever language it is written).
+    The first language's is the ORUK description."""
+    main = _body(root, catalogue, service.source_path, content.SERVICE)
+    bodies = {}
+    for code in codes:
         translation = service.source_path.removesuffix(".md") + f".{code}.md"
-        if (root / translation).is_file():
-            bodies[code] = _body(root, catalogue, translation, content.TRANSLATION, service.source_path)
+        translated = (root / translation).is_file() and len(codes) > 1
+        bodies[code] = _body(root, catalogue, translation, content.TRANSLATION, service.source_path) if translated else main
     return bodies
 
 

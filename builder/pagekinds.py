@@ -91,6 +91,11 @@ class PageView:
         """Link to a file that both versions share (CSS, JS, pictograms, the manifest)."""
         return self.root + target
 
+    def published(self, target: str, base_url: str) -> str:
+        """Link to a file only the published site has (the open data): the offline copy leaves it out,
+        so there the link goes to the website ("" when the site has no address to link to)."""
+        return (base_url + target if base_url else "") if self.edition.files else self.root + target
+
     def link(self, target: str) -> str:
         if self.edition.files and (target == "" or target.endswith("/")):
             target += "index.html"

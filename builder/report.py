@@ -96,8 +96,7 @@ def commissioners_report(catalogue: Catalogue) -> Report:
                   (Coverage("group", by_group), Coverage("type of support", by_type), Coverage("day", by_day)),
                   gaps, _provider_counts(catalogue), _unchecked_easy(catalogue),
                   tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active if s.cost_not_stated),
-                  tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active
-                        if not s.regulator_id and any(t.personal_care for t in s.types)),
+                  tuple(DueListing(s, catalogue.providers[s.provider_key]) for s in active if s.needs_regulator_id),
                   catalogue.translation_status)
 
 
@@ -222,12 +221,13 @@ def _registration_section(report: Report) -> list[str]:
     """Listings whose type may give personal care but that give no id with the site's regulator."""
     regulator, count = report.site.regulator, len(report.unregistered_care)
     if not count:
-        return [f"## Every open listing that may give personal care has a {regulator.id_name}", ""]
+        return [f"## Every open listing that may give personal care has a {regulator.id_name} or says it is not registered", ""]
     noun = "open listing may give personal care but has" if count == 1 else "open listings may give personal care but have"
     lines = [f"## {count} {noun} no {regulator.id_name}", "",
-             f"Their type of support may give personal care, and their Easy Read pages say \"{regulator.easy_not_registered}\" "
-             f"If a service is registered with the regulator ({regulator.name}), add `regulator_id:` with its {regulator.id_name}, "
-             f"like `\"{regulator.id_example}\"`.", ""]
+             f"Their type of support may give personal care, and their pages say nothing about the regulator ({regulator.short_name}): "
+             "a missing id means we do not know. "
+             f"If a service is registered with the regulator, add `regulator_id:` with its {regulator.id_name}, "
+             f"like `\"{regulator.id_example}\"`; if it is not, add `regulated: false`.", ""]
     for item in report.unregistered_care:
         lines.append(f"- **{_md(item.service.name)}** ({_md(item.provider.name)}). File: `{item.service.source_path}`")
     return lines + [""]

@@ -56,14 +56,18 @@ times:                                 # when it runs; times in quotes, 24-hour
   - days: [mon, tue, wed, thu, fri]    # mon tue wed thu fri sat sun
     from: "09:30"
     to: "15:30"
-    # note: First Saturday of the month  # optional
-    # easy_note: It is on the first Saturday of each month.  # optional: the note in Easy Read
+    # monthly: [first]                 # optional: only these weeks of each month: first, second, third, fourth, last
+    # every_weeks: 2                   # optional: every other week (2 to 8), with starting:
+    # starting: 2026-06-04             # the date of one session
+    # note: Not in August              # optional
+    # easy_note: It is not on in August.  # optional: the note in Easy Read
+  # - by_arrangement: true             # no fixed times: agreed with each person (days optional)
 transport: none                        # provided | help-to-arrange | none
 costs:                                 # delete the block if it is free, and put free in funding
   - label: Full day, including lunch
     amount: 40.00                      # pounds
     per: day                           # session | hour | day | week | month | year
-    # kind: attendance                 # optional: what it pays for: attendance | lunch | transport | support | entry
+    # kind: attendance                 # optional: attendance | lunch | meal | transport | support | entry | activity | membership | donation | pay-what-you-can
 funding: [council, direct-payment, self-funded]   # council | direct-payment | individual-service-fund | self-funded | free
 referral: [self, social-worker]        # self | family | carer | social-worker | gp | other
 needs_assessment: false                # true if a council care needs assessment is needed first
@@ -135,7 +139,8 @@ def _regulator_line(root: Path) -> str:
     key = _site_setting(root, "regulator", regulators.DEFAULT)
     regulator = known.get(key) if isinstance(key, str) else None
     regulator = regulator or regulators.default()
-    return f'# regulator_id: "{regulator.id_example}"'.ljust(39) + f"# optional: the {regulator.id_name} ({regulator.name}) of a registered service"
+    return (f'# regulator_id: "{regulator.id_example}"'.ljust(39) + f"# optional: the {regulator.id_name} ({regulator.name}) of a registered service\n"
+            + "# regulated: false".ljust(39) + "# optional: the provider says it is not registered with the care regulator")
 
 
 def new_provider(root: Path, slug: str) -> Path:

@@ -34,6 +34,9 @@ def service_record(service: Service, easy: bool, pictures=None) -> Markup:
               ("meta", "who", ", ".join(getattr(t, label) for t in service.who_for)),
               ("meta", "status", service.status_label), ("sort", "name", service.name)]
     spans += _languages_of(service, easy, label, summary)
+    if isinstance(summary, Markup):  # an Easy Read sentence naming words in another language: the words, and their parts
+        spans = [(role, name, summary.striptags() if name == "summary" else value) for role, name, value in spans]
+        spans.append(("meta", "summary_parts", json.dumps(translations.marked_parts(summary), ensure_ascii=False)))
     if easy and pictures is not None and service.types:
         spans.append(("meta", "picture", pictures.term(service.types[0])))  # the type's picture beside each Easy Read result
     if service.is_one_to_one:

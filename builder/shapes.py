@@ -43,7 +43,7 @@ def _explain(source: SourceFile, error) -> list[Problem]:
 
     if kind == "required":
         missing = [key for key in expected if key not in instance]
-        props = error.schema.get("properties", {})
+        props = error.schema.get("properties") or _enclosing_properties(source.kind, error)
         return [Problem(source.path, line, _join(name, key), "is missing.",
                         f"Add '{key}:' ({_lower_first(props.get(key, {}).get('description', 'required'))}).")
                 for key in missing]
@@ -126,6 +126,16 @@ def _required(kind: str, error) -> bool:
     for step in steps[:-2]:
         parent = parent[step]
     return steps[-1] in parent.get("required", ())
+
+
+def _enclosing_properties(kind: str, error) -> dict:
+    """The fields of the object a rule inside it applies to (a `required` in an if/else names their descriptions)."""
+    found, schema = {}, load_schema(kind)
+    for step in list(error.absolute_schema_path)[:-1]:
+        schema = schema[step] if isinstance(schema, (dict, list)) else {}
+        if isinstance(schema, dict) and isinstance(schema.get("properties"), dict):
+            found = schema["properties"]
+    return found
 
 
 def _join(prefix: str, key: str) -> str:

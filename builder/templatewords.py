@@ -62,6 +62,9 @@ SCRIPT_WORDS = (
     N_("No results {what}"),
     N_("1 result {what}"),
     N_("{count} results {what}"),
+    N_("No services"),  # a postcode (or "near me") with no words and no filters: every service, nearest first
+    N_("1 service"),
+    N_("{count} services"),
     N_(" (page {page} of {pages})"),
     N_("Easy Read"),
     N_("Standard"),

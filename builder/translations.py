@@ -1,14 +1,14 @@
 """Content in two languages, in the editors' files (a bilingual site, `languages: [cy, en]`).
 
-A text field is a plain string (the same in both languages: a name, an address) or a mapping by
-language code: `name: {cy: Côr Cymunedol, en: Community choir}`. A Markdown body in the second
+A field that holds words (the schemas mark them) is plain text, written in the file's content
+language (its own `content_language:`, else site.yaml's, else the first language), or a mapping by
+language code: `name: {cy: Côr Cymunedol, en: Community choir}`. A Markdown body in another
 language lives beside its file as `<name>.<code>.md` (and `<name>.<code>.easy.md`).
 
 `split` turns one file's data into one copy per language, each with plain strings, so every check
-and the model see the shapes they always saw. Where a mapping lacks a language, that language's
-copy holds the first language's words as `Untranslated` text, which pages mark with its `lang`
-(WCAG 3.1.2), and `check` warns once per file.
-"""
+and the model see the shapes they always saw. Words shown on a page in another language than
+their own are `Untranslated` text, which pages mark with its `lang` (WCAG 3.1.2);
+translationstatus.py counts and warns about them."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ class Untranslated(str):
     """The first language's words on a page in another language: `lang` names the language they are in."""
 
     lang: str = ""
+
+    def __repr__(self) -> str:  # differs from the plain words': the build cache's digests (repr) see the language
+        return f"Untranslated({str.__repr__(self)}, {self.lang!r})"
 
 
 def untranslated(text: str, lang: str) -> Untranslated:
@@ -204,6 +207,14 @@ def fill(template: str, *args, **values):
     return Markup(escape(template)).format(*map(in_lang, args), **{key: in_lang(v) for key, v in values.items()})
 
 
+MARKED = re.compile(r'<span lang="([^"]*)">(.*?)</span>')
+
+
+def marked_parts(markup: Markup) -> list[list[str]]:
+    """[[words, lang], ...] of the words `fill`/`in_lang` put in a <span lang> (for the scripts, which mark them again)."""
+    return [[Markup(words).unescape(), lang] for lang, words in MARKED.findall(str(markup))]
+
+
 def join_marked(join, words: list):
     """`join(words)` (like wording.join_words) keeping each word's language: words in another language in a <span lang>."""
     if not any(isinstance(w, (Untranslated, Markup)) for w in words):
@@ -232,6 +243,21 @@ def check_twins(sources, present: set[str]) -> list[Problem]:
             problems.append(Problem(source.path, 1, "", f"{name} is written in {_name(twin[1])} (content_language '{twin[1]}'), "
                                     f"so this file would replace its words with others in the same language.",
                                     f"Put this text in {name}, or delete the file, or say in {name} which language it is written in."))
+    return problems
+
+
+def check_easy_twins(sources) -> list[Problem]:
+    """An .easy.md file says its own content_language: warn when its standard file names another and it names none."""
+    said = {s.path: s.data.get("content_language") for s in sources if isinstance(s.data, dict) and s.written_in}
+    problems = []
+    for source in sources:
+        twin = source.path.removesuffix(".easy.md") + ".md"
+        if source.kind in ("service-easy", "page-easy") and said.get(twin) and not said.get(source.path) and said[twin] != source.written_in:
+            name, language = twin.rsplit("/", 1)[-1], said[twin]
+            problems.append(Problem(source.path, 1, "content_language",
+                                    f"{name} is written in {_name(language)} (content_language: {language}), but this file says "
+                                    f"nothing, so it is read as {_name(source.written_in)}.",
+                                    f"If it is in {_name(language)} too, add content_language: {language} to its front matter.", "warning"))
     return problems
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builder import schemas, translations
+from builder import translations
 from builder.errors import Problem
 from builder.mdtext import literal
 from builder.yamlfile import line_of
@@ -160,14 +160,20 @@ def warnings(statuses: tuple[LanguageStatus, ...]) -> list[Problem]:
     return problems
 
 
+BODIES = ("text", "Easy Read text")
+
+
 def _hint(item: Missing, code: str) -> str:
-    example = f"{item.fields[0].split('.')[-1].removeprefix('Easy Read ')}: {{{item.written_in}: ..., {code}: ...}}"
-    if item.fields == ("text",):
-        return f"Write the text in {_translation_file(item.path, code)} beside this file."
-    text = f", and write the text in {_translation_file(item.path, code)}" if "text" in item.fields else ""
-    easy = f", and the Easy Read text in {_translation_file(item.path.removesuffix('.md') + '.easy.md', code)}" \
-        if "Easy Read text" in item.fields else ""
-    return f"Give each field its words in both languages, like {example}{text}{easy}."
+    files = [f"the text in {_translation_file(item.path, code)}"] if "text" in item.fields else []
+    if "Easy Read text" in item.fields:
+        files.append(f"the Easy Read text in {_translation_file(item.path.removesuffix('.md') + '.easy.md', code)}")
+    fields = [field for field in item.fields if field not in BODIES]
+    if not fields:
+        return f"Write {' and '.join(files)} beside this file."
+    example = f"{fields[0].split('.')[-1].removeprefix('Easy Read ')}: {{{item.written_in}: ..., {code}: ...}}"
+    if len(files) == 2:
+        return f"Give each field its words in both languages, like {example}, and write {files[0]}, and {files[1]}."
+    return f"Give each field its words in both languages, like {example}" + (f", and write {files[0]}." if files else ".")
 
 
 def _translation_file(path: str, code: str) -> str:

@@ -193,6 +193,12 @@ def _check_regulator_id(source: SourceFile, site: SiteConfig | None) -> list[Pro
                         f"{ALIAS} is the older name of regulator_id: keep regulator_id and delete the {ALIAS} line.")]
     key = "regulator_id" if "regulator_id" in data else ALIAS
     value = data.get(key)
+    if data.get("regulated") is False and value:
+        return [Problem(source.path, line_of(data, ["regulated"]), "regulated",
+                        f"says the service is not registered, but it has {key} '{value}'.",
+                        f"Delete 'regulated: false' if it is registered, or delete the {key} line if it is not.")]
+    if site is not None and not value:
+        return _check_registration_said(source, site)
     if site is None or not isinstance(value, str) or not value:
         return []  # the schema reports a value that is not text
     regulator = site.regulator
@@ -206,6 +212,21 @@ def _check_regulator_id(source: SourceFile, site: SiteConfig | None) -> list[Pro
         hint = f"Copy it from the service's page in the {regulator.short_name} register; leave it out if the service is not registered."
     return [Problem(source.path, line_of(data, [key]), key,
                     f"should be {regulator.an_id} like \"{regulator.id_example}\" (found '{value}').", hint)]
+
+
+def _check_registration_said(source: SourceFile, site: SiteConfig) -> list[Problem]:
+    """A type that may give personal care, with no id: its pages say nothing about the regulator, so ask for one."""
+    data, regulator = source.data, site.regulator
+    types = data.get("types") if isinstance(data.get("types"), list) else []
+    care = [t.label for t in site.taxonomy("types") if t.personal_care and t.key in types]
+    if not care or data.get("regulated") is False or data.get("status", "active") != "active":
+        return []
+    line = line_of(data, ["regulated"]) if "regulated" in data else line_of(data, ["types"])
+    return [Problem(source.path, line, "regulator_id",
+                    f"is missing: services of the type '{care[0]}' may give personal care, and without an id "
+                    f"the pages cannot say whether {regulator.short_name} checks this one.",
+                    f"Add regulator_id: with its {regulator.id_name}, like \"{regulator.id_example}\", "
+                    "or 'regulated: false' if it is not registered.", "warning")]
 
 
 def _is_int(value) -> bool:
@@ -280,6 +301,7 @@ def is_due(reviewed: dt.date, months: int, today: dt.date) -> bool:
 def _check_times(source: SourceFile) -> list[Problem]:
     problems = []
     for index, session in enumerate(_mappings(source.data.get("times"))):
+        problems += _check_recurrence(source, index, session)
         start, end = session.get("from"), session.get("to")
         if not (isinstance(start, str) and isinstance(end, str)) or not (len(start) == len(end) == 5):
             continue
@@ -293,13 +315,48 @@ def _check_times(source: SourceFile) -> list[Problem]:
     return problems
 
 
+def _check_recurrence(source: SourceFile, index: int, session: dict) -> list[Problem]:
+    """What the schema cannot say: which recurrence fields go together."""
+    def problem(name: str, message: str, hint: str, severity: str = "error") -> Problem:
+        line = line_of(source.data, ["times", index, name] if name in session else ["times", index])
+        return Problem(source.path, line, f"times.{name}", message, hint, severity)
+
+    if session.get("by_arrangement") is True:
+        extra = [name for name in ("from", "to", "monthly", "every_weeks", "starting") if name in session]
+        return [problem(extra[0], f"is not used with by_arrangement (found {', '.join(extra)}).",
+                        "A session by arrangement has no fixed times: remove these, or remove 'by_arrangement'.")] if extra else []
+    if "monthly" in session and "every_weeks" in session:
+        return [problem("every_weeks", "cannot go with monthly: a session is either monthly or every few weeks.",
+                        "Keep one of them: monthly: [first] for the first of each month, every_weeks: 2 for every other week.")]
+    if "every_weeks" in session and "starting" not in session:
+        return [problem("every_weeks", "has no 'starting' date, so nobody can tell which weeks it is on.",
+                        "Add starting: with the date of one session, like starting: 2026-06-04.", "warning")]
+    starting = session.get("starting")
+    if starting is not None and "every_weeks" not in session:
+        return [problem("starting", "is only read with every_weeks.", "Add every_weeks: 2 for every other week, or remove 'starting'.")]
+    if not isinstance(starting, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", starting):
+        return []
+    try:
+        day = dt.date.fromisoformat(starting)
+    except ValueError:
+        return [problem("starting", f"is not a real date (found '{starting}').", "Write the date of one session, like 2026-06-04.")]
+    days = session.get("days") if isinstance(session.get("days"), list) else []
+    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
+    if days and weekday not in days:
+        return [problem("starting", f"{starting} is a {day.strftime('%A')}, which is not one of the days ({', '.join(map(str, days))}).",
+                        "Give the date of one session.")]
+    return []
+
+
 def _check_costs(source: SourceFile) -> list[Problem]:
     data = source.data
     funding = data.get("funding") if isinstance(data.get("funding"), list) else []
     costs = data.get("costs")
-    if costs and "free" in funding:
+    paid = [c for c in costs if not (isinstance(c, dict) and c.get("kind") == "donation")] if isinstance(costs, list) else costs
+    if paid and "free" in funding:  # a donation asked for does not make it paid
         return [Problem(source.path, line_of(data, ["funding", funding.index("free")]), "funding",
-                        "lists 'free' but the service has costs.", "Remove 'free', or remove the costs if it is free.")]
+                        "lists 'free' but the service has costs.",
+                        "Remove 'free', or remove the costs if it is free (a cost with 'kind: donation' may stay).")]
     if not costs and "free" not in funding and data.get("status") != "closed":
         line = line_of(data, ["funding"]) if "funding" in data else data.line
         return [Problem(source.path, line, "costs", "the cost is not stated, so the page says \"Cost: ask the provider\".",

@@ -126,6 +126,8 @@ def money(amount: float) -> str:
 
 
 def cost_text(cost: dict) -> str:
+    if "amount" not in cost:  # a donation or pay-what-you-can with no amount
+        return {"donation": "donations welcome", "pay-what-you-can": "pay what you can"}[cost["kind"]]
     return f"{money(cost['amount'])} {'an' if cost['per'] == 'hour' else 'a'} {cost['per']}"
 
 

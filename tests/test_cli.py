@@ -95,7 +95,7 @@ def test_new_files_parse_and_need_only_their_blanks_filled(tmp_path: Path):
     result = run_cli("check", "--root", str(root), "--format", "json")
     errors = json.loads(result.stdout)["errors"]
     body = [error for error in errors if not error["field"]]
-    assert errors and [error["line"] for error in body] == [49]  # field problems, and the example text below them
+    assert errors and [error["line"] for error in body] == [54]  # field problems, and the example text below them
     assert {"areas", "summary", "locations.address", "contact.email"} <= {error["field"] for error in errors}
 
 
@@ -123,9 +123,9 @@ def test_new_files_with_their_examples_left_in_fail_check_naming_each_placeholde
             "(found 'One or two plain sentences about the service.'). Write this service's or organisation's own details, "
             "or delete the line if it is optional.") in lines
     assert any(line.startswith("content/providers/riverside-care/lunch-club.md:15: locations.address: still has the example text") for line in lines)
-    assert any(line.startswith("content/providers/riverside-care/lunch-club.md:37: contact.email: still has the example text "
+    assert any(line.startswith("content/providers/riverside-care/lunch-club.md:42: contact.email: still has the example text "
                                "from the template (found 'hello@example.org')") for line in lines)
-    assert any(line.startswith("content/providers/riverside-care/lunch-club.md:49: the text below the front matter is still "
+    assert any(line.startswith("content/providers/riverside-care/lunch-club.md:54: the text below the front matter is still "
                                "the template's example") for line in lines)
     assert any(line.startswith("content/providers/riverside-care/provider.yaml:4: description: still has the example text") for line in lines)
     assert lines[-1].startswith("10 errors and 1 warning in 3 files.")  # and the site has no privacy page yet

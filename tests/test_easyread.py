@@ -193,9 +193,9 @@ def test_each_price_says_what_it_pays_for_with_its_own_picture(tmp_path):
     root = make_site(tmp_path / "site", {"content/providers/testshire-care/garden-club.md": f"""---
 {BASE}{LOCATION}costs:
   - {{label: Full day, amount: 52, per: day}}
-  - {{label: Return transport in our minibus, amount: 7.5, per: day}}
+  - {{label: Return transport in our minibus, amount: 7.5, per: day, kind: transport}}
   - {{label: Hot meal, amount: 4, per: day, kind: lunch}}
-  - {{label: Support worker time, amount: 20, per: hour}}
+  - {{label: Support worker time, amount: 20, per: hour, kind: support}}
 last_reviewed: 2026-06-01
 ---
 Body.
@@ -208,11 +208,12 @@ Body.
     assert len({r.symbol for r in section.rows[:4]}) == 4
 
 
-def test_the_regulator_line_is_said_for_types_that_may_give_personal_care(tmp_path):
+def test_the_not_checked_line_is_said_only_when_the_listing_says_so(tmp_path):
     site = MINIMAL_SITE.replace("easy: A support worker helps you}", "easy: A support worker helps you, personal_care: true}")
     assert site != MINIMAL_SITE
     root = make_site(tmp_path / "site", {"site.yaml": site, "content/providers/testshire-care/garden-club.md": f"""---
 {BASE.replace("[community-group]", "[one-to-one]")}funding: [free]
+regulated: false
 last_reviewed: 2026-06-01
 ---
 Body.

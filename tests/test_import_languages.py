@@ -420,3 +420,74 @@ def test_a_cost_kind_written_in_one_languages_column_is_kept(tmp_path: Path):
     assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
     assert fields(root / "content/providers/a/clwb.md")["costs"] == [
         {"label": {"cy": "Cinio", "en": "Lunch"}, "amount": 4.0, "per": "day", "kind": "lunch"}]
+
+
+def test_the_offline_copy_is_named_from_the_title_with_its_welsh_letters_transliterated():
+    from types import SimpleNamespace
+    from builder.offline import copy_name
+    assert copy_name(SimpleNamespace(title="Dod o hyd i gyfleoedd dydd yn Ynys Môn")) == "dod-o-hyd-i-gyfleoedd-dydd-yn-ynys-mon"
+
+
+def test_translation_columns_in_a_language_the_site_does_not_have_are_named_and_not_read(tmp_path: Path):
+    root = make_site(tmp_path / "site")  # English only
+    result = import_sheet(root, "provider,name,name (cy),Summary (Welsh),Colour,who_for,areas,types\n"
+                                "Trust,Lunch Club,Clwb Cinio,Cinio.,Red,older-people,north,day-centre\n")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    assert result.stderr.splitlines()[:2] == [
+        "Columns not read: Colour.",
+        "Columns not read, in a language the site does not have (its languages: en): name (cy), Summary (Welsh). "
+        "Add the language to languages in site.yaml to import them."]
+    assert fields(root / "content/providers/trust/lunch-club.md")["name"] == "Lunch Club"
+
+
+def test_a_welsh_first_site_writing_in_english_keeps_each_body_in_its_language_through_the_round_trip(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    site = root / "site.yaml"  # listings written in English: garden-club.md in English, its Welsh beside it
+    site.write_text(site.read_text(encoding="utf-8").replace("languages: [cy, en]", "languages: [cy, en]\ncontent_language: en"), encoding="utf-8")
+    for page in ("about.md", "about.easy.md"):  # the pages stay written in Welsh
+        page = root / "content/pages" / page
+        page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ncontent_language: cy\n", 1), encoding="utf-8")
+    club = root / "content/providers/testshire-care/garden-club.md"
+    welsh = club.read_text(encoding="utf-8").rpartition("---\n")[2]
+    club.write_text(club.read_text(encoding="utf-8").replace(welsh, "We grow vegetables together.\n"), encoding="utf-8")
+    club.with_name("garden-club.en.md").unlink()
+    club.with_name("garden-club.cy.md").write_text(welsh, encoding="utf-8")
+    out = build(root, tmp_path / "out")
+    row = spreadsheet(out)["hartley-welsh-society/welsh-coffee-morning"]
+    assert row["description"].startswith("Many families") and row["description (en)"] == ""  # written in English, shown on both
+    assert spreadsheet(out)["testshire-care/garden-club"]["description"] == welsh.strip()
+    fresh = fresh_copy(root, tmp_path / "fresh")
+    assert "skipped 0." in run_cli("import", "spreadsheet", str(out / "openreferral/services.csv"), "--root", str(fresh), "--today", TODAY).stdout
+    imported = next((fresh / "content/providers").glob("*/clwb-garddio.md"))
+    assert imported.read_text(encoding="utf-8").endswith("---\nWe grow vegetables together.\n")
+    assert imported.with_name("clwb-garddio.cy.md").read_text(encoding="utf-8") == welsh
+    again = build(fresh, tmp_path / "again")
+    assert spreadsheet(again) == spreadsheet(out)
+    for language in ("", "en/"):
+        assert page_facts(again / language) == page_facts(out / language), language
+
+
+def test_an_english_only_body_imported_into_a_welsh_first_site_says_it_is_written_in_english(tmp_path: Path):
+    root = welsh_first_site(tmp_path)  # an English-first site's export: columns without a language are English
+    result = import_sheet(root, "provider,name,name (cy),description,description (cy),who_for,areas,types\n"
+                                "Trust,Lunch Club,Clwb Cinio,Lunch at noon.,,older-people,north,day-centre\n")
+    assert "Created 1, updated 0, skipped 0." in result.stdout, result.output
+    club = root / "content/providers/trust/clwb-cinio.md"
+    assert fields(club)["content_language"] == "en" and club.read_text(encoding="utf-8").endswith("---\nLunch at noon.\n")
+    assert run_cli("check", "--root", str(root), "--today", TODAY).exit_code == 0
+
+
+def test_a_donation_with_its_own_label_in_both_languages_survives_both_round_trips(tmp_path: Path):
+    root = bilingual_copy(tmp_path)
+    coffee = root / "content/providers/hartley-welsh-society/welsh-coffee-morning.md"
+    coffee.write_text(coffee.read_text(encoding="utf-8").replace(
+        "funding: [free]\n", "funding: [free]\ncosts:\n  - {label: {cy: Blwch y gronfa gacennau, en: Cake fund box}, kind: donation}\n"), encoding="utf-8")
+    out = build(root, tmp_path / "out")
+    row = spreadsheet(out)["hartley-welsh-society/welsh-coffee-morning"]
+    assert (row["costs"], row["costs (en)"]) == ("Blwch y gronfa gacennau (donation)", "Cake fund box (donation)")
+    for source, command in ((out / "openreferral/services.csv", "spreadsheet"), (out / "openreferral", "oruk")):
+        fresh = fresh_copy(root, tmp_path / f"fresh-{command}")
+        result = run_cli("import", command, str(source), "--root", str(fresh), "--today", TODAY)
+        assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
+        imported = fields(next((fresh / "content/providers").glob("*/bore-coffi-cymraeg.md")))
+        assert imported["costs"] == [{"label": {"cy": "Blwch y gronfa gacennau", "en": "Cake fund box"}, "kind": "donation"}], command

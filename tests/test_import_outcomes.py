@@ -55,6 +55,8 @@ def test_a_sheet_with_one_odd_cell_per_row_imports_every_row_and_names_row_colum
     assert "costs:\n- {label: Lunch, amount: 6.0, per: session}" in lunch
     soup = (folder / "soup-club.md").read_text(encoding="utf-8")
     assert "costs:\n- {label: Lunch, amount: 4.0, per: session}" in soup
+    assert "costs:\n- {label: Donation, kind: donation}" in (folder / "craft-circle.md").read_text(encoding="utf-8")
+    assert "costs:\n- {label: Pay what you can, kind: pay-what-you-can}" in (folder / "walking-group.md").read_text(encoding="utf-8")
     gardening = (folder / "gardening-club.md").read_text(encoding="utf-8")
     assert "funding: [self-funded]" in gardening
     assert run_cli("check", "--root", str(root), "--today", TODAY).exit_code == 0

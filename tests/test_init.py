@@ -18,7 +18,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from builder import init as starter
+from builder import __version__ as VERSION, init as starter
 from builder.cli import main
 from builder.schemas import validator
 from builder.yamlfile import load_yaml
@@ -131,13 +131,18 @@ def test_the_issue_forms_ask_what_this_projects_forms_ask(new_site: Path):
 # ---------------------------------------------------------------- asking on a terminal
 
 def test_init_asks_each_question_offers_defaults_and_asks_again_after_a_wrong_answer(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(starter, "installed_from", lambda: "")  # so the tool's source is asked for too
     answers = ["", "Eastmoor Borough Council", "", "Eastmoor, West Fell, Ynys Môn", "", "eastmoor-bc/catalogue",
                "12345", "01632 960100", "care@eastmoor.example.org", "", "https://eastmoor.example.org/care",
-               "01632 960101", "https://eastmoor.example.org/safeguarding", "day-opportunities-catalogue==0.1.0"]
+               "01632 960101", "https://eastmoor.example.org/safeguarding", "  ", ""]  # the tool: blank, then Enter
     result = init(tmp_path / "eastmoor", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "The site's name, in the header of every page [Find day opportunities in Eastmoor]:" in result.output
+    assert ("The catalogue tool the site's GitHub Actions install: this release, or a git commit (a pip requirement) "
+            f"[day-opportunities-catalogue=={VERSION}]:") in result.output
+    assert ("Error: '' does not pin the catalogue tool to one version: write a release, like "
+            f"day-opportunities-catalogue=={VERSION}, or day-opportunities-catalogue @ git+") in result.output
+    assert (tmp_path / "eastmoor" / "requirements" / "catalogue.txt").read_text(encoding="utf-8").splitlines()[-1] == \
+        f"day-opportunities-catalogue=={VERSION}"
     assert "Error: '12345' is not a UK phone number like \"01632 960123\" or \"+44 1632 960123\".\n" in result.output
     site = yaml.safe_load((tmp_path / "eastmoor" / "site.yaml").read_text(encoding="utf-8"))
     assert site["title"] == "Find day opportunities in Eastmoor"
@@ -172,8 +177,8 @@ def flags_with(**changes: str) -> list[str]:
      "Error: Invalid value for '--email': 'mailto:care@northdale.example.org' is not an e-mail address like name@example.org."),
     ({"tool": "day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@main"},
      "Error: Invalid value for '--tool': 'day-opportunities-catalogue @ git+https://github.com/example-org/catalogue@main' does not pin "
-     "the catalogue tool to one version: write day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT with the "
-     "commit's full 40-character id, or day-opportunities-catalogue==VERSION."),
+     f"the catalogue tool to one version: write a release, like day-opportunities-catalogue=={VERSION}, or "
+     "day-opportunities-catalogue @ git+https://github.com/OWNER/REPO@COMMIT with the commit's full 40-character id."),
 ], ids=["language", "regulator", "repository", "email", "tool"])
 def test_a_wrong_answer_stops_init_with_what_to_write_and_writes_nothing(tmp_path: Path, changes: dict, message: str):
     result = init(tmp_path / "site", *flags_with(**changes))
@@ -342,6 +347,41 @@ def test_the_tool_installed_as_a_package_not_a_checkout_starts_and_builds_a_site
 def test_dependabot_watches_only_what_the_new_site_has(new_site: Path):
     config = yaml.safe_load((new_site / ".github/dependabot.yml").read_text(encoding="utf-8"))
     assert [(u["package-ecosystem"], u["directory"]) for u in config["updates"]] == [("github-actions", "/"), ("pip", "/requirements")]
+
+
+# ---------------------------------------------------------------- the released tool, pinned and upgraded
+
+def test_a_new_site_pins_this_release_and_its_dependabot_and_check_carry_each_upgrade(tmp_path: Path):
+    flags = [f for i, f in enumerate(INIT_FLAGS) if "--tool" not in INIT_FLAGS[max(i - 1, 0): i + 1]]
+    result = init(tmp_path / "site", *flags)
+    assert result.exit_code == 0, result.output
+    site = tmp_path / "site"
+    pinned = (site / "requirements/catalogue.txt").read_text(encoding="utf-8")
+    assert pinned.splitlines()[-1] == f"day-opportunities-catalogue=={VERSION}"
+    assert "merge the pull request Dependabot opens when a new version is released" in pinned
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "## Upgrading the catalogue tool" in readme and "Dependabot opens a pull request that changes the\nversion in" in readme
+    assert (site / "requirements/site.txt").read_text(encoding="utf-8") == (PROJECT / "requirements/site.txt").read_text(encoding="utf-8")
+
+    pip = yaml.safe_load((site / ".github/dependabot.yml").read_text(encoding="utf-8"))["updates"][1]
+    assert (pip["package-ecosystem"], pip["directory"]) == ("pip", "/requirements")
+    assert list(pip["groups"]) == ["catalogue-tool", "python"]  # the tool's upgrade is a pull request of its own
+    assert pip["groups"]["catalogue-tool"]["patterns"] == ["day-opportunities-catalogue"]
+
+    check = yaml.safe_load((site / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    assert list(check[True]) == ["pull_request"]  # Dependabot's pull requests too
+    steps = check["jobs"]["check"]["steps"]
+    install = next(s["run"] for s in steps if s.get("name") == "Install the catalogue tool").splitlines()
+    assert install == ["pip install --require-hashes -r requirements/site.txt",
+                       "pip install --no-deps --no-build-isolation -r requirements/catalogue.txt", "pip check", "catalogue --version"]
+    runs = [s.get("run", "") for s in steps]
+    assert "catalogue check --format github" in runs and "catalogue build" in runs  # the whole site, with the new version
+
+
+def test_a_git_requirement_is_still_taken_and_says_how_to_upgrade_it(new_site: Path):
+    pinned = (new_site / "requirements/catalogue.txt").read_text(encoding="utf-8")
+    assert pinned.splitlines()[-1] == INIT_FLAGS[-1]
+    assert "change the commit below and copy that commit's requirements/site.txt" in pinned
 
 
 # ---------------------------------------------------------------- every answer in every language (issue 24)

@@ -320,3 +320,36 @@ def test_the_report_lists_what_is_untranslated_for_translators():
                 "| Area: northfield | `site.yaml` | name |",
                 "| Site setting: contact.hours | `site.yaml` | contact.hours |"):
         assert row in section.splitlines(), row
+
+
+def test_a_listing_lacking_only_its_text_is_told_which_file_to_write(tmp_path):
+    root = _partial_copy(tmp_path, {"content/providers/testshire-care/garden-club.cy.md": None})
+    assert ("content/providers/testshire-care/garden-club.md:20: warning: this listing has no Welsh translation (text), so the "
+            "Welsh pages show it in English. Write the text in garden-club.cy.md beside this file.") in _check(root).output.splitlines()
+
+
+def test_a_changed_content_language_rebuilds_every_page_showing_the_file(tmp_path):
+    """The build cache compares what pages show by repr: a name's language is part of it."""
+    root = welsh_first(tmp_path)
+    _build(root, root / "_site", "--no-search")
+    choir = root / "content/providers/cymdeithas-llan/cor-llan.md"
+    choir.write_text(choir.read_text(encoding="utf-8").replace("content_language: cy", "content_language: en"), encoding="utf-8")
+    _build(root, root / "_site", "--no-search")
+    shutil.rmtree(root / ".catalogue-cache")
+    _build(root, tmp_path / "cold", "--no-search")
+    cold = tmp_path / "cold"
+    changed = [str(file.relative_to(cold)) for file in htmlparse.html_files(cold)
+               if (root / "_site" / file.relative_to(cold)).read_bytes() != file.read_bytes()]
+    assert changed == []
+    assert '<span lang="en-GB">Côr Cymunedol Llan</span>' in (root / "_site/a-to-z/index.html").read_text(encoding="utf-8")
+
+
+def test_an_easy_read_file_silent_on_the_language_its_standard_file_names_is_warned(tmp_path):
+    root = _partial_copy(tmp_path, {"content/providers/cymdeithas-llan/cor-llan.easy.md":
+                                    "---\nchecked_by: Testers\nchecked_on: 2026-06-01\n---\nRydyn ni’n canu.\n"})
+    assert ("content/providers/cymdeithas-llan/cor-llan.easy.md:1: warning: content_language: cor-llan.md is written in Welsh "
+            "(content_language: cy), but this file says nothing, so it is read as English. If it is in Welsh too, add "
+            "content_language: cy to its front matter.") in _check(root).output.splitlines()
+    (root / "content/providers/cymdeithas-llan/cor-llan.easy.md").write_text(
+        "---\ncontent_language: cy\nchecked_by: Testers\nchecked_on: 2026-06-01\n---\nRydyn ni’n canu.\n", encoding="utf-8")
+    assert not any("cor-llan.easy.md:1: warning: content_language" in line for line in _check(root).output.splitlines())

@@ -43,7 +43,8 @@ EXPECTED = {
              "easy_filter": "Checked by the Regulation and Quality Improvement Authority", "open_data": "rqia_service_id"},
 }
 SERVICE = "content/providers/testshire-care/garden-club.md"
-UNREGISTERED = "content/providers/testshire-care/home-support.md"  # a type that may give personal care, not registered
+UNREGISTERED = "content/providers/testshire-care/home-support.md"  # a type that may give personal care, `regulated: false`
+UNKNOWN = "content/providers/testshire-care/day-care.md"  # the same type, with no id and nothing said: "we do not know"
 
 
 def regulated_site(root: Path, key: str | None, id_field: str = "regulator_id", regulator_id: str | None = None) -> Path:
@@ -52,8 +53,10 @@ def regulated_site(root: Path, key: str | None, id_field: str = "regulator_id", 
         site = site.replace("review_months: 12\n", f"review_months: 12\nregulator: {key}\n")
     registered = MINIMAL_SERVICE.replace("funding: [free]\n", f'funding: [free]\n{id_field}: "{regulator_id or EXPECTED[key or "cqc"]["id"]}"\n')
     unregistered = (MINIMAL_SERVICE.replace("name: Garden Club", "name: Home Support")
-                    .replace("types: [community-group]", "types: [one-to-one]"))
-    return make_site(root, {"site.yaml": site, SERVICE: registered, UNREGISTERED: unregistered})
+                    .replace("types: [community-group]", "types: [one-to-one]").replace("funding: [free]\n", "funding: [free]\nregulated: false\n"))
+    unknown = (MINIMAL_SERVICE.replace("name: Garden Club", "name: Day Care")
+               .replace("types: [community-group]", "types: [one-to-one]"))
+    return make_site(root, {"site.yaml": site, SERVICE: registered, UNREGISTERED: unregistered, UNKNOWN: unknown})
 
 
 def build(root: Path, out: Path) -> Path:
@@ -82,6 +85,9 @@ def test_the_service_page_names_the_regulator_explains_registration_and_links_it
     assert [a.get("href") for a in quality.find_all("a")] == [expected["link"]]
     unregistered = main_text(out, "services/testshire-care/home-support")
     assert f"not registered with {'the ' if key in ('cqc', 'care-inspectorate', 'rqia') else ''}{expected['name']}" in unregistered
+    unknown = parse_file(out / "services/testshire-care/day-care/index.html").find("main")
+    assert unknown.find("section", aria_labelledby="quality") is None  # no id, nothing said: the page says nothing
+    assert expected["name"] not in visible_text(unknown) and "registered" not in visible_text(unknown)
 
 
 def test_the_easy_read_twin_says_the_regulator_checks_it_and_explains_who_that_is(built):
@@ -91,6 +97,9 @@ def test_the_easy_read_twin_says_the_regulator_checks_it_and_explains_who_that_i
     assert expected["easy"] in text
     assert f"{expected['name']} is a group that checks care" in text  # the glossary, after the first use
     assert expected["easy"].replace("checks", "does not check") in main_text(out, "easy-read/services/testshire-care/home-support")
+    unknown = parse_file(out / "easy-read/services/testshire-care/day-care/index.html").find("main")
+    assert unknown.find("section", **{"aria-labelledby": "er-checked"}) is None
+    assert expected["name"] not in visible_text(unknown) and "check this service" not in visible_text(unknown)
 
 
 def test_no_page_names_another_regulator(built):
@@ -181,8 +190,12 @@ def test_the_report_lists_personal_care_listings_with_no_id_in_the_regulators_wo
     root = regulated_site(tmp_path / "site", "ciw")
     report = run_cli("report", "--root", str(root), "--today", TODAY).stdout
     assert "## 1 open listing may give personal care but has no CIW service ID" in report
-    assert 'their Easy Read pages say "Care Inspectorate Wales does not check this service."' in report
-    assert f"- **Home Support** (Testshire Care). File: `{UNREGISTERED}`" in report
+    assert ("Their type of support may give personal care, and their pages say nothing about the regulator (CIW): "
+            "a missing id means we do not know. If a service is registered with the regulator, add `regulator_id:` "
+            'with its CIW service ID, like `"SIN-00012345-ABCD"`; if it is not, add `regulated: false`.') in report
+    assert f"- **Day Care** (Testshire Care). File: `{UNKNOWN}`" in report
+    section = report.split("## 1 open listing may give personal care")[1].split("\n## ")[0]
+    assert "Home Support" not in section  # it says it is not registered
     assert "Care Quality Commission" not in report
 
 
@@ -195,3 +208,39 @@ def test_import_oruk_reads_the_id_back_as_regulator_id(built, tmp_path):
     assert result.exit_code == 0, result.output
     written = next((root / "content/providers").glob("*/garden-club.md")).read_text(encoding="utf-8")
     assert f'regulator_id: {EXPECTED[key]["id"]}' in written.replace('"', "").replace("'", "")
+
+
+def test_check_warns_for_a_personal_care_listing_with_no_id_and_nothing_said(tmp_path):
+    root = regulated_site(tmp_path / "site", "ciw")
+    result = run_cli("check", "--root", str(root), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "regulator_id" in line]
+    assert warnings == [
+        f"{UNKNOWN}:4: warning: regulator_id: is missing: services of the type 'One-to-one support' may give personal care, "
+        "and without an id the pages cannot say whether CIW checks this one. "
+        "Add regulator_id: with its CIW service ID, like \"SIN-00012345-ABCD\", or 'regulated: false' if it is not registered."]
+
+
+def test_a_listing_that_says_it_is_not_registered_cannot_also_have_an_id(tmp_path):
+    root = regulated_site(tmp_path / "site", "ciw")
+    path = root / UNREGISTERED
+    path.write_text(path.read_text(encoding="utf-8").replace("regulated: false\n", 'regulated: false\nregulator_id: "SIN-00012345-ABCD"\n'),
+                    encoding="utf-8")
+    result = run_cli("check", "--root", str(root), "--today", TODAY)
+    assert result.exit_code == 1
+    line = path.read_text(encoding="utf-8").splitlines().index("regulated: false") + 1
+    assert (f"{UNREGISTERED}:{line}: regulated: says the service is not registered, but it has regulator_id 'SIN-00012345-ABCD'. "
+            "Delete 'regulated: false' if it is registered, or delete the regulator_id line if it is not.") in result.stderr.splitlines()
+
+
+def test_a_listing_that_says_it_is_registered_but_gives_no_id_says_so_without_a_link(tmp_path):
+    root = regulated_site(tmp_path / "site", "ciw")
+    path = root / UNKNOWN
+    path.write_text(path.read_text(encoding="utf-8").replace("funding: [free]\n", "funding: [free]\nregulated: true\n"), encoding="utf-8")
+    out = build(root, root / "_site")
+    quality = parse_file(out / "services/testshire-care/day-care/index.html").find("main").find("section", aria_labelledby="quality")
+    assert visible_text(quality) == "Quality and safety " + EXPECTED["ciw"]["registered"]
+    assert quality.find_all("a") == []
+    assert EXPECTED["ciw"]["easy"] in main_text(out, "easy-read/services/testshire-care/day-care")
+    report = run_cli("report", "--root", str(root), "--today", TODAY).stdout
+    assert f"- **Day Care** (Testshire Care). File: `{UNKNOWN}`" in report  # it still needs its id

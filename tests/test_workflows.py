@@ -61,8 +61,8 @@ def runs(data: dict) -> str:
 
 # ---------------------------------------------------------------- actionlint
 
-def test_there_are_the_three_workflows():
-    assert [w.name for w in WORKFLOWS] == ["check.yml", "publish.yml", "review-due.yml"]
+def test_there_are_the_four_workflows():
+    assert [w.name for w in WORKFLOWS] == ["check.yml", "publish.yml", "release.yml", "review-due.yml"]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -112,6 +112,7 @@ def test_publish_deploys_main_to_pages_with_least_privilege_one_at_a_time():
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses(publish)
     assert "catalogue build" in runs(publish)
+    assert "mkdocs build --strict --site-dir _site/documentation" in runs(publish)  # the documentation beside the catalogue
     assert publish["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
 
@@ -122,6 +123,40 @@ def test_review_due_runs_weekly_and_may_only_write_issues():
     assert review["permissions"] == {} and review["jobs"]["report"]["permissions"] == {"contents": "read", "issues": "write"}
     assert "catalogue report --due --format markdown" in runs(review)
     assert 'gh issue list --label "$LABEL"' in runs(review)
+
+
+def test_release_runs_on_a_version_tag_tests_everything_then_builds_once_attests_publishes_and_releases():
+    release = workflow("release.yml")
+    jobs = release["jobs"]
+    text = (PROJECT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+
+    assert release["on"] == {"push": {"tags": ["v[0-9]+.[0-9]+.[0-9]+"]}}
+    assert release["concurrency"] == {"group": "release", "cancel-in-progress": False}
+    assert [(name, job.get("needs")) for name, job in jobs.items()] == [
+        ("test", None), ("build", "test"), ("publish", "build"), ("github-release", "publish")]
+    assert release["permissions"] == {}
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "test": {"contents": "read"},
+        "build": {"contents": "read", "id-token": "write", "attestations": "write"},
+        "publish": {"id-token": "write"},
+        "github-release": {"contents": "write"},
+    }
+    # the version is checked and the whole suite runs before anything is built
+    assert [s.get("run") for s in steps(release, "test")][-2:] == ['python3 .ci/changelog.py check "$TAG"', "bash .ci/run"]
+    # built once: only the build job builds; the others download its artifact
+    assert text.count("python -m build") == 1 and "python -m build --no-isolation --outdir dist ." in runs({"jobs": {"b": jobs["build"]}})
+    attest = next(s for s in steps(release, "build") if s.get("uses", "").startswith("actions/attest-build-provenance@"))
+    assert attest["with"] == {"subject-path": "dist/*"}
+    for job in ("publish", "github-release"):
+        assert any(s.get("uses", "").startswith("actions/download-artifact@") and s["with"]["name"] == "dist" for s in steps(release, job))
+    # trusted publishing: the pypi environment (required reviewers), no stored token anywhere
+    assert jobs["publish"]["environment"]["name"] == "pypi"
+    upload = next(s for s in steps(release, "publish") if s.get("uses", "").startswith("pypa/gh-action-pypi-publish@"))
+    assert "with" not in upload and "secrets." not in text and "password" not in text
+    assert upload["uses"] == "pypa/gh-action-pypi-publish@ed0c53931b1dc9bd32cbe73a98c7f6766f8a527e"
+    script = runs({"jobs": {"r": jobs["github-release"]}})
+    assert 'python3 .ci/changelog.py notes "$version" > release-notes.md' in script
+    assert 'gh release create "$TAG" dist/* --verify-tag --title "$version" --notes-file release-notes.md' in script
 
 
 # ---------------------------------------------------------------- files for editors

@@ -38,6 +38,8 @@ class ReadCost:
 
 def parse_cost(text: str) -> ReadCost:
     part, kind = _kind(" ".join(text.split()))
+    if kind and not re.search(r"\d", part) and part.casefold() not in FREE_WORDS:
+        return ReadCost({"label": part, "kind": kind})  # 'Cake fund box (donation)', as the export writes a cost without a price
     read = _parse(part)
     return ReadCost({**read.cost, "kind": kind}, read.assumed) if kind and not read.free else read
 

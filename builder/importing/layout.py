@@ -55,7 +55,7 @@ COLUMNS = (
     Column("longitude", ("lon", "lng", "long", "location longitude"), "Optional; several separated by ;", "-1.946"),
     Column("access", ("accessibility", "access features"), "step-free, lift, accessible-toilet, changing-places, hearing-loop, accessible-parking, quiet-space, bsl, separated by ; (several locations: | between them)", "step-free; accessible-toilet"),
     Column("times", ("days and times", "opening times", "opening hours", "when", "hours", "sessions", "days",
-                     "session times", "day and time", "days open", "when it runs", "meeting times", "frequency"), "Days and times, like 'Mon-Fri 9.30-3.30' or 'Tuesdays 10am to 12 noon'; several separated by ;", "Mon-Fri 09:30-15:30"),
+                     "session times", "day and time", "days open", "when it runs", "meeting times", "frequency"), "Days and times, like 'Mon-Fri 9.30-3.30', 'Tuesdays 10am to 12 noon', 'First Friday of the month 10-12', '2nd and 4th Tuesday 2-4pm', 'Every other Thursday 1-3pm from 04/06/2026' or 'By arrangement'; several separated by ;", "Mon-Fri 09:30-15:30"),
     Column("transport", ("getting there",), "provided, help-to-arrange or none", "provided"),
     Column("costs", ("cost", "price", "prices", "charge", "charges", "fees", "fee", "cost per session", "price per session"), "Each cost as 'label: £amount a day' (session, hour, day, week, month, year), 'Lunch £6', 'Donation', 'Pay what you can' or 'Free', separated by ;", "Full day, including lunch: £42.50 a day"),
     Column("funding", ("ways to pay", "payment", "funding options"), "council, direct-payment, individual-service-fund, self-funded, free, separated by ;", "council; direct-payment"),
@@ -94,7 +94,7 @@ def translated(heading: str, code: str) -> str:
 
 def bilingual_row(catalogue: Catalogue, service: Service, bodies: dict[str, str]) -> dict[str, str]:
     """service_row, and the words of each other language in "name (en)" columns where they are translated.
-    `bodies`: the Markdown by language code (the first language's, and each translation that exists)."""
+    `bodies`: the Markdown by language code, as each language's page shows it."""
     codes = tuple(code_of(tag) for tag in catalogue.site.page_languages)
     row = service_row(catalogue, service, bodies.get(codes[0], ""))
     for code, (tag, other) in zip(codes[1:], catalogue.translations):
@@ -126,7 +126,7 @@ def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, 
         "longitude": join(_text(loc.coordinates[1]) if loc.coordinates else "" for loc in locations) if any(loc.coordinates for loc in locations) else "",
         "access": f" {ACCESS_SEPARATOR} ".join("?" if loc.access is None else join(loc.access) or "none" for loc in locations)
         if any(loc.access is not None for loc in locations) else "",
-        "times": join(times_text(s.days, s.start, s.end, s.note) for s in service.sessions),
+        "times": join(session_text(s) for s in service.sessions),
         "transport": service.transport,
         "costs": join(cost_text(c) for c in service.costs),
         "funding": join(service.funding), "referral": join(service.referral),
@@ -139,12 +139,37 @@ def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, 
 
 def cost_text(cost) -> str:
     """'Lunch: £4.50 a day', and what it pays for in brackets when the listing says: 'Lunch: £4.50 a day (lunch)'."""
-    text = f"{cost.label}: £{_money(cost.amount)} {'an' if cost.per == 'hour' else 'a'} {cost.per}"
+    if cost.amount is None:  # a donation or pay-what-you-can with no amount: 'Donations (donation)'
+        text = cost.label
+    else:
+        per = f" {'an' if cost.per == 'hour' else 'a'} {cost.per}" if cost.per else ""
+        text = f"{cost.label}: £{_money(cost.amount)}{per}"
     return text + (f" ({cost.kind})" if getattr(cost, "kind", "") else "")
+
+
+def session_text(session) -> str:
+    """A session as the importer reads it back: 'Mon-Fri 09:30-15:30', 'First and third Mon of the month 10:00-12:00',
+    'Every other Thu 14:00-16:00 from 2026-06-04', 'Tue by arrangement (note)'."""
+    repeat, note = session.repeat, f" ({session.note})" if session.note else ""
+    days = _days_text(session.days) if session.days else ""
+    if repeat.by_arrangement:
+        return f"{days} by arrangement{note}" if days else f"By arrangement{note}"
+    if repeat.monthly:
+        weeks = " and ".join(w for w in ("first", "second", "third", "fourth", "last") if w in repeat.monthly).capitalize()
+        return f"{weeks} {days} of the month {session.start}-{session.end}{note}"
+    if repeat.every_weeks > 1:
+        every = "Every other" if repeat.every_weeks == 2 else f"Every {repeat.every_weeks} weeks on"
+        starting = f" from {repeat.starting.isoformat()}" if repeat.starting else ""
+        return f"{every} {days} {session.start}-{session.end}{starting}{note}"
+    return times_text(session.days, session.start, session.end, session.note)
 
 
 def times_text(days, start: str, end: str, note: str = "") -> str:
     """'Mon-Fri 09:30-15:30 (note)': runs of days joined with a hyphen."""
+    return f"{_days_text(days)} {start}-{end}" + (f" ({note})" if note else "")
+
+
+def _days_text(days) -> str:
     order = wording.DAY_ORDER
     picked = sorted({order.index(d) for d in days})
     runs, run = [], [picked[0]]
@@ -156,8 +181,7 @@ def times_text(days, start: str, end: str, note: str = "") -> str:
             run = [index]
     runs.append(run)
     name = lambda i: order[i].title()  # noqa: E731
-    text = ", ".join(f"{name(r[0])}-{name(r[-1])}" if len(r) > 2 else ", ".join(map(name, r)) for r in runs)
-    return f"{text} {start}-{end}" + (f" ({note})" if note else "")
+    return ", ".join(f"{name(r[0])}-{name(r[-1])}" if len(r) > 2 else ", ".join(map(name, r)) for r in runs)
 
 
 def neutralise(value: str) -> str:

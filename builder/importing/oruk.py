@@ -23,11 +23,12 @@ from builder.importing.terms import Vocabulary
 from builder.importing.times import DAYS
 from builder.importing.writer import TAXONOMIES, Listing
 from builder.model import SiteConfig
+from builder.schedules import from_rfc5545
 
 STATUS = {"active": "active", "temporarily closed": "temporarily-closed", "inactive": "closed", "defunct": "closed"}
 BYDAY = {"MO": "mon", "TU": "tue", "WE": "wed", "TH": "thu", "FR": "fri", "SA": "sat", "SU": "sun"}
 PER = {"session": "session", "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
-EXTRA = ("transport", "referral", "needs_assessment", "regulator_id")  # this builder's facts ORUK has no field for
+EXTRA = ("transport", "referral", "needs_assessment", "regulated", "regulator_id")  # this builder's facts ORUK has no field for
 # A service's id with its care regulator, as this builder exports it (cqc_location_id, ciw_service_id ...)
 REGULATOR_ID_TYPES = frozenset(r.open_data_type for r in regulators.default_regulators().values()) | {"cqc_location_id"}
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
@@ -209,8 +210,8 @@ def _terms(record: dict, words: Vocabulary, mapping: dict, service: dict, where:
         keys = list(dict.fromkeys(keys))
         if field in ("transport", "regulator_id"):
             service[field] = keys[0]
-        elif field == "needs_assessment":
-            service["needs_assessment"] = keys[0] == "yes"
+        elif field in ("needs_assessment", "regulated"):
+            service[field] = keys[0] == "yes"
         else:
             service[field] = keys
 
@@ -251,15 +252,22 @@ def _times(record: dict, service: dict, where: str, problems: list, codes: tuple
     schedules = _list(record, "schedules") + [s for at in _list(record, "service_at_locations") for s in _list(at.get("location") or {}, "schedules")]
     times = []
     for index, schedule in enumerate(schedules):
-        days = [BYDAY.get(d.strip().upper()[-2:]) for d in str(schedule.get("byday") or "").split(",") if d.strip()]
+        try:
+            days, repeat = from_rfc5545(schedule, BYDAY)
+        except ValueError as err:
+            problems.append(f"{where}.schedules[{index}]: {err}")
+            continue
         start, end = (str(schedule.get(k) or "")[:5] for k in ("opens_at", "closes_at"))
+        if repeat.get("by_arrangement") and None not in days:
+            times.append({"days": [d for d in DAYS if d in days], **repeat} if days else repeat)
+            continue
         if not days and not start:
             continue  # a schedule only in words: ORUK's description, nothing to read
         if None in days or not days or not re.fullmatch(r"\d{2}:\d{2}", start) or not re.fullmatch(r"\d{2}:\d{2}", end):
             problems.append(f"{where}.schedules[{index}]: needs byday (like \"MO,TU\"), opens_at and closes_at "
                             f"(found byday '{schedule.get('byday', '')}', opens_at '{schedule.get('opens_at', '')}', closes_at '{schedule.get('closes_at', '')}').")
             continue
-        session = {"days": [d for d in DAYS if d in days], "from": start, "to": end}
+        session = {"days": [d for d in DAYS if d in days], "from": start, "to": end, **repeat}
         if in_languages(schedule, "notes", codes):
             session["note"] = in_languages(schedule, "notes", codes)
         times.append(session)
@@ -271,6 +279,10 @@ def _costs(record: dict, service: dict, where: str, problems: list, codes: tuple
     costs = []
     for index, option in enumerate(_list(record, "cost_options")):
         amount = option.get("amount")
+        gift = str(option.get("amount_description") or "").strip().lower()
+        if amount is None and gift in ("donation", "pay-what-you-can"):  # as builder/openreferral.py writes them
+            costs.append({"label": in_languages(option, "option", codes) or "Cost", "kind": gift})
+            continue
         if not isinstance(amount, (int, float)) or amount <= 0:
             continue  # a cost option without a price says nothing we can show
         words = str(option.get("amount_description") or "").lower()

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from builder import wording
-from builder.importing.layout import ACCESS_SEPARATOR, COLUMNS, FORMULA_STARTS, LIST_SEPARATOR, translated
+from builder.importing.layout import ACCESS_SEPARATOR, COLUMNS, FORMULA_STARTS, LIST_SEPARATOR, TRANSLATABLE, translated
 from builder.importing import columns
 from builder.importing.terms import Vocabulary
 from builder.importing.costs import parse_cost
@@ -58,14 +58,10 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
 def match_headings(headings: list[str], path: Path, codes: tuple[str, ...] = ("en",)) -> tuple[dict[int, str], list[str]]:
     """{column index: layout heading, or "name (en)" for a bilingual site's other language}, and the headings
     not read. `codes`: the site's languages, the first first."""
-    names = {_key(c.heading): c.heading for c in COLUMNS}  # a layout heading wins over any synonym
-    for column in COLUMNS:
-        for name in column.synonyms:
-            names.setdefault(_key(name), column.heading)
     matched = []
     for index, heading in enumerate(headings):
         base, code = columns.split_heading(heading, codes)
-        layout = names.get(_key(base))
+        layout = layout_heading(base)
         if layout:
             matched.append((index, layout, code))
     found, _ = columns.keys_by_language(matched, codes)
@@ -75,6 +71,17 @@ def match_headings(headings: list[str], path: Path, codes: tuple[str, ...] = ("e
                                    f"{', '.join(h for h in headings if h.strip())}). Nothing was imported. "
                                    "Run 'catalogue import template' for the layout.")
     return found, unread
+
+
+def layout_heading(heading: str) -> str:
+    """The layout's heading a sheet's heading means ("Post code" -> "postcode"), or ""."""
+    return _HEADINGS.get(_key(heading), "")
+
+
+def in_another_language(heading: str) -> bool:
+    """"name (fr)" on a site without French: a translation column of a language the site does not have."""
+    found = columns.TAGGED.match(heading.strip())
+    return bool(found) and layout_heading(found["base"]) in TRANSLATABLE
 
 
 def listings(path: Path, site: SiteConfig, root: Path | None = None):
@@ -339,6 +346,12 @@ def _split(cell: str, keep_empty: bool = False) -> list[str]:
 
 def _key(heading: str) -> str:
     return " ".join(re.sub(r"[_\-/?]+", " ", heading.casefold()).split())
+
+
+_HEADINGS = {_key(c.heading): c.heading for c in COLUMNS}  # a layout heading wins over any synonym
+for _column in COLUMNS:
+    for _name in _column.synonyms:
+        _HEADINGS.setdefault(_key(_name), _column.heading)
 
 
 def _unneutralise(value: str) -> str:

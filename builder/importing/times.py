@@ -6,6 +6,7 @@ A ValueError says, in plain words, what could not be read.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -55,8 +56,55 @@ def _note(text: str) -> tuple[str, str]:
     return (text[:opening].strip(), text[opening + 1:-1].strip()) if opening >= 0 else (text, "")
 
 
+ORDINALS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third", "3rd": "third",
+            "fourth": "fourth", "4th": "fourth", "last": "last"}
+ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\b", re.I)
+MONTHLY = re.compile(r"\b(?:(?:of|in)\s+)?(?:the|each|every|a)\s+month\b|\bmonthly\b", re.I)
+EVERY_N = re.compile(r"\b(?:every\s+other|alternate|every\s+second)(?:\s+weeks?)?\b|\bfortnightly\b|"
+                     r"\bevery\s+(?P<n>2|3|4|5|6|7|8|two|three|four|five|six|seven|eight)\s+weeks\b", re.I)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+ARRANGED = re.compile(r"\bby\s+(?:arrangement|appointment)\b|\bto\s+be\s+arranged\b", re.I)
+STARTING = re.compile(r"\b(?:from|starting(?:\s+on)?|starts(?:\s+on)?|beginning)\s+"
+                      r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+[a-z]+\s+\d{4})", re.I)
+
+
+def recurrence(text: str) -> tuple[str, dict]:
+    """('Thursdays 1-3', {'every_weeks': 2}) from 'Every other Thursday 1-3': the words that say how often, read and taken out."""
+    fields: dict = {}
+    if ARRANGED.search(text):
+        fields["by_arrangement"], text = True, ARRANGED.sub(" ", text)
+    found = STARTING.search(text)
+    if found:
+        fields["starting"], text = _date(found.group("date")), text[: found.start()] + " " + text[found.end():]
+    found = EVERY_N.search(text)
+    if found:
+        number = found.group("n")
+        fields["every_weeks"] = int(NUMBERS.get(number.lower(), number)) if number else 2
+        text = text[: found.start()] + " " + text[found.end():]
+    weeks = [ORDINALS[w.lower()] for w in ORDINAL.findall(text)]
+    if weeks:
+        fields["monthly"] = list(dict.fromkeys(w for w in ORDINALS.values() if w in weeks))
+        text = MONTHLY.sub(" ", ORDINAL.sub(" ", text))
+    elif MONTHLY.search(text):
+        raise ValueError(f"'{text.strip()}' does not say which week of the month. Write it like 'First Friday of the month 10am-12'.")
+    order = ("by_arrangement", "monthly", "every_weeks", "starting")  # as the content model lists them
+    return " ".join(text.split()), {key: fields[key] for key in order if key in fields}
+
+
+def _date(text: str) -> str:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    raise ValueError(f"'{text}' is not a date: write it like 2026-06-04 or 04/06/2026.")
+
+
 def parse_session(text: str) -> dict:
     text, note = _note(text.strip())
+    text, repeat = recurrence(text)
+    if repeat.get("by_arrangement"):
+        return _arranged(text, note)
     span = RANGE.search(text)
     if not span:
         raise ValueError(f"no times found in '{text}'. Write them like 'Mon-Fri 9.30-3.30' or 'Tuesdays 10am to 12 noon'.")
@@ -69,13 +117,30 @@ def parse_session(text: str) -> dict:
         days = parse_days(before)  # "Tuesdays 10-12 term time only": the words after the times are a note
         note = f"{after} ({note})" if note else after
     start, end = clock(span.group("start")), clock(span.group("end"))
+    if not re.search(r"am|pm|noon|midday|midnight", span.group("start"), re.I) and 1 <= int(start[:2]) <= 6:
+        start = f"{int(start[:2]) + 12:02d}{start[2:]}"  # "2-4pm", "1-3": nobody meets at 2 in the morning
     if end <= start and not re.search(r"am|pm|noon|midday|midnight", span.group("end"), re.I) and int(end[:2]) < 12:
         end = f"{int(end[:2]) + 12:02d}{end[2:]}"  # "9.30-3.30": a day session ends in the afternoon
     if end <= start:
         raise ValueError(f"the session ends before it starts in '{text}'.")
-    session = {"days": days, "from": start, "to": end}
+    session = {"days": days, "from": start, "to": end, **repeat}
     if note:
         session["note"] = note
+    return session
+
+
+def _arranged(text: str, note: str) -> dict:
+    """'By arrangement', 'Tuesdays by arrangement'; other words ('weekday mornings') are kept as the note."""
+    session: dict = {"by_arrangement": True}
+    words = text.strip(" ,-–—")
+    try:
+        days = parse_days(words) if words else []
+    except ValueError:
+        days, note = [], f"{words} ({note})" if note else words
+    if days:
+        session["days"] = days
+    if note:
+        session["note"] = note[:1].upper() + note[1:]
     return session
 
 

@@ -123,7 +123,7 @@ def site_of(root: Path, today: dt.date) -> SiteConfig:
 def import_listings(root: Path, listings, sets: dict, update: bool, today: dt.date, total: int = 0) -> Summary:
     """Plan every file in source order (names), check them all (in workers), then write the good ones."""
     site = site_of(root, today)
-    existing = Existing(root, tuple(tag.split("-")[0].lower() for tag in site.page_languages))
+    existing = Existing(root, tuple(tag.split("-")[0].lower() for tag in site.page_languages), site.content_language)
     summary = Summary()
     planned: list[Planned | tuple[str, str]] = []
     seen = _Seen()
@@ -255,11 +255,15 @@ def _plan(listing: Listing, sets: dict, update: bool, today: dt.date, existing: 
     if old is not None and not update:
         return listing.where, f"{existing.relative(path)} already exists. Use --update to rewrite the fields this source holds."
     existing.claim(path)
-    body = old[1] if old is not None and old[1].strip() else listing.body
+    written_in = str((old[0] if old is not None else {}).get("content_language") or existing.written_in)
+    main, others, language = place_bodies(listing.body, listing.translations, written_in, existing.codes)
+    if language and (old is None or not old[1].strip()):
+        service["content_language"] = language  # the only body is in another language than the site's
+    body = old[1] if old is not None and old[1].strip() else main
     front = keep_languages(old[0], service, existing.codes) if old is not None else service
     provider_text = existing.provider_text(folder, keep_languages(provider_data, listing.provider, existing.codes)) if provider_new or update else None
     translations = {}  # like the body: an editor's words in a file already there are kept
-    for code, text in listing.translations.items():
+    for code, text in others.items():
         twin = path.with_name(f"{path.name.removesuffix('.md')}.{code}.md")
         if text.strip() and (existing.read_text(twin) or "").strip() == "":
             translations[twin] = text.strip() + "\n"
@@ -268,6 +272,19 @@ def _plan(listing: Listing, sets: dict, update: bool, today: dt.date, existing: 
                    {k: f"provider {v}" for k, v in listing.origin.items()}, translations,
                    tuple(k for k in listing.service if k not in REQUIRED), tuple(k for k in listing.provider if k not in ("name", "description")),
                    listing.warnings, listing.notes)
+
+
+def place_bodies(body: str, translations: dict[str, str], written_in: str, codes: tuple[str, ...]) -> tuple[str, dict, str]:
+    """(the body of <slug>.md, {code: the body of <slug>.<code>.md}, the language <slug>.md must say it is
+    written in, or ""). A body in one column only is the file's own, in its language; bodies in several
+    languages: the one in the language the file is written in (site.yaml's content_language) is its own."""
+    if not translations:
+        return body, {}, ""
+    bodies = {code: text for code, text in {codes[0]: body, **translations}.items() if text.strip()}
+    if written_in in bodies or not bodies:
+        return bodies.pop(written_in, ""), bodies, ""
+    language = next(iter(bodies))
+    return bodies.pop(language), bodies, language
 
 
 def check_text(path: str, text: str, kind: str, site: SiteConfig, today: dt.date, origin: dict, prefix: str = "") -> list[str]:
@@ -308,8 +325,9 @@ def _for_sources(message: str) -> str:
 class Existing:
     """What is already in content/providers/, found by source id and by name."""
 
-    def __init__(self, root: Path, codes: tuple[str, ...] = ("en",)):
+    def __init__(self, root: Path, codes: tuple[str, ...] = ("en",), written_in: str = ""):
         self.root, self.codes = root, codes  # codes: the site's languages, the first first
+        self.written_in = written_in or codes[0]  # the language plain text and bodies are in (content_language)
         self.providers = root / "content" / "providers"
         self.by_source: dict[str, Path] = {}  # service source_id -> file
         self.provider_by_source: dict[str, Path] = {}

@@ -101,7 +101,7 @@ async function start() {
     const postcode = await import(new URL("postcode.js", import.meta.url).href);
     postcode.setup(postcodeBox, (near, from) => run(pagefind, { page: 1, push: true, near, from }), state.from);
   }
-  if (input.value.trim() || Object.keys(chosenFilters()).length) {
+  if (input.value.trim() || Object.keys(chosenFilters()).length || state.near) {
     await run(pagefind, { page: state.page, push: false, near: state.near, from: state.from });
   }
 }
@@ -168,7 +168,9 @@ async function run(pagefind, { page = 1, push = false, near = undefined, from = 
   const anyFilter = Object.keys(filters).length > 0;
   showSelected(pagefind, filters);
 
-  if (!query && !anyFilter) {
+  // A postcode (or "near me") alone lists every service, nearest first.
+  const nearOnly = !query && !anyFilter && Boolean(currentNear);
+  if (!query && !anyFilter && !nearOnly) {
     setStatus("");
     $("results").hidden = $("results-heading").hidden = $("pagination").hidden = true;
     $("results").replaceChildren();
@@ -177,6 +179,7 @@ async function run(pagefind, { page = 1, push = false, near = undefined, from = 
   }
   const pagefindFilters = {};
   for (const [name, values] of Object.entries(filters)) pagefindFilters[name] = { any: values };
+  if (nearOnly) pagefindFilters.kind = { any: [t("Service")] }; // the value services carry, in the page's language
   const mine = ++latestSearch;
   if (offlineSearch.indexNeedsReload()) await pagefind.destroy().then(loadPagefind);
   const missedBefore = await offlineSearch.missedSoFar();
@@ -206,6 +209,7 @@ async function run(pagefind, { page = 1, push = false, near = undefined, from = 
 
   const what = describe(query, filters);
   const summary = EASY ? easySummary(total, query, filters)
+    : nearOnly ? (total === 0 ? t("No services") : total === 1 ? t("1 service") : t("{count} services", { count: total }))
     : total === 0 ? t("No results {what}", { what }) : total === 1 ? t("1 result {what}", { what }) : t("{count} results {what}", { count: total, what });
   setStatus(EASY ? summary : summary + (currentNear ? (currentFrom ? t(", nearest to {postcode} first", { postcode: currentFrom }) : t(", nearest first")) : "") + ".");
   const heading = $("results-heading");
@@ -225,7 +229,9 @@ function baseTitle() {
 }
 
 function easySummary(total, query, filters) {
-  const parts = [total === 0 ? say("none") : total === 1 ? say("one") : say("many", { count: total })];
+  const nearOnly = !query && !Object.keys(filters).length && Boolean(currentNear);
+  const parts = [nearOnly ? (total === 0 ? say("no_services") : total === 1 ? say("one_service") : say("many_services", { count: total }))
+    : total === 0 ? say("none") : total === 1 ? say("one") : say("many", { count: total })];
   if (query) parts.push(say("query", { query }));
   const chosen = Object.entries(filters).flatMap(([name, values]) => values.map((value) => labelOf(name, value)));
   if (chosen.length) parts.push(say("filters", { filters: chosen.join(", ") }));
@@ -304,7 +310,7 @@ function renderResults(items) {
     const closed = data.meta.status && data.meta.status !== t("Open") ? data.meta.status : "";
     tag.textContent = easy ? (closed ? labelOf("status", closed) : "") : [t("Standard"), kind, closed].filter(Boolean).join(" · ");
     if (tag.textContent) item.append(tag);
-    if (data.meta.summary) item.append(paragraph(data.meta.summary, "", data.meta.summary_lang));
+    if (data.meta.summary) item.append(markWords(paragraph(data.meta.summary, "", data.meta.summary_lang), parts(data.meta, "summary")));
     if (data.meta.areas) item.append(markWords(paragraph(easy ? say("where", { areas: data.meta.areas }) : t("Area: {areas}", { areas: data.meta.areas })), parts(data.meta, "areas")));
     if (data.meta.who) item.append(markWords(paragraph(easy ? say("who", { who: data.meta.who }) : t("Who it is for: {who}", { who: data.meta.who })), parts(data.meta, "who")));
     if (currentNear) {
