@@ -35,7 +35,7 @@ REGULATORS = {  # the name the starter's quality-and-safety page gives each one
 REGULATORS_CY = {  # the same, for the Welsh quality-and-safety page (it starts a clause, so it has a capital)
     "cqc": "Y Comisiwn Ansawdd Gofal (CQC)",
     "ciw": "Arolygiaeth Gofal Cymru (AGC)",
-    "care-inspectorate": "Yr Arolygiaeth Gofal (the Care Inspectorate)",
+    "care-inspectorate": "Y Care Inspectorate (yr Alban)",  # left in English on Welsh pages: "Arolygiaeth Gofal" is CIW
     "rqia": "Yr Awdurdod Rheoleiddio a Gwella Ansawdd (RQIA)",
 }
 OWNER = re.compile(r"[A-Za-z0-9](-?[A-Za-z0-9]){0,38}")  # GitHub's rule for user and organisation names

@@ -165,7 +165,7 @@ def settle_search(page, has_query: bool) -> None:
     if has_query:
         page.wait_for_function(
             "() => { const s = (document.getElementById('search-status') || {}).textContent || '';"
-            " return /result|we found|canlyniad|daethon|a gafwyd/i.test(s) && !/^(Finding|Searching)/.test(s); }", timeout=15000)  # Easy Read: 'We found ...'; Welsh too
+            " return /result|we found|anlyniad|daethon|a gafwyd/i.test(s) && !/^(Finding|Searching)/.test(s); }", timeout=15000)  # Easy Read: 'We found ...'; Welsh too (canlyniad, o ganlyniadau)
 
 
 # ---------------------------------------------------------------- axe-core

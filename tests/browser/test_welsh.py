@@ -50,4 +50,4 @@ def test_the_scripts_speak_welsh(new_context, welsh_url):
     assert page.inner_text("#save-status") == "Mae Inclusive Sports Club wedi’i gadw yn eich rhestr."
     page.goto(welsh_url + "search/?q=club")
     page.wait_for_function("() => !document.getElementById('results-heading').hidden")
-    assert re.match(r"(1 canlyniad|Canlyniadau: \d+) ar gyfer ‘club’", page.inner_text("#results-heading"))
+    assert re.match(r"(1 canlyniad|\d+ o ganlyniadau) ar gyfer ‘club’", page.inner_text("#results-heading"))
