@@ -26,6 +26,17 @@ def expected_order(postcode: str, ids) -> list[tuple[str, float | None]]:
     return sorted(with_miles, key=lambda pair: float("inf") if pair[1] is None else pair[1])
 
 
+def in_area(key: str) -> set[str]:
+    return {sid for sid, data in SERVICES.items() if key in data["areas"]}
+
+
+def postcode_after_filters(page, address: str, loaded: str, postcode: str) -> None:
+    """Open the search page with its filters chosen in the address, then give a postcode and no words."""
+    page.goto(address)
+    wait_for_status(page, loaded)
+    sort_by_postcode(page, postcode)
+
+
 def assert_nearest_first(page, postcode: str, ids) -> None:
     """The first page of results: the nearest services, in order, each with its distance or 'comes to you'."""
     expected = expected_order(postcode, ids)
@@ -63,17 +74,13 @@ def test_a_postcode_alone_lists_every_service_nearest_first(fresh, site_url):
 
 def test_a_postcode_with_filters_and_no_words_lists_the_matching_services_nearest_first(fresh, site_url):
     page = fresh
-    page.goto(site_url + "search/?type=One-to-one+support+from+home")
-    wait_for_status(page, "result")
-    sort_by_postcode(page, "RV1 2AB")
+    postcode_after_filters(page, site_url + "search/?type=One-to-one+support+from+home", "result", "RV1 2AB")
     one_to_one = {sid for sid, data in SERVICES.items() if "one-to-one" in data["types"]}
     assert wait_for_status(page, "nearest to RV1 2AB first") == (
         f"{len(one_to_one)} results with One-to-one support from home, nearest to RV1 2AB first.")
     assert [text for _, text in shown_distances(page)] == [AT_HOME] * len(one_to_one)  # they come to you, as today
-    page.goto(site_url + "search/?area=Southmere")
-    wait_for_status(page, "result")
-    sort_by_postcode(page, "RV1 2AB")
-    southmere = {sid for sid, data in SERVICES.items() if "southmere" in data["areas"]}
+    postcode_after_filters(page, site_url + "search/?area=Southmere", "result", "RV1 2AB")
+    southmere = in_area("southmere")
     assert wait_for_status(page, "nearest to RV1 2AB first") == f"{len(southmere)} results with Southmere, nearest to RV1 2AB first."
     assert_nearest_first(page, "RV1 2AB", southmere)
 
@@ -90,10 +97,8 @@ def test_easy_read_a_postcode_alone_lists_every_service_nearest_first(fresh, sit
 
 def test_easy_read_a_postcode_with_a_filter_lists_the_matching_services_nearest_first(fresh, site_url):
     page = fresh
-    page.goto(site_url + "easy-read/search/?area=Southmere")
-    wait_for_status(page, "We found")
-    sort_by_postcode(page, "RV4 2EH")
-    southmere = {sid for sid, data in SERVICES.items() if "southmere" in data["areas"]}
+    postcode_after_filters(page, site_url + "easy-read/search/?area=Southmere", "We found", "RV4 2EH")
+    southmere = in_area("southmere")
     assert wait_for_status(page, "The nearest to RV4 2EH are first.") == (
         f"We found {len(southmere)} pages. You chose: Southmere. The nearest to RV4 2EH are first.")
     assert_nearest_first(page, "RV4 2EH", southmere)
