@@ -127,7 +127,7 @@ def test_a_free_service_that_asks_for_donations_says_both(translated_costs):
     assert _cost_rows(translated_costs, "en/easy-read/services/testshire-care/memory-cafe") == [
         "It is free.", "You can give them some money if you want to."]
     assert _cost_rows(translated_costs, "easy-read/services/testshire-care/memory-cafe") == [
-        "Mae am ddim.", "Gallwch chi roi ychydig o arian iddyn nhw os ydych chi eisiau."]
+        "Mae’n rhad ac am ddim.", "Gallwch chi roi ychydig o arian iddyn nhw os ydych chi eisiau."]
     page = htmlparse.parse_file(translated_costs / "en/services/testshire-care/memory-cafe/index.html")
     section = page.find("section", **{"aria-labelledby": "costs"})
     assert htmlparse.visible_text(section.find("p")) == "Free."
