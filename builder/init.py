@@ -4,22 +4,23 @@ The files come from builder/starter/: `.j2` files are filled in with the answers
 the others are copied as they are. `github`, `gitignore` and `gitkeep` become dot files there
 (package data leaves dot files out). Information page drafts live in starter/pages/<language>/:
 the site's first language gets `about.md`, another gets `about.<code>.md` (its body only: its
-title and summary join the first language's front matter as {cy: ..., en: ...} mappings).
+title and summary join the first language's front matter as {cy: ..., en: ...} mappings;
+builder/starterpages.py). The issue forms and pull-request template live in starter/forms/<language>/
+(builder/issueforms.py). A bilingual site is asked the council's name, title, areas and phone
+hours in each language (--council-cy, --area-en, ...) and gets them as mappings in site.yaml.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 import jinja2
-import yaml
 
-from builder import DISTRIBUTION, __version__, issueforms, schemas
+from builder import DISTRIBUTION, __version__, issueforms, schemas, starterpages
 from builder.pitfalls import interface_languages
 from builder.scaffold import create_new
 from builder.slugs import slugify
@@ -302,10 +303,6 @@ def _checked(value, check, flag: str):
 
 # ---------------------------------------------------------------- writing
 
-def _yaml_string(value) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string or list is valid YAML, with any character quoted safely
-
-
 def template_values(answers: Answers, today: dt.date) -> dict:
     """What the starter's templates see; the pages of each language see `in_language`'s values on top."""
     owner, name = answers.repository.split("/")
@@ -332,26 +329,13 @@ def template_values(answers: Answers, today: dt.date) -> dict:
                   for index, area in enumerate(answers.areas[first])],
         "regulator_name": REGULATORS[answers.regulator],
         "regulator_name_cy": REGULATORS_CY[answers.regulator],
-        "taxonomies": _starting_taxonomies(answers.languages),
+        "taxonomies": starterpages.starting_taxonomies(STARTER, answers.languages),
     }
 
 
 def in_language(values: dict, answers: Answers, code: str) -> dict:
     """The values one language's draft pages see: the council's name, place and phone hours in that language."""
     return {**values, "organisation": answers.council[code], "place": place_of(answers.council[code]), "hours": answers.hours[code]}
-
-
-def _starting_taxonomies(languages: tuple[str, ...]) -> dict:
-    """starter/data/taxonomies.yaml with each text in the site's languages: plain text for one, a
-    {code: text} mapping in the site's order for two."""
-    data = yaml.safe_load((STARTER / "data" / "taxonomies.yaml").read_text(encoding="utf-8"))
-
-    def words(texts: dict) -> str | dict:
-        return texts[languages[0]] if len(languages) == 1 else {code: texts[code] for code in languages}
-
-    return {name: {key: {field: words(value) if isinstance(value, dict) else value for field, value in entry.items()}
-                   for key, entry in entries.items()}
-            for name, entries in data.items()}
 
 
 def _in_each_language(texts: dict[str, str]):
@@ -366,7 +350,7 @@ def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
     values = template_values(answers, today)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(STARTER), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, autoescape=False)
-    env.filters["q"] = _yaml_string
+    env.filters["q"] = starterpages.yaml_string
     files = {}
     for source in sorted(p for p in STARTER.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         relative = source.relative_to(STARTER).as_posix()
@@ -376,45 +360,13 @@ def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
         if parts[0] == "pages":
             if parts[1] not in answers.languages:
                 continue
-            target = "content/pages/" + _page_name(parts[2].removesuffix(".j2"), parts[1], answers.languages[0])
+            target = "content/pages/" + starterpages.page_name(parts[2].removesuffix(".j2"), parts[1], answers.languages[0])
             files[target] = env.get_template(relative).render(in_language(values, answers, parts[1]))
             continue
         target = "/".join("." + part if part in DOTTED else part for part in parts).removesuffix(".j2")
         files[target] = env.get_template(relative).render(values) if relative.endswith(".j2") else source.read_text(encoding="utf-8")
     files["requirements/site.txt"] = _dependency_lock()
-    return {**_pages_in_each_language(files, answers.languages), **issueforms.github_forms(STARTER / "forms", answers.languages)}
-
-
-def _pages_in_each_language(files: dict[str, str], languages: tuple[str, ...]) -> dict[str, str]:
-    """Only the first language's page has front matter (the builder reads just the body of
-    about.en.md): its title and summary become {cy: ..., en: ...}, with the other language's words."""
-    if len(languages) == 1:
-        return files
-    for name in [n for n in files if n.startswith("content/pages/") and n.count(".") == 1 + n.endswith(".easy.md")]:
-        head, body = _front_matter(files[name])
-        for code in languages[1:]:
-            twin = _page_name(name, code, languages[0])
-            other, files[twin] = _front_matter(files[twin])
-            for key, text in other.items():
-                if key in ("title", "summary"):
-                    head[key] = {**(head[key] if isinstance(head[key], dict) else {languages[0]: head[key]}), code: text}
-        files[name] = "---\n" + "".join(f"{key}: {value if isinstance(value, int) else _yaml_string(value)}\n" for key, value in head.items()) + "---\n" + body
-    return files
-
-
-def _front_matter(text: str) -> tuple[dict, str]:
-    """'---\ntitle: About\n---\nBody' -> ({'title': 'About'}, 'Body'): the starter's simple `key: text` lines."""
-    _, head, body = text.split("---\n", 2)
-    fields = dict(line.split(": ", 1) for line in head.splitlines())
-    return {key: int(value) if value.isdigit() else value for key, value in fields.items()}, body
-
-
-def _page_name(name: str, language: str, first: str) -> str:
-    """about.easy.md -> about.easy.md in the first language, about.cy.easy.md in Welsh."""
-    if language == first:
-        return name
-    stem, _, kind = name.partition(".")
-    return f"{stem}.{language}.{kind}"
+    return {**starterpages.pages_in_each_language(files, answers.languages), **issueforms.github_forms(STARTER / "forms", answers.languages)}
 
 
 def _dependency_lock() -> str:

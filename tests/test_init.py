@@ -18,7 +18,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from builder import __version__ as VERSION, init as starter
+from builder import __version__ as VERSION, init as starter, starterpages
 from builder.cli import main
 from builder.schemas import validator
 from builder.yamlfile import load_yaml
@@ -231,9 +231,9 @@ def test_a_new_site_for_another_regulator_checks_its_first_listing_with_that_reg
 
 
 def test_a_second_language_gets_its_own_draft_files_beside_the_first():
-    assert starter._page_name("about.easy.md", "en", "en") == "about.easy.md"
-    assert starter._page_name("about.easy.md", "cy", "en") == "about.cy.easy.md"
-    assert starter._page_name("about.md", "cy", "en") == "about.cy.md"
+    assert starterpages.page_name("about.easy.md", "en", "en") == "about.easy.md"
+    assert starterpages.page_name("about.easy.md", "cy", "en") == "about.cy.easy.md"
+    assert starterpages.page_name("about.md", "cy", "en") == "about.cy.md"
 
 
 def build_quickly(root: Path) -> Path:
@@ -311,7 +311,7 @@ def test_the_welsh_drafts_match_the_english_ones_file_for_file_and_field_for_fie
     assert sorted(p.name for p in welsh.iterdir()) == sorted(p.name for p in english.iterdir())
     for page in english.iterdir():
         ours, theirs = page.read_text(encoding="utf-8"), (welsh / page.name).read_text(encoding="utf-8")
-        assert list(starter._front_matter(ours)[0]) == list(starter._front_matter(theirs)[0]), page.name
+        assert list(starterpages.front_matter(ours)[0]) == list(starterpages.front_matter(theirs)[0]), page.name
         names = lambda text: set(re.findall(r"\{\{ *(\w+)", text)) - {"regulator_name", "regulator_name_cy"}
         assert names(theirs) == names(ours), page.name
 
