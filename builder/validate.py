@@ -361,7 +361,19 @@ def _check_costs(source: SourceFile) -> list[Problem]:
         line = line_of(data, ["funding"]) if "funding" in data else data.line
         return [Problem(source.path, line, "costs", "the cost is not stated, so the page says \"Cost: ask the provider\".",
                         "Add 'costs:' with what it costs, or 'funding: [free]' if it costs nothing.", "warning")]
-    return []
+    return _check_cost_kinds(source, costs if isinstance(costs, list) else [])
+
+
+def _check_cost_kinds(source: SourceFile, costs: list) -> list[Problem]:
+    """Several prices without `kind` are all "the visit itself" on Easy Read pages: at most one usually is."""
+    unsaid = [i for i, cost in enumerate(costs) if isinstance(cost, dict) and "kind" not in cost]
+    if len(costs) < 2 or not unsaid:
+        return []
+    return [Problem(source.path, line_of(source.data, ["costs", unsaid[0]]), "costs.kind",
+                    f"is missing on {len(unsaid)} of its {len(costs)} prices, so Easy Read says each of those is for the visit "
+                    "itself (\"A day costs ...\"), whatever its label says.",
+                    "Add 'kind:' to each price: attendance (the visit itself), lunch, meal, transport, support, entry, "
+                    "activity, membership, donation or pay-what-you-can.", "warning")]
 
 
 def _check_phone(source: SourceFile, at: list) -> list[Problem]:

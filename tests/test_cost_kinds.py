@@ -8,7 +8,7 @@ import pytest
 from builder import i18n, messages
 from builder.easyread import cost_sentence
 from builder.model import Cost
-from conftest import MINIMAL_SITE, build_in_subprocess, make_site
+from conftest import MINIMAL_SITE, TODAY, build_in_subprocess, make_site, run_cli
 import htmlparse
 
 # (kind, amount, per) -> (English, Welsh). The label is a word that names no kind, in either language.
@@ -140,3 +140,18 @@ def test_the_standard_page_gives_each_label_in_its_language_with_the_price(trans
         page = htmlparse.parse_file(translated_costs / f"{prefix}services/testshire-care/garden-club/index.html")
         section = page.find("section", **{"aria-labelledby": "costs"})
         assert [htmlparse.visible_text(li) for li in section.find("ul").find_all("li")] == expected
+
+
+def test_check_warns_when_several_prices_do_not_say_what_they_pay_for(tmp_path):
+    root = make_site(tmp_path / "site", {"content/providers/testshire-care/garden-club.md": SERVICE.replace(
+        "  - {label: {cy: Diwrnod, en: Day}, amount: 20, per: day}\n", "  - {label: Day, amount: 20, per: day}\n").replace(
+        ", kind: transport}", "}").replace("label: {cy: Trafnidiaeth, en: Transport}", "label: Transport").replace(
+        "label: {cy: Cinio poeth, en: Hot lunch}", "label: Hot lunch").replace(
+        "name: {cy: Clwb Garddio, en: Garden Club}", "name: Garden Club").replace(
+        "summary: {cy: Clwb garddio i bobl hŷn., en: A gardening club for older people.}", "summary: A gardening club.")})
+    result = run_cli("check", "--root", str(root), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "costs.kind" in line] == [
+        "content/providers/testshire-care/garden-club.md:10: warning: costs.kind: is missing on 2 of its 3 prices, so Easy Read "
+        "says each of those is for the visit itself (\"A day costs ...\"), whatever its label says. Add 'kind:' to each price: "
+        "attendance (the visit itself), lunch, meal, transport, support, entry, activity, membership, donation or pay-what-you-can."]
