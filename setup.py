@@ -2,7 +2,7 @@
 
 Each templates/locale/<code>/LC_MESSAGES/messages.po is compiled with Babel into a messages.mo beside
 it in the built package (the wheel), so an installed tool reads the compiled catalogue; the .mo files
-are never committed. A source checkout has none and compiles the .po in memory (builder/i18n.py).
+are never committed. A source checkout has none and compiles the .po in memory (builder/language/interface.py).
 """
 
 from pathlib import Path
@@ -27,7 +27,7 @@ class BuildPyWithCatalogues(build_py):
         if errors:
             raise SystemExit(f"{po}: cannot compile the catalogue:\n" + "\n".join(errors))
         with po.with_suffix(".mo").open("wb") as compiled:
-            write_mo(compiled, catalogue)  # fuzzy and empty translations are left out, as in builder/i18n.py
+            write_mo(compiled, catalogue)  # fuzzy and empty translations are left out, as in builder/language/interface.py
         self.announce(f"compiled {po.with_suffix('.mo')}", level=2)
 
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from generate import generate  # noqa: E402
 
-from builder import finder  # noqa: E402
+from builder.publish import finder  # noqa: E402
 from builder.build import check_site  # noqa: E402
 
 PAGE = """<!doctype html><html lang="en"><title>Find</title>

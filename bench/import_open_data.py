@@ -53,7 +53,8 @@ def main() -> None:
 
 def run(size: int, work: Path) -> list[tuple[str, float]]:
     sys.path.insert(0, str(HERE.parent))
-    from builder import build, openreferral
+    from builder import build
+    from builder.publish import openreferral
 
     source = work / "source"
     subprocess.run([sys.executable, str(HERE / "generate.py"), str(size), str(source)], check=True, capture_output=True)

@@ -39,7 +39,8 @@ def main() -> None:
     parser.add_argument("--save", type=Path, help="also write the raw profile here (for snakeviz and friends)")
     args = parser.parse_args()
 
-    from builder import build, workers
+    from builder import build
+    from builder.core import workers
     workers.PARALLEL_FROM = sys.maxsize  # one process: the profile sees everything
     today = dt.date(2026, 11, 1)
 

@@ -32,7 +32,8 @@ import generate  # noqa: E402
 from browser_support import launch, serve  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from builder import build, search  # noqa: E402
+from builder import build
+from builder.publish import search  # noqa: E402
 
 
 def peak_rss_of_children(stop: threading.Event, result: list) -> None:

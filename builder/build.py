@@ -14,16 +14,26 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import content, translations, translationstatus, easytext, finder, i18n, incremental, markup, offline, openreferral, pitfalls, render, search, security, shapes, theme, validate
-from builder.assemble import assemble_catalogue
-from builder.cache import BuildCache
-from builder.config import load_config, wordlist
-from builder.errors import ContentError, Problems
-from builder.geography import load_geography, write_postcode_lookup
-from builder.model import Catalogue
-from builder.output import check_output_location, copy_assets, fresh_output, updated_in_place
-from builder.progress import Silent
-from builder.workers import fewer_collections
+from builder.config import security
+from builder.content import easy_read_checks
+from builder.content import files as content
+from builder.content import markup, pitfalls, rules, shapes
+from builder.content.site import load_config, wordlist
+from builder.core import theme
+from builder.core.errors import ContentError, Problems
+from builder.core.progress import Silent
+from builder.core.workers import fewer_collections
+from builder.incremental import reuse as incremental
+from builder.incremental.cache import BuildCache
+from builder.language import bilingual as translations
+from builder.language import coverage
+from builder.language import interface as i18n
+from builder.model.assemble import assemble_catalogue
+from builder.model.catalogue import Catalogue
+from builder.model.geography import load_geography, write_postcode_lookup
+from builder.pages import render
+from builder.publish import finder, offline, openreferral, search
+from builder.publish.output import check_output_location, copy_assets, fresh_output, updated_in_place
 
 
 @dataclass(frozen=True)
@@ -39,7 +49,7 @@ class Built:
     problems: Problems
     seconds: float
     out: Path
-    translation: tuple = ()  # a bilingual site: translationstatus.LanguageStatus for each language
+    translation: tuple = ()  # a bilingual site: coverage.LanguageStatus for each language
 
 
 def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCache | None = None) -> Checked:
@@ -57,12 +67,12 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     sources = [source for source, _, _ in loaded if source is not None]
     bodies = {body.path: body for _, _, body in loaded if body is not None}
     problems += [problem for _, file_problems, _ in loaded for problem in file_problems]
-    problems += validate.check_records(site, tree, sources, today)                # validate: cross-record
-    problems += validate.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
+    problems += rules.check_records(site, tree, sources, today)                # validate: cross-record
+    problems += rules.check_links({p: b.links for p, b in bodies.items()}, {path for path, _ in tree.files})
     problems += translations.check_twins(sources, {path for path, _ in tree.files}) + translations.check_easy_twins(sources)
     in_languages = translations.other_languages(site, sources, bodies)            # a bilingual site's other language
-    status = translationstatus.translation_status(site, _site_file(root, languages) if in_languages else None, sources)
-    problems += translationstatus.warnings(status)                                # what is not translated yet
+    status = coverage.translation_status(site, _site_file(root, languages) if in_languages else None, sources)
+    problems += coverage.warnings(status)                                # what is not translated yet
     problems += pitfalls.check_duplicates(sources) + pitfalls.check_pages(root, tree.files)
     geo, geo_problems = load_geography(root, site) if site else (None, [])          # boundaries, postcodes
     problems += geo_problems
@@ -94,7 +104,7 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
     source, found = translations.split(source, *languages)
     problems += found
     problems += pitfalls.check_file(source) + (body.problems if body else [])
-    return source, problems + shapes.check_fields(source) + easytext.check_easy_text(source, words), body
+    return source, problems + shapes.check_fields(source) + easy_read_checks.check_easy_text(source, words), body
 
 
 @fewer_collections()

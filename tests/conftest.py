@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -10,7 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builder.cli import main
+from builder.cli.commands import main
+from serving import free_port, get, wait_for
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The project's own tests build this copy of the sample, never the root site.yaml and content/,
@@ -231,3 +234,29 @@ def init_site(tmp_path_factory) -> Path:
                              "--today", dt.date.today().isoformat()], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """`catalogue serve` on a tiny site: (root, base URL). Stopped after the module."""
+    root = make_site(tmp_path_factory.mktemp("serve") / "site")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--root", str(root), "--port", str(port), "--today", TODAY],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=PROJECT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        try:
+            wait_for(lambda: get(url)[0] == 200, 60, "the preview server answered")
+        except AssertionError:
+            process.kill()
+            raise AssertionError("catalogue serve did not start:\n" + process.communicate(timeout=10)[0])
+        yield root, url
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)  # Ctrl+C, to the server and anything it started
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)

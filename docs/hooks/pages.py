@@ -1,7 +1,7 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): pages made when the documentation is built, never by hand.
 
 - commands.md gets every command's --help where it says COMMANDS_MARKER, from the Click commands
-  themselves (builder/commandhelp.py), so the reference cannot drift from the tool.
+  themselves (builder/cli/help_pages.py), so the reference cannot drift from the tool.
 - The project's root files a council reads on GitHub (CONTRIBUTING.md, SECURITY.md, CHANGELOG.md)
   are pages of the site too, with their links to docs/ and the README pointed at the site's pages.
 """
@@ -31,8 +31,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     if COMMANDS_MARKER not in markdown:
         raise ValueError(f"docs/commands.md has lost the line {COMMANDS_MARKER!r}")
-    from builder.cli import main  # the installed tool's own commands
-    from builder.commandhelp import commands_markdown
+    from builder.cli.commands import main  # the installed tool's own commands
+    from builder.cli.help_pages import commands_markdown
     return markdown.replace(COMMANDS_MARKER, commands_markdown(main))
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from browser_support import serve
-from builder import render
+from builder.pages import render
 from builder.build import check_site
 from conftest import SAMPLE, TODAY
 

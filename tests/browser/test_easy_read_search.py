@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from builder.easysearch import EASY_FILTERS
+from builder.easyread.filter_questions import EASY_FILTERS
 from .test_search import wait_for_results
 
 STANDARD_FILTERS = ["kind", "area", "who", "type", "activity", "day", "cost", "pay", "transport", "assessment", "registered", "status"]

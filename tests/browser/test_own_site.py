@@ -4,7 +4,7 @@ Every other test builds the fixture copy of the sample (tests/fixtures/sample/),
 that replaces the sample with its own listings keeps a green CI; these are the checks that run
 on its own content instead: it builds, with today's date (as `catalogue check` in a pull
 request does), every relative link resolves, and one page of every kind, standard and Easy
-Read, passes axe-core and the Nu HTML Checker. tests/test_fork_drill.py runs this file in a copy
+Read, passes axe-core and the Nu HTML Checker. tests/editors/test_fork_drill.py runs this file in a copy
 of the repository with another council's content.
 """
 

@@ -3,7 +3,7 @@ message) while the last good page stays; once fixed, the page reloads itself wit
 
 from __future__ import annotations
 
-from test_theme import get, served  # noqa: F401  (the `catalogue serve` fixture)
+from serving import get  # the `served` fixture (catalogue serve on a tiny site) is in tests/conftest.py
 
 SERVICE = "content/providers/testshire-care/garden-club.md"
 

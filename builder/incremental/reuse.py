@@ -1,0 +1,231 @@
+"""Incremental builds: read again only the files that changed, render again only the pages
+whose inputs changed.
+
+Loading: each content file's result is cached under the digest of its bytes (cache.py).
+
+Rendering: each page's inputs are summed up in one digest: what every page shares (the
+builder, the theme, site.yaml, today, the information pages listed in the footer, the
+boundaries and postcode lookup, the edition) plus the records the page shows (INPUTS). A page whose digest equals the one
+recorded for the output folder is hard-linked from the published copy instead of rendered.
+A page kind missing from INPUTS (a new stage's page) is always rendered: any doubt means
+rendering again. The rendered bytes never depend on whether a page was kept or rendered,
+which tests/incremental/test_incremental.py checks against cold builds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Callable
+
+from builder.core.workers import worker_pool
+from builder.incremental.cache import BuildCache, FileDigests, builder_fingerprint, digest, folder_digest
+from builder.language import interface
+from builder.model.catalogue import Catalogue
+from builder.pages.fragments import Fragments
+from builder.pages.render import PageSpec, page_file
+from builder.publish.output import MARKER
+
+# ---------------------------------------------------------------- loading
+
+_LOADING: dict = {}  # set before the workers fork: they share it
+
+
+def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site, words=None) -> list:
+    """Each job's result, `load(job)`; with a cache, a file whose bytes were seen before is not parsed
+    again (looked up here, in the parent: cheaper than sending each result back from a worker), and
+    only the others are loaded, by a pool of workers. `words`: the Easy Read word list and pictures
+    the checks use (part of each file's key)."""
+    keys = [None] * len(jobs)
+    if cache is not None and site is not None:
+        cache.ensure()
+        words = repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages, site.content_language))
+        cache.look_at_files()
+        keys = [_file_key(cache.files, job, words) for job in jobs]
+        cache.files.save()
+    results = [cache.get_loaded(key) if key else None for key in keys] if cache is not None else [None] * len(jobs)
+    missing = [index for index, result in enumerate(results) if result is None]
+    _LOADING.update(load=load, cache=cache)
+    with worker_pool(len(missing)) as mapper:
+        for index, result in zip(missing, mapper(_load_and_keep, [(jobs[i], keys[i]) for i in missing])):
+            results[index] = result
+    if cache is not None:
+        cache.remember_loaded({key: result for key, result in zip(keys, results) if key})
+    return results
+
+
+def _file_key(files: FileDigests, job: tuple, words: str) -> str | None:
+    path, kind = job[1:3]
+    found = files.of(path)
+    if found is None:
+        return None  # unreadable: the loader words the problem
+    return digest(builder_fingerprint(), path, kind, words, found)
+
+
+def _load_and_keep(job_and_key: tuple):
+    """In a worker: load a file not seen before and cache the result."""
+    job, key = job_and_key
+    result = _LOADING["load"](job)
+    if key and _LOADING["cache"] is not None:
+        _LOADING["cache"].put_loaded(key, result)
+    return result
+
+
+# ---------------------------------------------------------------- rendering
+
+class PageReuse:
+    """Between the previous output in `out` and the new one in staging."""
+
+    def __init__(self, cache: BuildCache, out: Path, theme_dirs: list[Path], in_place: bool = False):
+        """`in_place`: the new output is written into `out` itself (see output.updated_in_place), if
+        `out` is the folder the cache recorded."""
+        self.cache, self.out, self.theme_dirs = cache, out, theme_dirs
+        self.published = cache.published_pages(out) if (out / MARKER).exists() else {}
+        self.in_place = in_place and bool(self.published)
+        self.digests: dict[str, str] = {}
+        self.shared, self.records = "", None
+        self._folders: set[str] = set()
+
+    def keep_unchanged(self, catalogue: Catalogue, specs: list[PageSpec], staging: Path) -> frozenset[str]:
+        """Hard-link into staging each published page whose inputs are unchanged; returns their files."""
+        self.shared, self.records = shared_inputs(catalogue, self.theme_dirs), _Records(catalogue)
+        pages = page_digests(catalogue, specs, self.shared, self.records)
+        return frozenset(file for file, inputs in pages.items() if self.keep(file, inputs, staging))
+
+    def keep(self, file: str, inputs: str, staging: Path, usable: bool = True) -> bool:
+        """Records the inputs of an output file; if they are those of the published copy (and it is
+        `usable`), hard-links that copy into staging and returns True: the caller must not write it."""
+        self.digests[file] = inputs
+        if not usable or self.published.get(file) != inputs:
+            return False
+        if self.in_place:
+            return True  # it is there already
+        target = os.path.join(staging, file)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        try:
+            os.link(os.path.join(self.out, file), target)
+        except OSError:
+            return False  # gone or on another disk: write it
+        return True
+
+    def open_data_inputs(self, catalogue: Catalogue, service_id: str) -> str | None:
+        """What a service's open data record shows: the service, its provider, its Markdown as written
+        (None if its file cannot be read)."""
+        service = catalogue.services[service_id]
+        markdown = self.cache.files.of(service.source_path)
+        # a bilingual site's spreadsheet also holds the other languages' words and bodies
+        others = [repr(other.services[service_id]) + repr(other.providers[service.provider_key]) +
+                  str(self.cache.files.of(service.source_path.removesuffix(".md") + f".{tag.split('-')[0].lower()}.md"))
+                  for tag, other in catalogue.translations]
+        return markdown and digest(self.shared, "open data", self.records.services((service_id,)),
+                                   self.records.provider(service.provider_key), markdown, *others)
+
+    def fragments(self, catalogue: Catalogue) -> Fragments:
+        """The services' cards and filters of the last build, and what each shows now (after keep_unchanged)."""
+        inputs = {key: digest(self.shared, self.records.services((key,))) for key in catalogue.services}
+        return Fragments(inputs, self.cache.fragments())
+
+    def record_fragments(self, pieces: Fragments) -> None:
+        kept = pieces.kept()
+        if kept is not None:
+            self.cache.record_fragments(kept)
+
+    def remove_gone(self) -> None:
+        """In place: delete the pages and records of the last build that this one no longer has."""
+        for file in self.published.keys() - self.digests.keys():
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(self.out, file))
+            with contextlib.suppress(OSError):
+                os.removedirs(os.path.dirname(os.path.join(self.out, file)))  # its folder, if now empty
+
+    def record(self) -> None:
+        """After the swap: the new output folder and the inputs of its pages."""
+        self.cache.record_published(self.out, self.digests)
+
+    def forget(self) -> None:
+        """An in-place update that failed part-way: nothing in `out` is trusted next time."""
+        self.cache.forget_published(self.out)
+
+
+def shared_inputs(catalogue: Catalogue, theme_dirs: list[Path]) -> str:
+    """What every page depends on."""
+    return digest(builder_fingerprint(), folder_digest(theme_dirs), repr(catalogue.site), repr(interface.active().own),
+                  catalogue.today.isoformat(), repr(catalogue.pages), repr(catalogue.geography))  # maps, postcode box
+
+
+def page_digests(catalogue: Catalogue, specs: list[PageSpec], shared: str, records: "_Records") -> dict[str, str]:
+    return {page_file(spec): digest(shared, repr(spec), INPUTS[spec.kind](catalogue, spec, records))
+            for spec in specs if spec.kind in INPUTS and not spec.language}  # a second language's pages: always rendered
+
+
+class _Records:
+    """Digests of services and providers, each worked out once per build."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self._services: dict[str, str] = {}
+        self._providers: dict[str, str] = {}
+        self._lists: dict[tuple, str] = {}
+
+    def services(self, ids) -> str:
+        """One digest for the services listed (A to Z, search and the browse pages list the same
+        thousands in both versions: each list is summed up once)."""
+        ids = tuple(ids)
+        if ids not in self._lists:
+            self._lists[ids] = digest(*map(self._service, ids)) if len(ids) > 1 else "".join(map(self._service, ids))
+        return self._lists[ids]
+
+    def _service(self, service_id: str) -> str:
+        if service_id not in self._services:
+            self._services[service_id] = digest(repr(self.catalogue.services[service_id]))
+        return self._services[service_id]
+
+    def provider(self, key: str) -> str:
+        if key not in self._providers:
+            self._providers[key] = digest(repr(self.catalogue.providers[key]))
+        return self._providers[key]
+
+
+def _service_inputs(catalogue: Catalogue, spec: PageSpec, records: _Records) -> str:
+    service = catalogue.services[spec.key]
+    shown = (service.id,) + ((service.spoke_of,) if service.spoke_of in catalogue.services else ()) + service.spokes
+    return records.services(shown) + records.provider(service.provider_key)
+
+
+def _provider_inputs(catalogue: Catalogue, spec: PageSpec, records: _Records) -> str:
+    return records.provider(spec.key) + records.services(catalogue.providers[spec.key].services)
+
+
+def _browse_inputs(catalogue: Catalogue, spec: PageSpec, records: _Records) -> str:
+    taxonomy, key = spec.key.split("/")
+    entry = next(b for b in catalogue.browse[taxonomy] if b.term.key == key)
+    return repr(entry) + records.services(entry.services)
+
+
+def _nothing_more(catalogue: Catalogue, spec: PageSpec, records: _Records) -> str:
+    return ""
+
+
+INPUTS: dict[str, Callable[[Catalogue, PageSpec, _Records], str]] = {  # what each kind of page shows
+    "home": lambda c, s, r: repr(c.browse) + str(len(c.services)),
+    "service": _service_inputs,
+    "provider": _provider_inputs,
+    "providers": lambda c, s, r: "".join(map(r.provider, c.providers)),
+    "browse-index": lambda c, s, r: repr(c.browse[s.key]),
+    "browse": _browse_inputs,
+    "a-to-z": lambda c, s, r: r.services(c.services),
+    "page": lambda c, s, r: repr(next(p for p in c.pages if p.slug == s.key)),
+    "search": lambda c, s, r: r.services(c.services) + "".join(map(r.provider, c.providers)) + repr(c.browse),
+    "credits": _nothing_more, "offline": _nothing_more, "my-list": _nothing_more,
+    "statement": _nothing_more, "not-found": _nothing_more,
+}
+
+
+def forget_stale_files(cache: BuildCache | None, since: float, files: int) -> None:
+    if cache is not None:
+        cache.forget_loaded_before(since - 2, keep=files)  # some file systems keep times to 2 s
+

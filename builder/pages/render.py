@@ -1,0 +1,236 @@
+"""Stage 4: render every page with Jinja2 into the staging folder.
+
+Input: the Catalogue and the theme folders. Output: HTML files, the theme's assets,
+sitemap.xml and robots.txt. Each page kind declares the context its template sees (pagekinds.py);
+pages are rendered by a pool of processes (forked, so the Catalogue is shared, not copied).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import traceback
+from pathlib import Path
+from typing import Callable
+from xml.sax.saxutils import escape as xml_escape
+
+import jinja2
+from markupsafe import Markup
+
+from builder.config import paths, security
+from builder.content.markup import resolve_internal_links
+from builder.core.errors import SiteError
+from builder.core.workers import freeze_before_fork, worker_pool
+from builder.core.writing import write_text
+from builder.easyread import sections as easypage
+from builder.easyread import sentences
+from builder.language import bilingual as translations
+from builder.language import interface, wording
+from builder.model.catalogue import Catalogue, Service
+from builder.pages import fragments
+from builder.pages import maps as mapviews
+from builder.pages import pagefind_data, phrases
+from builder.pages.kinds import (CONTEXTS, EASY, PUBLISHED, TAXONOMY_SINGULAR, TAXONOMY_TITLES, TEMPLATES, Edition, PageSpec,
+    PageView, language_prefix)
+
+
+def plan_pages(catalogue: Catalogue, edition: Edition = PUBLISHED) -> list[PageSpec]:
+    specs = [PageSpec("home", ""), PageSpec("a-to-z", "a-to-z/"), PageSpec("providers", "providers/"),
+             PageSpec("credits", "credits/"), PageSpec("search", "search/"), PageSpec("offline", "offline/"),
+             PageSpec("my-list", "my-list/"), PageSpec("statement", "accessibility-statement/"),
+             PageSpec("open-data", "open-data/"),
+             PageSpec("not-found", "404.html")]
+    specs += [PageSpec("service", s.url, s.id) for s in catalogue.services.values()]
+    specs += [PageSpec("provider", p.url, p.key) for p in catalogue.providers.values()]
+    specs += [PageSpec("page", p.url, p.slug) for p in catalogue.pages]
+    for taxonomy, entries in catalogue.browse.items():
+        specs.append(PageSpec("browse-index", paths.browse_url(taxonomy), taxonomy))
+        specs += [PageSpec("browse", b.url, f"{taxonomy}/{b.term.key}") for b in entries]
+    specs += [PageSpec(s.kind, paths.EASY + s.url, s.key, EASY) for s in specs]
+    for language in catalogue.site.page_languages[1:]:  # a bilingual site: the same pages under /<code>/
+        specs += [PageSpec(s.kind, f"{language_prefix(language)}{s.url}", s.key, s.version, language=language)
+                  for s in specs if s.kind != "not-found" and not s.language]
+    return [PageSpec(s.kind, s.url, s.key, s.version, edition, s.language) for s in specs]
+
+
+# ---------------------------------------------------------------- rendering in workers
+
+_WORKER: dict = {}
+
+
+def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
+                progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset(),
+                interfaces: dict | None = None, pieces: fragments.Fragments | None = None,
+                compiled: Path | None = None) -> int:
+    """Render and write every page but those `kept` from the last build (see incremental.py); returns
+    the number of pages in the site. `progress(done, total)` is told as it goes. `pieces`: the
+    services' cards and filters kept from the last build (fragments.py); `compiled`: a folder
+    for compiled templates, kept between builds."""
+    # before the pool starts: forked workers see the Catalogue without it being copied to them
+    first = interface.active()
+    pieces = pieces or fragments.Fragments()
+    fragments.use(pieces)
+    _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging,
+                   interfaces={"": first, **(interfaces or {})}, compiled=str(compiled) if compiled else None)
+    _CARDS.clear()
+    mapviews.forget()
+    environment.cache_clear()
+    pictograms.cache_clear()
+    _compile_templates(tuple(_WORKER["theme_dirs"]), _WORKER["compiled"])
+    freeze_before_fork()
+    heavy_first = sorted((spec for spec in specs if page_file(spec) not in kept),
+                         key=lambda spec: spec.kind not in ("browse", "a-to-z", "provider"))  # balances the workers
+    chunks = [heavy_first[i:i + chunk] for i in range(0, len(heavy_first), chunk)]
+    written = len(specs) - len(heavy_first)
+    with worker_pool(len(heavy_first)) as mapper:
+        for count in mapper(_render_chunk, chunks):
+            written += count
+            if progress and len(specs) > 1000:
+                progress(written, len(specs))
+    interface.activate(first)  # chunks rendered in this process may have left another language active
+    write_text(staging, "sitemap.xml", sitemap(catalogue, specs))
+    write_text(staging, "robots.txt", robots(catalogue))
+    return written
+
+
+def _render_chunk(specs: list[PageSpec]) -> int:
+    """Renders and writes pages (in a worker); returns their number. The services' pieces it made are
+    spooled for the next build."""
+    env, pieces = environment(tuple(_WORKER["theme_dirs"]), _WORKER["compiled"]), fragments.current()
+    pieces.fresh = {}
+    for spec in specs:
+        pieces.language = spec.language
+        interface.activate(_WORKER["interfaces"][spec.language])
+        try:
+            html = render_page(env, _WORKER["catalogue"].in_language(spec.language), spec, pictograms(tuple(_WORKER["theme_dirs"])))
+        except jinja2.TemplateError as err:
+            raise SiteError(template_problem(err, _WORKER["theme_dirs"], spec)) from None
+        write_text(_WORKER["staging"], page_file(spec), html)
+    pieces.add(pieces.fresh)
+    return len(specs)
+
+
+def _compile_templates(theme_dirs: tuple[str, ...], compiled: str | None) -> None:
+    """Once, before the workers fork, rather than once in each worker. A template with an error is
+    left for the page that uses it to report, naming that page."""
+    env = environment(theme_dirs, compiled)
+    for name in env.list_templates(extensions=["html"]):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            pass
+
+
+def page_file(spec: PageSpec) -> str:
+    return spec.url if spec.url.endswith(".html") else spec.url + "index.html"
+
+
+class _Dedented(jinja2.FileSystemLoader):
+    """Templates without their indentation: smaller pages, at no cost per page.
+
+    Only template source is changed; text from content (a <pre> block in Markdown) is untouched.
+    """
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        return re.sub(r"^[ \t]+", "", source, flags=re.MULTILINE), filename, uptodate
+
+
+@functools.cache
+def environment(theme_dirs: tuple[str, ...], compiled: str | None = None) -> jinja2.Environment:
+    """`compiled`: a folder to keep compiled templates in between builds (Jinja2 checks each
+    against its source)."""
+    env = jinja2.Environment(
+        loader=_Dedented(list(theme_dirs)),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(compiled) if compiled else None,
+        auto_reload=False,  # one build, one set of templates; `serve` starts afresh for each build
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # the words of the active language (interface.activate): one environment serves every language
+    env.install_gettext_callables(lambda message: interface._(message), interface.ngettext, newstyle=True)
+    env.globals.update(card=_card, footer=_footer, service_record=pagefind_data.service_record, page_record=pagefind_data.page_record)
+    env.globals.update(maps=mapviews, **phrases.GLOBALS)
+    env.filters.update(phrases.FILTERS, lang_of=translations.lang_of, in_lang=translations.in_lang)
+    env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
+                       phone=wording.phone_display, tel=wording.phone_href)
+    env.globals.update(
+        DAY_NAMES=wording.DAY_NAMES, ACCESS=wording.ACCESS_LABELS, TRANSPORT=wording.TRANSPORT_LABELS,
+        FUNDING=wording.FUNDING_LABELS, REFERRAL=wording.REFERRAL_LABELS, LANGUAGES=wording.LANGUAGE_NAMES,
+        TAXONOMY_TITLES=TAXONOMY_TITLES, TAXONOMY_SINGULAR=TAXONOMY_SINGULAR,
+    )
+    env.globals.update(CONTENT_SECURITY_POLICY=Markup(security.CONTENT_SECURITY_POLICY),
+                       OFFLINE_COPY_POLICY=Markup(security.OFFLINE_COPY_POLICY), REFERRER_POLICY=security.REFERRER_POLICY)
+    return env
+
+
+_CARDS: dict = {}
+
+
+@jinja2.pass_environment
+def _card(env: jinja2.Environment, service: Service, page: PageView, pictures, level: int = 2) -> Markup:
+    """A service in a list (browse pages, A to Z, providers). The same card appears on many
+    pages at the same depth, so each is rendered once per process and reused, and kept for the next build."""
+    key = (service.id, page.root, page.version, page.edition, level, interface.active().language)
+    if key not in _CARDS:
+        name = "partials/easy-card.html" if page.easy else "partials/service-card.html"
+        _CARDS[key] = Markup(fragments.current().get(
+            service.id, ("card", page.root, page.version, page.edition, level),
+            lambda: env.get_template(name).render(service=service, page=page, level=level, pictures=pictures)))
+    return _CARDS[key]
+
+
+@jinja2.pass_environment
+def _footer(env: jinja2.Environment, page: PageView, site, catalogue) -> Markup:
+    """The footer is the same on every page at the same depth and version: rendered once for each."""
+    key = ("footer", page.root, page.version, page.edition, interface.active().language)
+    if key not in _CARDS:
+        _CARDS[key] = Markup(env.get_template("partials/footer.html").render(page=page, site=site, catalogue=catalogue))
+    return _CARDS[key]
+
+
+def template_problem(err: jinja2.TemplateError, theme_dirs: list[str], spec: PageSpec) -> str:
+    """'templates/service.html:12: 'x' is undefined (while writing services/a/b/)': the template's own line."""
+    where = ""
+    if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
+        folder = next((d for d in theme_dirs if err.filename.startswith(d)), None)
+        where = f"{Path(err.filename).relative_to(Path(folder).parent).as_posix() if folder else err.filename}:{err.lineno}"
+    else:
+        for frame, line in traceback.walk_tb(err.__traceback__):
+            name = frame.f_code.co_filename
+            folder = next((d for d in theme_dirs if name.startswith(d)), None)
+            if folder is not None:
+                where = f"{Path(name).relative_to(Path(folder).parent).as_posix()}:{line}"
+    return f"{where or 'a template'}: {err.message or type(err).__name__} (while writing {spec.url}). Fix the template and build again. Nothing was published."
+
+
+@functools.cache
+def pictograms(theme_dirs: tuple[str, ...]) -> sentences.Pictograms:
+    """The theme's pictograms.yaml: the site's own copy replaces the default one."""
+    return sentences.Pictograms.from_theme(theme_dirs)
+
+
+def render_page(env: jinja2.Environment, catalogue: Catalogue, spec: PageSpec, pictures: sentences.Pictograms) -> str:
+    context = CONTEXTS[spec.kind](catalogue, spec)
+    view: PageView = context["page"]
+    if view.easy:
+        context.update(easypage.easy_context(spec.kind, context, catalogue.site, pictures, tuple(_WORKER.get("theme_dirs", ()))))
+    template = ("easy/" if view.easy else "") + TEMPLATES[spec.kind]
+    html = env.get_template(template).render(site=catalogue.site, catalogue=catalogue, pictures=pictures, **context)
+    return resolve_internal_links(html, view.root + view.prefix + (paths.EASY if view.easy else ""), view.edition.files)
+
+
+# ---------------------------------------------------------------- sitemap and robots
+
+def sitemap(catalogue: Catalogue, specs: list[PageSpec]) -> str:
+    base = catalogue.site.base_url
+    hidden = ("not-found", "offline", "my-list")
+    rows = "".join(f"  <url><loc>{xml_escape(base + spec.url)}</loc></url>\n" for spec in specs if spec.kind not in hidden)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n'
+
+
+def robots(catalogue: Catalogue) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {catalogue.site.base_url}sitemap.xml\n"

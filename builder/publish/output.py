@@ -1,0 +1,182 @@
+"""Publish stage: write the site into a fresh folder, then swap it in.
+
+An interrupted or failed build leaves the previous output untouched: pages are written to
+a hidden staging folder beside the output, which replaces the output only once complete.
+The builder refuses to write over the site's sources or over a folder it did not make.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from builder.config.paths import CACHE_FOLDER
+from builder.core.errors import SiteError
+
+MARKER = ".catalogue-build"  # in every output folder, so a rebuild knows it may replace it
+
+
+def check_output_location(out: Path, root: Path) -> None:
+    out, root = out.resolve(), root.resolve()
+    if out == root or out in root.parents:
+        raise SiteError(f"--out {out} would replace the site folder itself. Choose a folder such as {root / '_site'}.")
+    for protected in ("content", "templates", "schemas"):
+        folder = root / protected
+        if out == folder or folder in out.parents:
+            raise SiteError(f"--out {out} is inside {protected}/, which the builder never writes to. Choose another folder.")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise SiteError(f"{out} already exists and was not made by 'catalogue build', so it is left alone. "
+                        "Choose another --out, or empty that folder first.")
+    if out.exists() and not out.is_dir():
+        raise SiteError(f"{out} is a file, not a folder. Choose another --out.")
+
+
+@contextlib.contextmanager
+def fresh_output(out: Path, root: Path):
+    """Yields an empty staging folder; on success it becomes `out`, on any failure it is removed."""
+    check_output_location(out, root)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
+    staging = out.parent / f".{out.name}.building-{os.getpid()}"
+    staging.mkdir()
+    (staging / MARKER).write_text("Made by catalogue build. This whole folder is replaced on every build.\n", encoding="utf-8")
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if out.is_dir():
+        keep_unchanged_files(staging, out)
+    _swap_in(staging, out, root.resolve() / CACHE_FOLDER / "trash")
+
+
+@contextlib.contextmanager
+def updated_in_place(out: Path, root: Path, forget):
+    """`catalogue serve` after a content edit: yields the served folder itself, for the build to
+    rewrite only the files that changed (each replaced whole, see write_text): no staging copy of
+    tens of thousands of files, and no swap. A failure part-way calls `forget()`, so that the next
+    build trusts nothing in the folder."""
+    check_output_location(out, root)
+    for stale in out.parent.glob(f".{out.name}.building-*"):  # serve's search indexer, stopped by this save, leaves one
+        _remove_in_background(stale, root.resolve() / CACHE_FOLDER / "trash")
+    try:
+        yield out.resolve()
+    except BaseException:
+        forget()
+        raise
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging folders of builds that were killed."""
+    for pattern in (f".{out.name}.building-*", f".{out.name}.old-*"):
+        for stale in out.parent.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def keep_unchanged_files(staging: Path, out: Path) -> None:
+    """Where a new file has the same bytes as the published one, keep the published file (a hard
+    link: same modification time), so syncing or deploying the output uploads only what changed.
+    Pages kept by an incremental build are links already: their inode numbers tell, without a stat."""
+    folders = [""]
+    while folders:
+        relative = folders.pop()
+        new_folder, old_folder = os.path.join(staging, relative), os.path.join(out, relative)
+        try:
+            published = {entry.name: entry for entry in os.scandir(old_folder)}
+        except OSError:
+            continue  # a new folder: everything in it is new
+        for entry in os.scandir(new_folder):
+            old = published.get(entry.name)
+            if old is None or old.inode() == entry.inode():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(os.path.join(relative, entry.name))
+            elif entry.is_file(follow_symlinks=False) and old.is_file(follow_symlinks=False):
+                _keep_if_same(old.path, entry.path)
+
+
+def _keep_if_same(old: str, new: str) -> None:
+    try:
+        if os.stat(old).st_size == os.stat(new).st_size and _same_bytes(old, new):
+            os.link(old, new + ".unchanged")
+            os.replace(new + ".unchanged", new)
+    except OSError:
+        pass  # links unsupported: the new file stays
+
+
+def _same_bytes(first: str, second: str) -> bool:
+    with open(first, "rb") as a, open(second, "rb") as b:
+        return a.read() == b.read()
+
+
+def _swap_in(staging: Path, out: Path, trash: Path) -> None:
+    """Replace `out` with `staging`; atomically where the system allows, so `out` always exists."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists() and _exchange(staging, out):
+        old = staging  # now holds the previous output
+    else:
+        if out.exists():
+            out.rename(old)
+        staging.rename(out)
+    _remove_in_background(old, trash)
+
+
+def _remove_in_background(folder: Path, trash: Path) -> None:
+    """Delete the previous output after the build returns: tens of thousands of files take seconds
+    to delete on a slow disk, and nobody waits for them. It is moved into the build cache's trash
+    first, which is safe to delete and emptied again by the next build if this one is cut short."""
+    if not folder.exists():
+        return
+    remover = shutil.which("rm")
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        folder.rename(trash / f"{folder.name}-{time.monotonic_ns()}")
+    except OSError:
+        remover = None  # on another disk: delete it now
+    if remover:
+        subprocess.Popen([remover, "-rf", "--", *(str(p) for p in trash.iterdir())], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0
+
+
+def copy_assets(staging: Path, files: dict[str, Path]) -> None:
+    for relative, source in files.items():
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.suffix == ".css":  # the page-weight budget counts every byte people download
+            target.write_text(minify_css(source.read_text(encoding="utf-8")), encoding="utf-8")
+        elif source.suffix == ".js":
+            target.write_text(strip_js(source.read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            shutil.copyfile(source, target)
+
+
+def strip_js(js: str) -> str:
+    """Remove whole-line comments and indentation; the code itself is left exactly as written."""
+    lines = (line.strip() for line in js.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
+def minify_css(css: str) -> str:
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};])\s*", r"\1", css).strip() + "\n"

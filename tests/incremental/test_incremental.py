@@ -1,0 +1,176 @@
+"""Incremental builds write exactly what a cold build writes, and leave unchanged files alone.
+
+One copy of the sample site is edited step by step (a listing edited, added, renamed and
+deleted, a hub renamed, a provider and site.yaml changed); after each step it is built again
+with its cache and previous output, and compared byte for byte with a cold build (no cache,
+no previous output) of a fresh copy of the same content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.build import build_site
+from builder.incremental.cache import FOLDER
+
+from conftest import SAMPLE, TODAY
+
+DAY = dt.date.fromisoformat(TODAY)
+SHED = "content/providers/kingsford-community-shed"
+HUB = "content/providers/redvale-council/orchard-house-hub.md"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stats(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def cold_build(site: Path, scratch: Path) -> dict[str, bytes]:
+    copy = scratch / "cold-site"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(FOLDER))
+    shutil.rmtree(scratch / "cold-out", ignore_errors=True)
+    build_site(copy, scratch / "cold-out", DAY, with_search=False)
+    return tree(scratch / "cold-out")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> tuple[Path, Path, Path]:
+    scratch = tmp_path_factory.mktemp("incremental")
+    root = scratch / "site"
+    root.mkdir()
+    shutil.copy(SAMPLE / "site.yaml", root / "site.yaml")
+    shutil.copytree(SAMPLE / "content", root / "content")
+    out = scratch / "out"
+    build_site(root, out, DAY, with_search=False)
+    return root, out, scratch
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def first_service(root: Path, folder: str) -> Path:
+    return sorted(p for p in (root / folder).glob("*.md") if not p.name.endswith(".easy.md"))[0]
+
+
+STEPS = {
+    "nothing changed": lambda root: None,
+    "a listing edited": lambda root: edit(first_service(root, SHED), "\nname: ", "\nname: Zebra "),
+    "a listing added": lambda root: shutil.copy(first_service(root, SHED), root / SHED / "a-new-listing.md"),
+    "a listing renamed": lambda root: (root / SHED / "a-new-listing.md").rename(root / SHED / "renamed-listing.md"),
+    "a listing deleted": lambda root: (root / SHED / "renamed-listing.md").unlink(),
+    "a hub renamed": lambda root: edit(root / HUB, "\nname: ", "\nname: Renamed "),
+    "a provider edited": lambda root: edit(root / SHED / "provider.yaml", "name: ", "name: The "),
+    "site.yaml edited": lambda root: edit(root / "site.yaml", "\ntitle: ", "\ntitle: The "),
+    "boundaries edited": lambda root: edit(root / "content/boundaries/areas.geojson", "Made-up outlines", "Invented outlines"),
+    "postcode lookup edited": lambda root: edit(root / "content/postcodes/lookup.json", "Contains OS data", "Includes OS data"),
+}
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+def test_incremental_build_equals_cold_build(site, step):
+    root, out, scratch = site
+    before = stats(out)
+    STEPS[step](root)
+    build_site(root, out, DAY, with_search=False)
+    assert tree(out) == cold_build(root, scratch)
+    after = stats(out)
+    kept = {file for file in before.keys() & after.keys() if before[file] == after[file]}
+    changed = {file for file in before.keys() & after.keys() if before[file] != after[file]}
+    if step == "nothing changed":
+        assert not changed
+    elif step == "site.yaml edited":
+        assert "index.html" in changed and "a-to-z/index.html" in changed
+    elif step in ("boundaries edited", "postcode lookup edited"):  # the credits name the open data
+        assert "credits/index.html" in changed
+    else:
+        assert "accessibility-statement/index.html" in kept and "credits/index.html" in kept
+        assert changed  # the edited pages
+
+
+def test_unchanged_files_keep_their_time_and_the_edited_page_is_rewritten(site):
+    root, out, _ = site
+    listing = first_service(root, SHED)
+    page = f"services/kingsford-community-shed/{listing.stem}/index.html"
+    build_site(root, out, DAY, with_search=False)
+    before = stats(out)
+    edit(listing, "\nsummary: ", "\nsummary: Newly checked. ")
+    build_site(root, out, DAY, with_search=False)
+    after = stats(out)
+    assert "Newly checked." in (out / page).read_text(encoding="utf-8")
+    assert after[page] != before[page]
+    unchanged = [file for file in before if file.startswith("providers/") and "kingsford-community-shed" not in file]
+    assert unchanged and all(after[file] == before[file] for file in unchanged)
+    assert after["assets/style.css"] == before["assets/style.css"]
+    open_data = [file for file in before if file.startswith("openreferral/services/")]
+    assert len(open_data) > 10 and sum(after[file] != before[file] for file in open_data) == 1  # the edited listing's record
+
+
+def test_a_deleted_cache_means_a_full_build_with_the_same_output(site):
+    root, out, scratch = site
+    while (root / FOLDER).exists():  # the previous build's background clean-up may be deleting in it too
+        shutil.rmtree(root / FOLDER, ignore_errors=True)
+    build_site(root, out, DAY, with_search=False)
+    assert (root / FOLDER / "README.txt").is_file()
+    assert tree(out) == cold_build(root, scratch)
+
+
+def test_a_hand_replaced_output_folder_is_not_trusted(site):
+    """The manifest names the folder it describes: a folder put back by hand is rendered afresh."""
+    root, out, scratch = site
+    build_site(root, out, DAY, with_search=False)
+    stale = scratch / "stale"
+    shutil.copytree(out, stale)
+    edit(first_service(root, SHED), "\nsummary: ", "\nsummary: Again. ")
+    build_site(root, out, DAY, with_search=False)
+    shutil.rmtree(out)
+    os.rename(stale, out)  # the older site is back, with the current manifest
+    build_site(root, out, DAY, with_search=False)
+    assert tree(out) == cold_build(root, scratch)
+
+
+def test_serve_updates_the_served_folder_in_place_and_writes_what_a_cold_build_writes(site):
+    """`catalogue serve` rewrites only the changed files inside the folder it serves, with no swap."""
+    root, out, scratch = site
+    build_site(root, out, DAY, with_search=False)
+    folder = out.stat().st_ino
+    for step in ("a listing edited", "a listing added", "a listing renamed", "a listing deleted"):
+        before = stats(out)
+        STEPS[step](root)
+        build_site(root, out, DAY, with_search=False, in_place=True)
+        after = stats(out)
+        assert out.stat().st_ino == folder
+        assert tree(out) == cold_build(root, scratch), step
+        assert after["credits/index.html"] == before["credits/index.html"]  # untouched, not even relinked
+
+
+def test_an_edit_that_keeps_the_file_size_and_time_is_seen_when_made_just_after_a_build(site):
+    """File digests are trusted from size, inode and time only for files older than the last build's
+    look by two seconds: on a file system with coarse times an edit in the same instant still shows."""
+    root, out, _ = site
+    listing = first_service(root, SHED)
+    os.utime(listing)  # saved now: on a coarse clock, the edit below could carry this very time
+    build_site(root, out, DAY, with_search=False)
+    before = listing.stat()
+    text = listing.read_text(encoding="utf-8")
+    summary = next(line for line in text.splitlines() if line.startswith("summary: "))
+    changed = summary[:-1] + ("X" if summary[-1] != "X" else "Y")
+    listing.write_text(text.replace(summary, changed, 1), encoding="utf-8")
+    os.utime(listing, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert listing.stat().st_size == before.st_size
+    build_site(root, out, DAY, with_search=False)
+    page = out / f"services/kingsford-community-shed/{listing.stem}/index.html"
+    assert html.escape(changed.removeprefix("summary: "), quote=False) in page.read_text(encoding="utf-8")
