@@ -13,7 +13,7 @@ import yaml
 from conftest import PROJECT
 
 # this repository's workflows, and those `catalogue init` writes into a new council's repository
-WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml")) + sorted((PROJECT / "builder" / "starter" / "github" / "workflows").glob("*.yml"))
+WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml")) + sorted((PROJECT / "builder" / "editors" / "starter" / "github" / "workflows").glob("*.yml"))
 LOCKS = {"site": PROJECT / "requirements" / "site.txt", "test": PROJECT / "requirements" / "test.txt"}
 PYPROJECT = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
 
