@@ -1,12 +1,12 @@
 // "Find a service" in the offline copy, opened from disk. The page has the site's search form,
-// filters and result markup; this answers from find-data.js (written by builder/finder.py)
+// filters and result markup; this answers from find-data.js (written by builder/publish/finder.py)
 // because Pagefind cannot run from file://. A plain script, not a module: browsers refuse
 // modules and fetches from file://. Results, wording and focus follow search.js.
 
 (function () {
   "use strict";
   // Interface words in the page's language: the page carries those that differ from the English here
-  // (data-messages on <body>, from builder/templatewords.py SCRIPT_WORDS).
+  // (data-messages on <body>, from builder/pages/phrases.py SCRIPT_WORDS).
   const WORDS = JSON.parse(document.body.getAttribute("data-messages") || "{}");
   function t(english, values) {
     return (WORDS[english] || english).replace(/\{(\w+)\}/g, function (all, key) { return values && key in values ? values[key] : all; });

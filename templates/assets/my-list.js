@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   // Interface words in the page's language: the page carries those that differ from the English here
-  // (data-messages on <body>, from builder/templatewords.py SCRIPT_WORDS).
+  // (data-messages on <body>, from builder/pages/phrases.py SCRIPT_WORDS).
   var WORDS = JSON.parse(document.body.getAttribute("data-messages") || "{}");
   function t(english, values) {
     return (WORDS[english] || english).replace(/\{(\w+)\}/g, function (all, key) { return values && key in values ? values[key] : all; });

@@ -5,7 +5,7 @@
 // worker counts each one it could not serve, and a search that needed one says so in words.
 
 // Interface words in the page's language: the page carries those that differ from the English here
-// (data-messages on <body>, from builder/templatewords.py SCRIPT_WORDS).
+// (data-messages on <body>, from builder/pages/phrases.py SCRIPT_WORDS).
 const WORDS = JSON.parse(document.body.dataset.messages || "{}");
 const t = (english, values = {}) => (WORDS[english] || english).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 const section = document.getElementById("offline-search");

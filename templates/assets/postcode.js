@@ -3,7 +3,7 @@
 // the files, so it works offline after one use. Nothing is sent to any other website.
 
 // Interface words in the page's language: the page carries those that differ from the English here
-// (data-messages on <body>, from builder/templatewords.py SCRIPT_WORDS).
+// (data-messages on <body>, from builder/pages/phrases.py SCRIPT_WORDS).
 const WORDS = JSON.parse(document.body.dataset.messages || "{}");
 const t = (english, values = {}) => (WORDS[english] || english).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 const FULL_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;

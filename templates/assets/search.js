@@ -5,12 +5,12 @@
 import * as offlineSearch from "./offline-search.js";
 
 // Interface words in the page's language: the page carries those that differ from the English here
-// (data-messages on <body>, from builder/templatewords.py SCRIPT_WORDS).
+// (data-messages on <body>, from builder/pages/phrases.py SCRIPT_WORDS).
 const WORDS = JSON.parse(document.body.dataset.messages || "{}");
 const t = (english, values = {}) => (WORDS[english] || english).replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 const PER_PAGE = 20;
 const form = document.getElementById("search-form");
-// The Easy Read page gives its own words for every message (data-messages, from builder/easysearch.py).
+// The Easy Read page gives its own words for every message (data-messages, from builder/easyread/filter_questions.py).
 const EASY = Boolean(form && form.dataset.version === "easy");
 const MESSAGES = JSON.parse((form && form.dataset.messages) || "{}");
 
