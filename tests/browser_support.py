@@ -1,55 +1,28 @@
-"""Serving a built site under a sub-path, and launching Debian's Chromium with Playwright."""
+"""Serving a built site under a sub-path, and launching Debian's Chromium with Playwright: catalogue audit's own
+helpers (builder/audit/browser.py), with the tests' sub-path and browser."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
+from builder.audit import browser
+from builder.audit.browser import CHROMIUM_ARGS  # noqa: F401 (tests launching their own browser use it)
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
-SUB_PATH = "/day-opportunities/"
+SUB_PATH = "/day-opportunities/"  # the sample's base_url path
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the folder at SUB_PATH only, as GitHub Pages serves a project site; 404 elsewhere."""
-
-    def translate_path(self, path):
-        path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(SUB_PATH):
-            return os.path.join(self.directory, "__outside_the_sub_path__")
-        return super().translate_path("/" + path[len(SUB_PATH):])
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-    def log_message(self, format, *args):
-        pass
-
-
-@contextlib.contextmanager
 def serve(folder: Path):
-    """Yields the base URL (ending in SUB_PATH) of `folder` served on 127.0.0.1."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Yields the base URL (ending in SUB_PATH) of `folder` served on 127.0.0.1, as catalogue audit serves a site."""
+    return browser.serve(folder, SUB_PATH)
 
 
 def launch(playwright):
-    """Headless Chromium: Debian's package, since Playwright cannot download browsers here."""
+    """Headless Chromium: Debian's package (or CHROMIUM), since Playwright cannot download browsers here."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: run .ci/setup, which installs Debian's chromium package")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return browser.launch(playwright, CHROMIUM)
 
 
 # Installed in every page: each content security policy violation is kept in the page

@@ -204,3 +204,6 @@ main.add_command(report); main.add_command(changes)
 from builder.cli.imports import import_group  # noqa: E402
 
 main.add_command(import_group)
+from builder.cli.audit import audit  # noqa: E402
+
+main.add_command(audit)

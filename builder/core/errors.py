@@ -33,10 +33,10 @@ class Problem:
 
     def github(self) -> str:
         """A GitHub Actions workflow command, shown on the line in the pull request."""
-        where = f"file={_escape_property(self.path)}" + (f",line={self.line}" if self.line else "")
-        title = _escape_property(self.field or "catalogue check")  # the bold heading of the annotation
+        where = f"file={escape_property(self.path)}" + (f",line={self.line}" if self.line else "")
+        title = escape_property(self.field or "catalogue check")  # the bold heading of the annotation
         text = f"{self.field + ': ' if self.field else ''}{self.message}" + (f" {self.hint}" if self.hint else "")
-        return f"::{self.severity} {where},title={title}::{_escape_data(text)}"
+        return f"::{self.severity} {where},title={title}::{escape_data(text)}"
 
     def as_dict(self) -> dict:
         return {
@@ -80,12 +80,12 @@ class Problems:
         return Problems([Problem(p.path, p.line, p.field, p.message, p.hint, ERROR) for p in self.items])
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def did_you_mean(found: object, choices: Iterable[str], list_them: bool = True) -> str:

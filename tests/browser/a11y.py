@@ -12,17 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from builder.audit.checks import AXE, NARROW, PAGE_LIBRARY, reflow_problems  # noqa: F401 (the tests import them from here)
+from builder.audit.checks import run_axe as _run_axe
+
 PROJECT = Path(__file__).resolve().parents[2]
-AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"
 SAMPLE = PROJECT / "tests" / "fixtures" / "sample"  # the copy of the sample the tests build
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]  # the audit's, and best practice
 EASY = "easy-read/"
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
-NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow
 
 
 SAMPLE_SITE = "sample"  # which built site a page is on: the keys of the conftest's *_url fixtures
@@ -171,14 +172,8 @@ def settle_search(page, has_query: bool) -> None:
 # ---------------------------------------------------------------- axe-core
 
 def run_axe(page) -> dict:
-    """axe-core on the page as it is now, with the WCAG 2.2 A/AA and best-practice rules.
-
-    A default axe.run() skips target-size (WCAG 2.5.8): runOnly with the tags turns it on."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        # evaluated by the test, not added as a <script>: the page's policy rightly refuses inline code
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
+    """axe-core (the copy catalogue audit ships) on the page as it is now, with the WCAG 2.2 A/AA and best-practice rules."""
+    return _run_axe(page, AXE_TAGS)
 
 
 def rules_that_ran(result: dict) -> set[str]:
@@ -208,88 +203,6 @@ def violation_report(url: str, result: dict) -> str:
 
 # ---------------------------------------------------------------- checks that run in the page
 
-# Colour maths and visibility, installed in every page the tests open (context.add_init_script).
-PAGE_LIBRARY = r"""
-window.__a11y = (() => {
-  const parse = (value) => {
-    if (!value || value === 'transparent') return [0, 0, 0, 0];
-    let m = value.match(/^rgba?\(([^)]+)\)$/);
-    if (m) {
-      const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
-      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-    }
-    m = value.match(/^color\(srgb ([^)]+)\)$/);
-    if (m) {
-      const p = m[1].split(/[\s\/]+/).filter(Boolean).map(Number);
-      return [p[0] * 255, p[1] * 255, p[2] * 255, p.length > 3 ? p[3] : 1];
-    }
-    return null;
-  };
-  const over = (top, bottom) => {  // top composited over an opaque bottom
-    const a = top[3];
-    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]);
-  };
-  const channel = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
-  const luminance = (c) => 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);
-  const contrast = (a, b) => {
-    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-    return (x + 0.05) / (y + 0.05);
-  };
-  // The colour behind an element: its own and its ancestors' backgrounds, composited over white.
-  const background = (el) => {
-    const layers = [];
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-      const c = parse(getComputedStyle(e).backgroundColor);
-      if (c && c[3] > 0) layers.push(c);
-      if (c && c[3] >= 1) break;
-    }
-    return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255, 1]);
-  };
-  const hex = (c) => '#' + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, '0')).join('');
-  const opacity = (el) => {
-    let o = 1;
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement) o *= parseFloat(getComputedStyle(e).opacity);
-    return o;
-  };
-  const visuallyHidden = (el) => {
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-      const r = e.getBoundingClientRect(), s = getComputedStyle(e);
-      if ((r.width <= 1 || r.height <= 1) && (s.overflow === 'hidden' || s.clipPath !== 'none' || s.clip !== 'auto')) return true;
-    }
-    return false;
-  };
-  const shown = (el) => el.checkVisibility({opacityProperty: true, visibilityProperty: true}) && !visuallyHidden(el);
-  const describe = (el) => {
-    let d = el.tagName.toLowerCase();
-    if (el.id) d += '#' + el.id;
-    if (el.classList.length) d += '.' + [...el.classList].join('.');
-    const text = (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ');
-    return text ? `${d} "${text.slice(0, 50)}"` : d;
-  };
-  // Elements that hold text themselves (a text node child), in document order.
-  const textElements = (root) => {
-    const found = [];
-    const walker = document.createTreeWalker(root || document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (n.textContent.trim() && el && !['SCRIPT', 'STYLE', 'NOSCRIPT', 'TITLE'].includes(el.tagName)
-          && found[found.length - 1] !== el && shown(el)) found.push(el);
-    }
-    return found;
-  };
-  const tabbable = () => [...document.querySelectorAll(
-      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable="true"]')]
-    .filter(el => el.tabIndex >= 0 && !el.disabled && el.checkVisibility({visibilityProperty: true}));
-  const focusStyle = (el) => {
-    const s = getComputedStyle(el);
-    return {outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor,
-            boxShadow: s.boxShadow, backgroundColor: s.backgroundColor, color: s.color,
-            textDecorationLine: s.textDecorationLine, borderColor: s.borderColor};
-  };
-  return {parse, over, contrast, background, hex, opacity, visuallyHidden, shown, describe, textElements,
-          tabbable, focusStyle, luminance};
-})();
-"""
 
 # Before tabbing: number every element the Tab key should reach, and note how each looks unfocused.
 _MARK_TABBABLE = """() => {
@@ -421,17 +334,6 @@ def text_spacing_problems(page) -> list[str]:
     return page.evaluate(_CLIPPED) + [f"with text spacing, {problem}" for problem in reflow_problems(page)]
 
 
-def reflow_problems(page) -> list[str]:
-    """WCAG 1.4.10: at 320 CSS px nothing needs horizontal scrolling; names what sticks out."""
-    width = page.evaluate("document.documentElement.scrollWidth")
-    viewport = page.viewport_size["width"]
-    if width <= viewport:
-        return []
-    wide = page.evaluate("""vw => [...document.querySelectorAll('body *')]
-        .filter(el => el.getBoundingClientRect().right > vw + 0.5 && el.checkVisibility() && !__a11y.visuallyHidden(el))
-        .filter(el => !el.parentElement || el.parentElement.getBoundingClientRect().right <= vw + 0.5)
-        .slice(0, 8).map(el => __a11y.describe(el) + ' ends at ' + Math.round(el.getBoundingClientRect().right) + 'px')""", viewport)
-    return [f"{width}px wide in a {viewport}px window: " + "; ".join(wide)]
 
 
 # Every element that holds text: its colour against the colour behind it (WCAG 1.4.3).

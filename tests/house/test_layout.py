@@ -13,7 +13,7 @@ import builder
 BUILDER = Path(builder.__file__).resolve().parent
 # From the floor up: a package may import only from the packages before it (and itself).
 # builder/build.py, the pipeline on one screen, sits between the stages it runs and the commands.
-LAYERS = ["core", "language", "config", "content", "model", "easyread", "pages", "publish", "incremental",
+LAYERS = ["core", "language", "config", "content", "model", "easyread", "pages", "publish", "audit", "incremental",
           "build", "editors", "serve", "cli"]
 LIMIT = 400  # lines, the house limit
 
