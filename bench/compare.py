@@ -13,11 +13,14 @@ and runs, each as a whole process, timed, with the peak memory of its process tr
   one edit         one listing's summary edited (--no-search)
   warm + search    nothing changed since, with both search indexes again
   eleventy         Eleventy 3 (bench/eleventy) on the same content, cold, no search
+  hugo             Hugo (Debian's package, bench/hugo) on the same pages, cold, no search: its
+                   timed run includes bench/hugo_content.py, which lays out the provider and
+                   browse pages Hugo cannot read from the site itself
 
 and prints a table (also written to bench/compare-results.md) with the 1-minute load average
 before each run, the CPU seconds the run used (less sensitive to a busy machine than the wall
-time) and the targets of issue 13. The first run installs Eleventy with `npm ci` in
-bench/eleventy if needed. Linux only (reads /proc); standard library only.
+time) and the targets of issues 13 and 27. The first run installs Eleventy with `npm ci` in
+bench/eleventy if needed, and Hugo with `apt-get install -y hugo` (as root) if it is missing. Linux only (reads /proc); standard library only.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shlex
 import shutil
 import subprocess
 import sys
@@ -33,6 +37,7 @@ import time
 BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
 ELEVENTY = os.path.join(BENCH, "eleventy")
+HUGO = os.path.join(BENCH, "hugo")
 RESULTS = os.path.join(BENCH, "compare-results.md")
 sys.path.insert(0, BENCH)
 import generate  # noqa: E402
@@ -87,9 +92,28 @@ def eleventy_ready() -> list[str]:
     return [binary, "--quiet"]
 
 
+def hugo_ready() -> str:
+    """Debian's `hugo` package (0.111 on Debian 12): installed with apt-get when missing, as Eleventy is with npm."""
+    binary = shutil.which("hugo")
+    if binary is None:
+        if os.geteuid() != 0:
+            raise SystemExit("Hugo is not installed: run `apt-get install -y hugo` as root, or pass --without hugo")
+        subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "hugo"], check=True)
+        binary = shutil.which("hugo") or "/usr/bin/hugo"
+    return binary
+
+
+def hugo_command(site: str, staging: str, out: str) -> list[str]:
+    """One shell command: lay out the provider and browse pages (timed too), then Hugo."""
+    lay_out = [sys.executable, os.path.join(BENCH, "hugo_content.py"), site, staging]
+    hugo = [hugo_ready(), "--quiet", "--source", HUGO, "--destination", out,
+            "--config", f"{os.path.join(HUGO, 'config.yaml')},{os.path.join(staging, 'mounts.yaml')}"]
+    return ["sh", "-c", f"{shlex.join(lay_out)} && {shlex.join(hugo)}"]
+
+
 def run_size(n: int, keep: bool, without: tuple[str, ...] = ()) -> list[dict]:
     base = os.path.join(BENCH, "out", f"compare-{n}")
-    site, out, eleventy_out = (os.path.join(base, name) for name in ("site", "catalogue", "eleventy"))
+    site, out, eleventy_out, hugo_out = (os.path.join(base, name) for name in ("site", "catalogue", "eleventy", "hugo"))
     shutil.rmtree(base, ignore_errors=True)
     os.makedirs(site)
     generate.generate(n, site, 1)
@@ -119,8 +143,14 @@ def run_size(n: int, keep: bool, without: tuple[str, ...] = ()) -> list[dict]:
         rows.append(row)
         print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
               f"load {row['load']:.2f}", flush=True)
+    if "hugo" not in without:
+        row = measure(hugo_command(site, os.path.join(base, "hugo-content"), hugo_out), REPO, env) | {"n": n, "what": "hugo (no search)"}
+        rows.append(row)
+        print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
+              f"load {row['load']:.2f}", flush=True)
+    outputs = {"eleventy": eleventy_out, "hugo": hugo_out}
     for row in rows:
-        row["pages"] = _pages(eleventy_out if row["what"].startswith("eleventy") else out)
+        row["pages"] = _pages(outputs.get(row["what"].split()[0], out))
     if not keep:
         shutil.rmtree(base, ignore_errors=True)
     return rows
@@ -140,8 +170,14 @@ def verdicts(rows: list[dict]) -> dict[int, str]:
             eleventy = by.get((n, "eleventy (no search)"))
             if eleventy:
                 text = f"{'met' if row['wall'] < eleventy['wall'] else 'MISSED'}: < Eleventy without search"
+        if n == 1000 and what == "catalogue cold":
+            hugo = by.get((n, "hugo (no search)"))
+            if hugo:
+                text = f"{row['wall'] / hugo['wall']:.1f} × Hugo: {'met' if row['wall'] <= 2 * hugo['wall'] else 'MISSED'} (≤ 2 × Hugo)"
         if n == 10000 and what == "catalogue cold":
             text = f"{'met' if row['wall'] < 20 else 'MISSED'}: < 20 s; {'met' if row['peak'] < GIB else 'MISSED'}: < 1 GiB"
+        if n == 10000 and what == "catalogue cold + search":
+            text = f"{'met' if row['wall'] < 60 else 'MISSED'}: < 60 s; {'met' if row['peak'] < 1.5 * GIB else 'MISSED'}: < 1.5 GiB"
         if n == 10000 and what == "catalogue warm + search":
             warm = by[(n, "catalogue warm")]
             indexing = row["wall"] - warm["wall"]
@@ -170,8 +206,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--keep", action="store_true", help="keep bench/out/compare-N afterwards")
-    parser.add_argument("--without", nargs="+", default=[], choices=("search", "eleventy"),
-                        help="leave out the builds with search, or Eleventy (at 50,000 services each takes many minutes)")
+    parser.add_argument("--without", nargs="+", default=[], choices=("search", "eleventy", "hugo"),
+                        help="leave out the builds with search, Eleventy or Hugo (at 50,000 services each takes many minutes)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     rows = [row for n in args.sizes for row in run_size(n, args.keep, tuple(args.without))]
