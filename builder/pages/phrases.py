@@ -21,6 +21,10 @@ SUGGEST_CHANGE = {"listing": N_("Suggest a change to this listing"), "provider":
                   "page": N_("Suggest a change to this page")}
 REPORT_PROBLEM = {"listing": N_("report a problem with this listing"), "provider": N_("report a problem with this provider"),
                   "page": N_("report a problem with this page")}
+# The menu in the header (and Easy Read's, after the page): (folder, label, Easy Read label)
+NAV_LINKS = (("areas/", N_("Areas"), N_("Where you live")), ("who-for/", N_("Who it is for"), N_("Who it is for")),
+             ("types/", N_("Types of support"), N_("Kinds of help")), ("activities/", N_("Activities"), N_("Things to do")),
+             ("a-to-z/", N_("A to Z"), N_("All services")))
 
 
 def text_(message: str, **values) -> str:
@@ -126,5 +130,5 @@ _SCRIPT_WORDS: list = [None, {}]
 
 GLOBALS = {"script_words": script_words, "text_": text_, "markup": Markup, "escape": escape, "external_link": external_link, "phone_link": phone_link,
            "email_link": email_link, "CHANGE_SUBJECTS": CHANGE_SUBJECTS, "SUGGEST_CHANGE": SUGGEST_CHANGE,
-           "REPORT_PROBLEM": REPORT_PROBLEM}
+           "REPORT_PROBLEM": REPORT_PROBLEM, "NAV_LINKS": NAV_LINKS}
 FILTERS = {"term_link": term_link}

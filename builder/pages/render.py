@@ -153,7 +153,7 @@ def environment(theme_dirs: tuple[str, ...], compiled: str | None = None) -> jin
     # the words of the active language (interface.activate): one environment serves every language
     env.install_gettext_callables(lambda message: interface._(message), interface.ngettext, newstyle=True)
     env.globals["_"] = interface.template_gettext  # autoescape is always on: Markup, like newstyle gettext
-    env.globals.update(card=_card, footer=_footer, service_record=pagefind_data.service_record, page_record=pagefind_data.page_record)
+    env.globals.update(card=_card, footer=_footer, chrome=_chrome, service_record=pagefind_data.service_record, page_record=pagefind_data.page_record)
     env.globals.update(maps=mapviews, **phrases.GLOBALS)
     env.filters.update(phrases.FILTERS, lang_of=translations.lang_of, in_lang=translations.in_lang)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
@@ -190,6 +190,18 @@ def _footer(env: jinja2.Environment, page: PageView, site, catalogue) -> Markup:
     key = ("footer", page.root, page.version, page.edition, interface.active().language)
     if key not in _CARDS:
         _CARDS[key] = Markup(env.get_template("partials/footer.html").render(page=page, site=site, catalogue=catalogue))
+    return _CARDS[key]
+
+
+@jinja2.pass_environment
+def _chrome(env: jinja2.Environment, name: str, page: PageView, site) -> Markup:
+    """The header and the menus (partials/header.html, easy-menu.html): the same on every page at the same
+    depth, in the same version and language, with the same menu item lit. Rendered once for each."""
+    here = page.here
+    lit = tuple((here.startswith(target), here == target) for target, *_ in phrases.NAV_LINKS)
+    key = (name, page.root, page.prefix, page.version, page.edition, page.kind == "search", lit, interface.active().language)
+    if key not in _CARDS:
+        _CARDS[key] = Markup(env.get_template(name).render(page=page, site=site))
     return _CARDS[key]
 
 
