@@ -7,27 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from orukschema import errors_of, oruk_validator
 
 import sampledata as data
 
 SERVICES = data.services()
 from htmlparse import parse_file
-
-SCHEMATA = Path(__file__).parents[1] / "oruk-3.0" / "schemata"
-
-
-def oruk_validator(name: str) -> Draft202012Validator:
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in SCHEMATA.glob("*.json")}
-    registry = Registry().with_resources(
-        (file, Resource.from_contents(schema, default_specification=DRAFT202012)) for file, schema in schemas.items())
-    return Draft202012Validator(schemas[name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def errors_of(validator: Draft202012Validator, item: dict) -> list[str]:
-    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(item)]
 
 
 def load(sample_site: Path, name: str) -> dict:

@@ -60,12 +60,12 @@ def read_source(source: Path) -> list[tuple[str, dict]]:
 
 
 def _published_extra(folder: Path, file: Path) -> bool:
-    """In a published ORUK folder (like a build's openreferral/), the vocabularies, the API root and
-    services.json (the list of what services/ holds in full) are not services to import."""
-    if file.parent != folder:
-        return False
-    return file.name in ("index.json", "taxonomies.json", "taxonomy_terms.json") or (
-        file.name == "services.json" and (folder / "services").is_dir())
+    """In a published ORUK folder (like a build's openreferral/: an index.json beside services/), only
+    services/<id>.json are services to import: the lists, the vocabularies, the organisations, the
+    services at locations (copies of the services) and the OpenAPI document are not."""
+    if (folder / "index.json").is_file() and (folder / "services").is_dir():
+        return file.parent != folder / "services"
+    return file.parent == folder and file.name in ("index.json", "taxonomies.json", "taxonomy_terms.json")
 
 
 def read_map(path: Path | None) -> dict[str, list[tuple[str, str]]]:
