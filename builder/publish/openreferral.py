@@ -20,7 +20,7 @@ from builder.core.workers import worker_pool
 from builder.language.bilingual import Untranslated
 from builder.model.catalogue import Catalogue, Service
 from builder.model.spreadsheet import bilingual_row, csv_line, write_csv
-from builder.publish import static_api
+from builder.publish import extension, static_api
 from builder.publish.records import Ids, at_location_id, location_id, one_to_one, organization, page, service_full, vocabularies
 
 FOLDER = "openreferral"
@@ -112,11 +112,15 @@ def _write_services(keys: list[str]) -> dict[str, tuple[dict, dict]]:
         service = catalogue.services[key]
         bodies = _bodies(_WORK["root"], catalogue, service, codes)
         record = with_translations(service_full(catalogue, service, bodies[codes[0]], ids), catalogue, service, bodies, ids)
+        markdown = {code: body.strip() for code, body in bodies.items() if body.strip()}
+        if markdown:  # `description` is plain text: the Markdown, by language, for an import to give back
+            record[extension.FIELD]["markdown"] = markdown
         text = static_api.json_text(record)
         static_api.write_record(folder, "services", record["id"], text)
         for at in record["service_at_locations"]:
             static_api.write_record(folder, "service_at_locations", at["id"], text)
-        written[key] = (one_to_one(record), csv_line(bilingual_row(catalogue, service, bodies), codes))
+        row = bilingual_row(catalogue, service, bodies) | {"id": record["id"]}  # joins the JSON; the file has its column
+        written[key] = (one_to_one(record), csv_line(row, codes))
     return written
 
 

@@ -11,7 +11,9 @@ import uuid
 
 from builder.language import wording
 from builder.model import schedules
-from builder.model.catalogue import Catalogue, Location, Provider, Service
+from builder.model.catalogue import COST_KINDS, Catalogue, Location, Provider, Service
+from builder.publish import extension
+from builder.publish.plaintext import plain_text
 
 TAXONOMIES = ("types", "who_for", "activities", "areas")
 STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "inactive"}
@@ -63,9 +65,8 @@ def service_full(catalogue: Catalogue, service: Service, body: str, ids: Ids) ->
         "last_modified": f"{service.last_reviewed.isoformat()}T00:00:00Z",
     }
     if body.strip():
-        record["description"] = body.strip()
-    if service.contact.website:
-        record["url"] = service.contact.website
+        record["description"] = plain_text(body)
+    record["url"] = catalogue.site.base_url + service.url  # the catalogue's own page (the service's website: "catalogue")
     if service.contact.email:
         record["email"] = service.contact.email
     if service.alert:
@@ -74,16 +75,13 @@ def service_full(catalogue: Catalogue, service: Service, body: str, ids: Ids) ->
         record["minimum_age"] = service.ages[0]
     if service.ages[1] is not None:
         record["maximum_age"] = service.ages[1]
-    if service.cost_not_stated:
-        record["fees"] = "Not stated: ask the provider."
     record["organization"] = org
-    record["service_at_locations"] = [_service_at_location(sid, service, index, location, ids)
+    if service.contact.phone:  # where ORUK puts a service's phone (and on its locations); the contact keeps it too
+        record["phones"] = [{"id": ids.of(sid, "phone"), "service_id": sid, "number": service.contact.phone}]
+    record["service_at_locations"] = [_service_at_location(catalogue, sid, service, index, location, ids)
                                       for index, location in enumerate(service.locations)]
     record["schedules"] = [_schedule(sid, index, session, ids) for index, session in enumerate(service.sessions)]
-    record["cost_options"] = [{key: value for key, value in {
-        "id": ids.of(sid, "cost", str(i)), "service_id": sid, "option": cost.label,
-        "amount": cost.amount, "amount_description": PER.get(cost.per, cost.kind)}.items() if value is not None}
-        for i, cost in enumerate(service.costs)]  # a donation may have no amount
+    record["cost_options"] = _cost_options(sid, service, ids)
     record["funding"] = [{"id": ids.of(sid, "funding", f), "service_id": sid, "source": f} for f in service.funding]
     record["service_areas"] = [{"id": ids.of(sid, "area", a.key), "service_id": sid, "name": a.label,
                                 "service_area": a.key, "extent_type": "area", "uri": catalogue.site.base_url + f"areas/{a.key}/"}
@@ -92,7 +90,27 @@ def service_full(catalogue: Catalogue, service: Service, body: str, ids: Ids) ->
                             "code": code} for code in service.languages]
     record["contacts"] = _contacts(sid, service, ids)
     record["attributes"] = _attributes(catalogue, sid, service, ids)
+    record[extension.FIELD] = extension.service_facts(catalogue, service, ids)
     return record
+
+
+FREE, NOT_STATED = "free", "not stated"  # a cost option's amount_description when the service is free / says no cost
+
+
+def _cost_options(sid: str, service: Service, ids: Ids) -> list[dict]:
+    """Each cost (a donation may have no amount); a free service also has an option of amount 0, and one that
+    states no cost an option with no amount saying so: the three read apart."""
+    options = [{key: value for key, value in {
+        "id": ids.of(sid, "cost", str(i)), "service_id": sid, "option": cost.label,
+        "amount": cost.amount, "amount_description": PER.get(cost.per, cost.kind)}.items() if value is not None}
+        for i, cost in enumerate(service.costs)]
+    if service.is_free:
+        options.append({"id": ids.of(sid, "cost", FREE), "service_id": sid, "option": str(wording.FUNDING_LABELS[FREE]),
+                        "amount": 0, "amount_description": FREE})
+    elif service.cost_not_stated:
+        options.append({"id": ids.of(sid, "cost", "not-stated"), "service_id": sid, "option": str(wording.COST_NOT_STATED),
+                        "amount_description": NOT_STATED})
+    return options
 
 
 def organization(provider: Provider, ids: Ids) -> dict:
@@ -109,6 +127,8 @@ def organization(provider: Provider, ids: Ids) -> dict:
                                        for kind, scheme, value in identifiers if value]
     if provider.contact.phone:  # HSDS 3.0 core puts phones on the organisation
         org["phones"] = [{"id": ids.of(oid, "phone"), "number": provider.contact.phone}]
+    if extension.provider_facts(provider):
+        org[extension.FIELD] = extension.provider_facts(provider)
     return org
 
 
@@ -121,13 +141,15 @@ def location_id(location: Location, ids: Ids) -> str:
     return ids.of("location", " ".join(location.address.casefold().split()), location.postcode.replace(" ", "").upper())
 
 
-def _service_at_location(sid: str, service: Service, index: int, location: Location, ids: Ids) -> dict:
+def _service_at_location(catalogue: Catalogue, sid: str, service: Service, index: int, location: Location, ids: Ids) -> dict:
     lid = location_id(location, ids)
     address_1, _, city = location.address.rpartition(", ")
     loc = {"id": lid, "location_type": "physical", "name": location.name,
            "addresses": [{"id": ids.of(lid, "address"), "location_id": lid, "address_1": address_1 or city,
-                          "city": city if address_1 else "", "state_province": "", "postal_code": location.postcode,
-                          "country": "GB", "address_type": "physical"}]}
+                          "city": city if address_1 else "", "state_province": catalogue.site.open_data_state_province,
+                          "postal_code": location.postcode, "country": "GB", "address_type": "physical"}]}
+    if service.contact.phone:  # the number to call about this service at this venue
+        loc["phones"] = [{"id": ids.of(lid, sid, "phone"), "location_id": lid, "service_id": sid, "number": service.contact.phone}]
     if location.coordinates:
         loc["latitude"], loc["longitude"] = location.coordinates
     if index == 0 and service.regulator_id:
@@ -150,6 +172,8 @@ def _schedule(sid: str, index: int, session, ids: Ids) -> dict:
         schedule |= {"opens_at": session.start, "closes_at": session.end, "description": session.text}
     if session.note:
         schedule["notes"] = session.note
+    if session.easy_note:
+        schedule[extension.FIELD] = {"easy_note": session.easy_note}
     return schedule
 
 
@@ -167,28 +191,32 @@ def _contacts(sid: str, service: Service, ids: Ids) -> list[dict]:
 
 
 def _attributes(catalogue: Catalogue, sid: str, service: Service, ids: Ids) -> list[dict]:
-    """The site's own vocabularies as taxonomy terms, and the facts ORUK has no field for."""
+    """The site's own vocabularies as taxonomy terms, and the facts ORUK has no field for: each term as
+    taxonomy_terms.json lists it."""
     attributes = []
     for taxonomy in TAXONOMIES:
         for term in getattr(service, taxonomy):
-            attributes.append(_attribute(sid, taxonomy, term.key, term.label, ids))
+            attributes.append(_attribute(sid, _term(taxonomy, term.key, term.label, term.description, ids), ids))
     extras = {"transport": [service.transport] if service.transport else [], "referral": list(service.referral),
-              "needs_assessment": [] if service.needs_assessment is None else ["yes" if service.needs_assessment else "no"],
-              "regulated": [] if service.regulated is None else ["yes" if service.regulated else "no"],
+              "needs_assessment": [] if service.needs_assessment is None else [_yes(service.needs_assessment)],
+              "regulated": [] if service.regulated is None else [_yes(service.regulated)],
               service.regulator.open_data_type: [service.regulator_id] if service.regulator_id and not service.locations else []}
     for taxonomy, keys in extras.items():
-        attributes += [_attribute(sid, taxonomy, key, key, ids) for key in keys]
+        attributes += [_attribute(sid, extra_term(catalogue, taxonomy, key, ids), ids) for key in keys]
     for index, cost in enumerate(service.costs):  # what a cost pays for, on its cost option
         if cost.kind:
-            term = _term(COST_KIND, cost.kind, cost.kind, "", ids)
+            term = extra_term(catalogue, COST_KIND, cost.kind, ids)
             attributes.append({"id": ids.of(sid, "attribute", COST_KIND, str(index)), "link_id": ids.of(sid, "cost", str(index)),
                                "link_type": "cost_option", "taxonomy_term_id": term["id"], "taxonomy_term": term})
     return attributes
 
 
-def _attribute(sid: str, taxonomy: str, key: str, label: str, ids: Ids) -> dict:
-    term = _term(taxonomy, key, label, "", ids)
-    return {"id": ids.of(sid, "attribute", taxonomy, key), "link_id": sid, "link_type": "service",
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _attribute(sid: str, term: dict, ids: Ids) -> dict:
+    return {"id": ids.of(sid, "attribute", term["taxonomy"], term["term"]), "link_id": sid, "link_type": "service",
             "taxonomy_term_id": term["id"], "taxonomy_term": term}
 
 
@@ -197,13 +225,53 @@ def _term(taxonomy: str, key: str, label: str, description: str, ids: Ids) -> di
             "taxonomy": taxonomy, "taxonomy_id": ids.of("taxonomy", taxonomy), "term": key}
 
 
+# The facts ORUK has no field for, as this catalogue's own taxonomies: {taxonomy: (description, {key: label})}
+YES_NO = {"needs_assessment": ("Whether a care needs assessment is needed first", {"yes": "A care needs assessment is needed",
+                                                                                     "no": "No care needs assessment is needed"}),
+          "regulated": ("Whether the service says it is registered with the care regulator",
+                        {"yes": "Registered with the care regulator", "no": "Not registered with the care regulator"})}
+
+
+def extra_vocabularies(catalogue: Catalogue) -> dict[str, tuple[str, dict[str, str]]]:
+    ids_type = {s.regulator.open_data_type for s in catalogue.services.values()} or {"cqc_location_id"}
+    found = {"transport": ("How people get there", {k: str(wording.TRANSPORT_LABELS[k]) for k in wording.TRANSPORT_LABELS}),
+             "referral": ("Who can make contact or refer", {k: str(wording.REFERRAL_LABELS[k]) for k in wording.REFERRAL_LABELS}),
+             **YES_NO,
+             COST_KIND: ("What a cost pays for", {k: k for k in COST_KINDS})}
+    for kind in sorted(ids_type):  # a service's id with the care regulator, when it has no location to carry it
+        found[kind] = (f"The service's id with the care regulator ({kind})",
+                       {s.regulator_id: s.regulator_id for s in catalogue.services.values()
+                        if s.regulator_id and not s.locations and s.regulator.open_data_type == kind})
+    return found
+
+
+def extra_term(catalogue: Catalogue, taxonomy: str, key: str, ids: Ids) -> dict:
+    label = extra_vocabularies_cached(catalogue).get(taxonomy, ("", {}))[1].get(key, key)
+    return _term(taxonomy, key, label, "", ids)
+
+
+_EXTRA_CACHE: dict = {}
+
+
+def extra_vocabularies_cached(catalogue: Catalogue) -> dict:
+    """Worked out once per catalogue (each language's), not once per service."""
+    if id(catalogue) not in _EXTRA_CACHE:
+        _EXTRA_CACHE[id(catalogue)] = (catalogue, extra_vocabularies(catalogue))  # holding it keeps its id unique
+    return _EXTRA_CACHE[id(catalogue)][1]
+
+
 def vocabularies(catalogue: Catalogue, ids: Ids) -> tuple[list[dict], list[dict]]:
+    """Every taxonomy an attribute uses, with its terms (the same objects the attributes hold)."""
     site = catalogue.site
     taxonomies, terms = [], []
     for name in TAXONOMIES:
         taxonomies.append({"id": ids.of("taxonomy", name), "name": name,
                            "description": f"{site.title}: {name.replace('_', ' ')}", "uri": site.base_url})
         terms += [_term(name, t.key, t.label, t.description, ids) for t in site.taxonomy(name)]
+    for name, (description, labels) in extra_vocabularies_cached(catalogue).items():
+        taxonomies.append({"id": ids.of("taxonomy", name), "name": name, "description": f"{site.title}: {description}",
+                           "uri": site.base_url})
+        terms += [extra_term(catalogue, name, key, ids) for key in labels]
     return taxonomies, terms
 
 
