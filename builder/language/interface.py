@@ -28,6 +28,7 @@ import babel
 import yaml
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from markupsafe import Markup
 
 from builder.core import theme
 
@@ -47,9 +48,15 @@ class Interface:
     language: str = "en-GB"  # as site.yaml writes it: the <html lang>
     catalogue: gettext_module.NullTranslations = field(default_factory=gettext_module.NullTranslations)
     own: dict = field(default_factory=dict)  # wording.yaml for this language
+    # each message looked up once: templates and sentences ask for the same few hundred words on every page
+    words: dict = field(default_factory=dict, repr=False, compare=False)
+    markup: dict = field(default_factory=dict, repr=False, compare=False)  # for templates: (message, has variables)
 
     def gettext(self, message: str) -> str:
-        return self.own.get(message) or self.catalogue.gettext(message)
+        found = self.words.get(message)
+        if found is None:
+            found = self.words[message] = self.own.get(message) or self.catalogue.gettext(message)
+        return found
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         if count == 1 and self.own.get(singular):
@@ -131,6 +138,21 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _ACTIVE[0].ngettext(singular, plural, count)
+
+
+def template_gettext(message: str, **variables) -> Markup:
+    """`_()` in templates, as Jinja2's newstyle gettext does it (the words as Markup, then always
+    `% variables`, which escapes them), without its three nested context calls. Without variables
+    the result is the same on every page, so it is kept."""
+    if variables:
+        found = _ACTIVE[0].markup.get((message, True))
+        if found is None:
+            found = _ACTIVE[0].markup[(message, True)] = Markup(_ACTIVE[0].gettext(message))
+        return found % variables
+    found = _ACTIVE[0].markup.get((message, False))
+    if found is None:
+        found = _ACTIVE[0].markup[(message, False)] = Markup(_ACTIVE[0].gettext(message)) % {}
+    return found
 
 
 def locale() -> babel.Locale:

@@ -152,6 +152,7 @@ def environment(theme_dirs: tuple[str, ...], compiled: str | None = None) -> jin
     )
     # the words of the active language (interface.activate): one environment serves every language
     env.install_gettext_callables(lambda message: interface._(message), interface.ngettext, newstyle=True)
+    env.globals["_"] = interface.template_gettext  # autoescape is always on: Markup, like newstyle gettext
     env.globals.update(card=_card, footer=_footer, service_record=pagefind_data.service_record, page_record=pagefind_data.page_record)
     env.globals.update(maps=mapviews, **phrases.GLOBALS)
     env.filters.update(phrases.FILTERS, lang_of=translations.lang_of, in_lang=translations.in_lang)
