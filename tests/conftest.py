@@ -1,12 +1,16 @@
-"""Shared fixtures: tiny sites declared inline, and the sample site built once per session."""
+"""Shared fixtures: tiny sites declared inline, and the sample and fixture sites built once per run,
+shared by every pytest-xdist worker."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -162,10 +166,25 @@ def build_in_subprocess(root: Path, out: Path) -> Path:
     return out
 
 
+def built_once(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` once for the whole run: the first worker to ask builds it, under a lock, and the other
+    pytest-xdist workers wait for it and share it. Tests copy a shared site before changing it."""
+    worker_temp = tmp_path_factory.getbasetemp()
+    shared = worker_temp.parent if os.environ.get("PYTEST_XDIST_WORKER") else worker_temp
+    folder, done = shared / f"built-{name}", shared / f"built-{name}.done"
+    with open(shared / f"built-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker's build that failed half-way
+            folder.mkdir()
+            done.write_text(str(make(folder)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The sample site (the fixture copy), built once per test session (with search, as published)."""
-    return build_in_subprocess(SAMPLE, tmp_path_factory.mktemp("sample") / "_site")
+    """The sample site (the fixture copy), built once per test run (with search, as published)."""
+    return built_once(tmp_path_factory, "sample", lambda folder: build_in_subprocess(SAMPLE, folder / "_site"))
 
 
 # Listings at their longest: unbroken Welsh place names, long addresses, every field filled (issue 18).
@@ -176,13 +195,13 @@ BILINGUAL = PROJECT / "tests" / "fixtures" / "bilingual"
 @pytest.fixture(scope="session")
 def worst_case_site(tmp_path_factory) -> Path:
     """The worst-case fixture site (tests/fixtures/worst-case), built once per test session like the sample."""
-    return build_in_subprocess(WORST_CASE, tmp_path_factory.mktemp("worst-case") / "_site")
+    return built_once(tmp_path_factory, "worst-case", lambda folder: build_in_subprocess(WORST_CASE, folder / "_site"))
 
 
 @pytest.fixture(scope="session")
 def bilingual_site(tmp_path_factory) -> Path:
     """tests/fixtures/bilingual (`languages: [cy, en]`: Welsh at the root, English under en/), built once per session."""
-    return build_in_subprocess(BILINGUAL, tmp_path_factory.mktemp("bilingual") / "_site")
+    return built_once(tmp_path_factory, "bilingual", lambda folder: build_in_subprocess(BILINGUAL, folder / "_site"))
 
 
 # `catalogue init`'s new site (issue 12): a council's first listing added with `catalogue new`.
@@ -226,9 +245,13 @@ def init_site_with_a_listing(folder: Path, *flags: str) -> Path:
 
 @pytest.fixture(scope="session")
 def init_site(tmp_path_factory) -> Path:
-    """A site from `catalogue init` with one listing, built once per test session (with search, as published)."""
+    """A site from `catalogue init` with one listing, built once per test run (with search, as published)."""
+    return built_once(tmp_path_factory, "init", _build_init_site)
+
+
+def _build_init_site(folder: Path) -> Path:
     import datetime as dt
-    root = init_site_with_a_listing(tmp_path_factory.mktemp("init") / "northdale")
+    root = init_site_with_a_listing(folder / "northdale")
     out = root / "_site"
     result = subprocess.run([sys.executable, "-m", "builder", "build", "--root", str(root), "--out", str(out),
                              "--today", dt.date.today().isoformat()], capture_output=True, text=True, timeout=600)

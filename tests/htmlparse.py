@@ -225,7 +225,8 @@ def url_scheme(url: str) -> str:
 
 
 def html_files(out: Path) -> list[Path]:
-    return sorted(out.rglob("*.html"))
+    """The pages: not openreferral/'s folder indexes (JSON documents, for harvesters)."""
+    return sorted(p for p in out.rglob("*.html") if p.relative_to(out).parts[0] != "openreferral")
 
 
 def page_url(out: Path, file: Path) -> str:

@@ -123,6 +123,7 @@ class SiteConfig:
     security: SecurityContact | None = None  # None: no security.txt is published
     open_data_licence: tuple[str, str] = ("Open Government Licence v3.0",
                                           "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+    open_data_state_province: str = ""  # open_data.state_province: the county (or region) of every ORUK address
     offline_search_mb: float = 5  # search indexes up to this size are saved on devices without asking
     regulator: Regulator = field(default_factory=default_regulator)  # `regulator:` in site.yaml
     languages: tuple[str, ...] = ()  # `languages:` in site.yaml, as <html lang> tags; () means just `language`

@@ -135,9 +135,10 @@ def _languages(data: dict) -> tuple[str, ...]:
 
 
 def _open_data(data: dict) -> dict:
-    if not data.get("licence"):
-        return {}  # the model's default: the Open Government Licence
-    return {"open_data_licence": (data["licence"], data.get("licence_url", ""))}
+    found = {"open_data_state_province": data["state_province"]} if data.get("state_province") else {}
+    if data.get("licence"):  # else the model's default: the Open Government Licence
+        found["open_data_licence"] = (data["licence"], data.get("licence_url", ""))
+    return found
 
 
 def _security(data: dict | None, edit_url: str) -> SecurityContact | None:

@@ -142,14 +142,16 @@ def starter_files(answers: Answers, today: dt.date) -> dict[str, str]:
             continue
         target = "/".join("." + part if part in DOTTED else part for part in parts).removesuffix(".j2")
         files[target] = env.get_template(relative).render(values) if relative.endswith(".j2") else source.read_text(encoding="utf-8")
-    files["requirements/site.txt"] = _dependency_lock()
+    for lock in ("site.txt", "audit.txt"):
+        files[f"requirements/{lock}"] = _dependency_lock(lock)
     return {**pages_in_each_language(files, answers.languages), **issueforms.github_forms(STARTER / "forms", answers.languages)}
 
 
-def _dependency_lock() -> str:
-    """The tool's own hash-checked lock of its dependencies: the new site's CI installs the same versions."""
-    source = Path(__file__).resolve().parents[2] / "requirements" / "site.txt"
-    installed = Path(__file__).resolve().parents[1] / "locks" / "site.txt"
+def _dependency_lock(name: str) -> str:
+    """One of the tool's own hash-checked locks (its dependencies, or catalogue audit's): the new site's CI
+    installs the same versions."""
+    source = Path(__file__).resolve().parents[2] / "requirements" / name
+    installed = Path(__file__).resolve().parents[1] / "locks" / name
     return (source if source.is_file() else installed).read_text(encoding="utf-8")
 
 

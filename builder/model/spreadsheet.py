@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class Column:
 
 COLUMNS = (
     Column("id", ("source id", "service id", "ref", "reference"), "Your own id for the service: a second import updates the same listing", "RC-001"),
+    Column("file", ("content file",), "The listing's file (in a catalogue's own services.csv): an import keeps the name", ""),
     Column("provider", ("organisation", "organization", "provider name", "organisation name", "run by", "brand name"), "The organisation that runs it (without it, each service is its own provider)", "Riverside Care Trust"),
     Column("provider_description", ("organisation description", "about the provider", "about the organisation"), "What the organisation is", "A local charity running day services since 1987."),
     Column("provider_kind", ("organisation type", "provider type", "kind"), "charity, council, community-interest-company, social-enterprise, private or community-group", "charity"),
@@ -111,7 +113,8 @@ def service_row(catalogue: Catalogue, service: Service, body: str) -> dict[str, 
     join = f"{LIST_SEPARATOR} ".join
     locations = service.locations
     return {
-        "id": service.source_id or service.id,
+        "id": service.source_id or service.id,  # the open data's services.csv gives the ORUK id instead
+        "file": service.source_path,
         "provider": provider.name, "provider_description": provider.description, "provider_kind": provider.kind,
         "provider_phone": provider.contact.phone, "provider_email": provider.contact.email,
         "provider_website": provider.contact.website, "charity_number": provider.charity_number,
@@ -184,9 +187,13 @@ def _days_text(days) -> str:
     return ", ".join(f"{name(r[0])}-{name(r[-1])}" if len(r) > 2 else ", ".join(map(name, r)) for r in runs)
 
 
+_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
+
+
 def neutralise(value: str) -> str:
-    """A cell a spreadsheet would run as a formula starts with a quote instead (OWASP CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    """A cell a spreadsheet would run as a formula starts with a quote instead (OWASP CSV injection);
+    a plain number, like the longitude -1.958, is not a formula and stays a number."""
+    return "'" + value if value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value) else value
 
 
 def write_csv(path: Path, lines: list[str], codes: tuple[str, ...] = ()) -> None:

@@ -10,6 +10,7 @@ never holds a raw `<`, `>` or `&` (JSON escapes them; the data is the same).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from importlib import resources
@@ -28,9 +29,9 @@ def json_text(data: dict) -> str:
 def write_document(folder: Path, name: str, data: dict) -> None:
     """`name`.json and `name`/index.html (the root, `name` "", is index.json and index.html)."""
     text = json_text(data)
-    _write(folder / f"{name or 'index'}.json", text)
+    write_file(folder / f"{name or 'index'}.json", text)
     (folder / name).mkdir(parents=True, exist_ok=True)
-    _write(folder / name / INDEX, text)
+    write_file(folder / name / INDEX, text)
 
 
 def record_files(endpoint: str, record_id: str) -> tuple[str, str]:
@@ -38,11 +39,34 @@ def record_files(endpoint: str, record_id: str) -> tuple[str, str]:
     return f"{endpoint}/{record_id}.json", f"{endpoint}/{record_id}/{INDEX}"
 
 
+def write_record(folder: Path, endpoint: str, record_id: str, text: str) -> None:
+    as_json, as_index = record_files(endpoint, record_id)
+    (folder / as_index).parent.mkdir(parents=True, exist_ok=True)
+    write_file(folder / as_json, text)
+    write_file(folder / as_index, text)
+
+
+def write_items(folder: Path, endpoint: str, items: list[dict], keep=None) -> None:
+    """Each item's record files; with `keep(file, inputs)` (incremental builds), a file whose text is
+    that of the published one is kept (and every file is recorded, so a gone one is removed)."""
+    for item in items:
+        text = json_text(item)
+        inputs = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        kept = [keep(file, inputs) for file in record_files(endpoint, item["id"])] if keep else [False]
+        if not all(kept):
+            write_record(folder, endpoint, item["id"], text)
+
+
 def write_openapi(folder: Path) -> None:
-    _write(folder / OPENAPI_FILE, resources.files("builder.publish").joinpath("standards/oruk-3.0-openapi.json").read_text(encoding="utf-8"))
+    """The OpenAPI document the root's openapi_url names, and its licence beside it."""
+    text = resources.files("builder.publish").joinpath("standards/oruk-3.0-openapi.json").read_text(encoding="utf-8")
+    licence = json.loads(text)["info"]["license"]
+    write_file(folder / OPENAPI_FILE, text)
+    write_file(folder / "openapi.LICENCE.txt", f"openapi.json is the Open Referral UK 3.0 OpenAPI document (openreferraluk.org, "
+                                               f"MHCLG), copied unchanged. Licence: {licence['name']}, {licence['url']}\n")
 
 
-def _write(path: Path, text: str) -> None:
+def write_file(path: Path, text: str) -> None:
     """Never through a hard link kept from the last build: that file is the published one."""
     try:
         os.unlink(path)

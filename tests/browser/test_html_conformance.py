@@ -25,7 +25,7 @@ def test_every_html_page_of_the_build_has_no_nu_html_checker_errors(request, bui
     pages = list(html_files(sample_site))
     assert len(pages) > at_least  # every page kind, standard and Easy Read
     result = subprocess.run([java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json",
-                             str(sample_site)], capture_output=True, text=True, timeout=300)
+                             *map(str, pages)], capture_output=True, text=True, timeout=300)
     report = json.loads(result.stderr or result.stdout)
     errors = [m for m in report["messages"] if m["type"] in ("error", "non-document-error")]
     shown = "\n".join(f"{m.get('url', '').removeprefix('file:' + str(sample_site))}:{m.get('lastLine', '?')}: "

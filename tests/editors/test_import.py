@@ -262,3 +262,29 @@ def test_many_warnings_of_one_kind_are_summarised_unless_verbose(tmp_path: Path)
     assert verbose.stderr.count("cost is not stated") == 12
     github = run_cli("check", "--root", str(root), "--today", TODAY, "--format", "github")
     assert github.stdout.count("::warning ") >= 12
+
+
+def _front(path: Path) -> dict:
+    import yaml
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) or {}
+
+
+def test_the_oruk_round_trip_keeps_file_names_provider_kinds_hubs_spokes_and_easy_read(oruk_round_trip):
+    root = oruk_round_trip[0]
+    listings = lambda site: sorted(p.relative_to(site).as_posix() for p in (site / "content/providers").glob("*/*.md")  # noqa: E731
+                                   if p.name.count(".") == 1)
+    assert listings(root) == listings(SAMPLE)  # information pages' links to them keep working
+    kept = ("hub", "spoke_of", "easy_read", "easy_alert")
+    for name in listings(SAMPLE):
+        before, after = _front(SAMPLE / name), _front(root / name)
+        assert {k: before.get(k) for k in kept} == {k: after.get(k) for k in kept}, name
+        assert [t.get("easy_note") for t in before.get("times") or []] == [t.get("easy_note") for t in after.get("times") or []], name
+    for provider in (SAMPLE / "content/providers").glob("*/provider.yaml"):
+        imported = root / provider.relative_to(SAMPLE)
+        assert _front_yaml(imported).get("kind") == _front_yaml(provider).get("kind"), provider.parent.name
+    assert any(_front(SAMPLE / name).get("spoke_of") for name in listings(SAMPLE))  # the sample has hub and spokes
+
+
+def _front_yaml(path: Path) -> dict:
+    import yaml
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -195,7 +195,7 @@ def fresh_copy(root: Path, folder: Path) -> Path:
 
 def spreadsheet(out: Path) -> dict[str, dict[str, str]]:
     with (out / "openreferral/services.csv").open(encoding="utf-8-sig", newline="") as file:
-        return {row["id"]: row for row in csv.DictReader(file)}
+        return {row["file"].removeprefix("content/providers/").removesuffix(".md"): row for row in csv.DictReader(file)}
 
 
 @pytest.mark.parametrize("first", ["cy", "en"])
@@ -206,7 +206,7 @@ def test_the_spreadsheet_export_reimported_into_a_fresh_copy_equals_the_original
     rows = spreadsheet(out)
     club = rows["testshire-care/garden-club"]
     headings = list(club)
-    assert headings[:4] == ["id", "provider", f"provider ({other})", "provider_description"]
+    assert headings[:5] == ["id", "file", "provider", f"provider ({other})", "provider_description"]
     assert headings[headings.index("name"):][:5] == ["name", f"name ({other})", "summary", f"summary ({other})", "description"]
     words = {"cy": ("Clwb Garddio", "Trafnidiaeth: £6 a day (transport)", "Rydyn ni’n tyfu llysiau gyda’n gilydd."),
              "en": ("Garden Club", "Transport there and back: £6 a day (transport)", "We grow vegetables together.")}
@@ -310,9 +310,9 @@ def test_the_own_export_of_the_worst_case_site_reimports_with_no_row_skipped_and
 # ORUK: each object whose words are translated carries "translations": {"cy": {...}, "en": {...}}
 
 def by_name(rows: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-    """Rows by the service's name, without the id (an ORUK import keeps the feed's UUIDs) and the provider's
-    kind (ORUK has no field for it: issue 29)."""
-    return {row["name"]: {k: v for k, v in row.items() if k not in ("id", "provider_kind")} for row in rows.values()}
+    """Rows by the service's name (every column: the ids are the feed's UUIDs, the files keep their names,
+    the provider's kind travels in the `catalogue` object)."""
+    return {row["name"]: row for row in rows.values()}
 
 
 @pytest.mark.parametrize("first", ["cy", "en"])
@@ -339,12 +339,12 @@ def test_the_oruk_export_reimported_into_a_fresh_copy_equals_the_original_in_bot
 
 def test_an_english_only_site_takes_the_english_words_of_a_bilingual_feed(tmp_path: Path):
     out = build(bilingual_copy(tmp_path), tmp_path / "out")  # Welsh-first: the Welsh words in the ORUK fields
-    root = make_site(tmp_path / "english")
+    root = make_site(tmp_path / "english", {"content/providers/testshire-care/garden-club.md": None})  # else: the same listing
     result = run_cli("import", "oruk", str(out / "openreferral"), "--root", str(root), "--today", TODAY)
     assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
-    club = fields(root / "content/providers/testshire-care/garden-club-2.md")
+    club = fields(root / "content/providers/testshire-care/garden-club.md")  # the name it had
     assert (club["name"], club["summary"], club["costs"][0]["label"]) == ("Garden Club", "A gardening club for older people.", "Transport there and back")
-    assert (root / "content/providers/testshire-care/garden-club-2.md").read_text(encoding="utf-8").endswith("---\nWe grow vegetables together.\n")
+    assert (root / "content/providers/testshire-care/garden-club.md").read_text(encoding="utf-8").endswith("---\nWe grow vegetables together.\n")
 
 
 def test_an_oruk_reimport_with_update_keeps_a_translation_an_editor_added(tmp_path: Path):
@@ -352,7 +352,7 @@ def test_an_oruk_reimport_with_update_keeps_a_translation_an_editor_added(tmp_pa
     out = build(root, tmp_path / "out")
     fresh = fresh_copy(root, tmp_path / "fresh")
     assert "Created 2," in run_cli("import", "oruk", str(out / "openreferral"), "--root", str(fresh), "--today", TODAY).stdout
-    coffee = next((fresh / "content/providers").glob("*/bore-coffi-cymraeg.md"))
+    coffee = fresh / "content/providers/hartley-welsh-society/welsh-coffee-morning.md"  # the name it had
     text = coffee.read_text(encoding="utf-8")
     summary = fields(coffee)["summary"]
     coffee.write_text(text.replace(f"summary: {summary}\n", f"summary: {{cy: {summary}, en: A coffee morning in Welsh.}}\n"), encoding="utf-8")
@@ -369,7 +369,7 @@ def test_a_bilingual_sites_template_has_a_column_per_language_and_its_columns_sh
     from openpyxl import load_workbook
     book = load_workbook(path)
     headings = [c.value for c in book["Services"][1]]
-    assert headings[:5] == ["id", "provider", "provider (en)", "provider_description", "provider_description (en)"]
+    assert headings[:6] == ["id", "file", "provider", "provider (en)", "provider_description", "provider_description (en)"]
     assert headings[headings.index("name"):][:6] == ["name", "name (en)", "summary", "summary (en)", "description", "description (en)"]
     assert {"times (en)", "costs (en)", "location_name (en)", "address (en)", "alert (en)"} <= set(headings)
     help_rows = {row[0]: row[1:] for row in book["Columns"].iter_rows(values_only=True) if row[0]}
@@ -458,9 +458,9 @@ def test_a_welsh_first_site_writing_in_english_keeps_each_body_in_its_language_t
     assert spreadsheet(out)["testshire-care/garden-club"]["description"] == welsh.strip()
     fresh = fresh_copy(root, tmp_path / "fresh")
     assert "skipped 0." in run_cli("import", "spreadsheet", str(out / "openreferral/services.csv"), "--root", str(fresh), "--today", TODAY).stdout
-    imported = next((fresh / "content/providers").glob("*/clwb-garddio.md"))
+    imported = next((fresh / "content/providers").glob("*/garden-club.md"))
     assert imported.read_text(encoding="utf-8").endswith("---\nWe grow vegetables together.\n")
-    assert imported.with_name("clwb-garddio.cy.md").read_text(encoding="utf-8") == welsh
+    assert imported.with_name("garden-club.cy.md").read_text(encoding="utf-8") == welsh
     again = build(fresh, tmp_path / "again")
     assert spreadsheet(again) == spreadsheet(out)
     for language in ("", "en/"):
@@ -489,5 +489,5 @@ def test_a_donation_with_its_own_label_in_both_languages_survives_both_round_tri
         fresh = fresh_copy(root, tmp_path / f"fresh-{command}")
         result = run_cli("import", command, str(source), "--root", str(fresh), "--today", TODAY)
         assert "Created 2, updated 0, skipped 0." in result.stdout, result.output
-        imported = fields(next((fresh / "content/providers").glob("*/bore-coffi-cymraeg.md")))
+        imported = fields(next((fresh / "content/providers").glob("*/welsh-coffee-morning.md")))
         assert imported["costs"] == [{"label": {"cy": "Blwch y gronfa gacennau", "en": "Cake fund box"}, "kind": "donation"}], command

@@ -69,7 +69,7 @@ def test_the_new_site_has_every_file_a_council_needs(new_site: Path):
         ".github/ISSUE_TEMPLATE/config.yml", ".github/ISSUE_TEMPLATE/report-a-problem.yml",
         ".github/ISSUE_TEMPLATE/suggest-a-listing.yml", ".github/dependabot.yml", ".github/pull_request_template.md",
         ".github/workflows/check.yml", ".github/workflows/publish.yml", ".github/workflows/review-due.yml",
-        ".gitignore", "README.md", "content/providers/.gitkeep", "requirements/catalogue.txt", "requirements/site.txt",
+        ".gitignore", "README.md", "content/providers/.gitkeep", "requirements/audit.txt", "requirements/catalogue.txt", "requirements/site.txt",
         "site.yaml", *(f"content/pages/{name}{kind}" for name in DRAFTS for kind in (".md", ".easy.md")),
     ])
 
@@ -110,7 +110,8 @@ def test_nothing_of_the_sample_council_reaches_the_new_site(new_site: Path, init
 
 
 def test_the_workflows_install_the_tool_pass_actionlint_and_pin_the_same_actions_as_this_project(new_site: Path):
-    assert (new_site / "requirements/site.txt").read_text() == (PROJECT / "requirements/site.txt").read_text()
+    for lock in ("requirements/site.txt", "requirements/audit.txt"):
+        assert (new_site / lock).read_text() == (PROJECT / lock).read_text()
     assert (new_site / "requirements/catalogue.txt").read_text().splitlines()[-1] == INIT_FLAGS[-1]
     ours = set(re.findall(r"uses: (\S+)", "".join(p.read_text() for p in (PROJECT / ".github/workflows").glob("*.yml"))))
     for workflow in sorted((new_site / ".github/workflows").glob("*.yml")):
@@ -377,6 +378,21 @@ def test_a_new_site_pins_this_release_and_its_dependabot_and_check_carry_each_up
                        "pip install --no-deps --no-build-isolation -r requirements/catalogue.txt", "pip check", "catalogue --version"]
     runs = [s.get("run", "") for s in steps]
     assert "catalogue check --format github" in runs and "catalogue build" in runs  # the whole site, with the new version
+
+
+def test_the_check_workflow_audits_the_built_pages_and_the_statement_says_exactly_what_that_runs(new_site: Path):
+    steps = yaml.safe_load((new_site / ".github/workflows/check.yml").read_text(encoding="utf-8"))["jobs"]["check"]["steps"]
+    names = [s.get("name") for s in steps]
+    assert names[-3:] == ["Summarise the changes to listings", "Install what the audit needs", "Audit the built pages"]
+    install = steps[-2]["run"].splitlines()
+    assert install[:2] == ["pip install --no-deps --require-hashes -r requirements/audit.txt", "pip check"]
+    assert install[-1] == 'echo "VNU_JAR=$RUNNER_TEMP/package/build/dist/vnu.jar" >> "$GITHUB_ENV"'
+    assert steps[-1]["run"] == "catalogue audit --base ../base"  # every listing the pull request adds or changes
+    statement = yaml.safe_load((new_site / "site.yaml").read_text(encoding="utf-8"))["accessibility"]["tested_by"]
+    assert statement == ("the automated audit on every pull request (catalogue audit), which runs axe-core's WCAG A and AA "
+                         "rules in Chromium, the Nu HTML Checker, a reflow check at 320 CSS pixels and a broken-link check on "
+                         "one page of every kind in each version and language and on every changed listing")
+    assert "keyboard" not in statement and "text-spacing" not in statement  # not what the workflow runs
 
 
 def test_a_git_requirement_is_still_taken_and_says_how_to_upgrade_it(new_site: Path):

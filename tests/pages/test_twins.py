@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 from conftest import SAMPLE
+from htmlparse import html_files
 
 
 class _Links(HTMLParser):
@@ -67,7 +68,7 @@ def resolve(page: str, href: str) -> str:
 
 
 def html_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    return sorted(p.relative_to(site).as_posix() for p in html_files(site) if p.name != "404.html")
 
 
 def test_every_standard_page_has_an_easy_read_twin_and_every_twin_a_standard_page(sample_site):

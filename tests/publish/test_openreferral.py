@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from orukschema import errors_of, oruk_validator
 
 import sampledata as data
 
 SERVICES = data.services()
 from htmlparse import parse_file
-
-SCHEMATA = Path(__file__).parents[1] / "oruk-3.0" / "schemata"
-
-
-def oruk_validator(name: str) -> Draft202012Validator:
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in SCHEMATA.glob("*.json")}
-    registry = Registry().with_resources(
-        (file, Resource.from_contents(schema, default_specification=DRAFT202012)) for file, schema in schemas.items())
-    return Draft202012Validator(schemas[name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def errors_of(validator: Draft202012Validator, item: dict) -> list[str]:
-    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(item)]
 
 
 def load(sample_site: Path, name: str) -> dict:
@@ -92,13 +78,79 @@ def test_the_spreadsheet_lists_every_service_and_neutralises_formulas(sample_sit
     rows = list(csv.DictReader(text.splitlines()))
     assert len(rows) == len(SERVICES)
     for row in rows:
-        assert not any(value.startswith(("=", "+", "-", "@")) for value in row.values())
-    assert any(row["longitude"].startswith("'-") for row in rows)  # negative longitudes, quoted
+        assert not any(value.startswith(("=", "+", "-", "@")) and not re.fullmatch(r"-?\d+(\.\d+)?", value) for value in row.values())
+    assert any(row["longitude"].startswith("-") for row in rows)  # negative longitudes: numbers, not formulas
 
 
-def test_neutralise_guards_every_formula_start():
+def test_neutralise_guards_every_formula_start_but_not_a_number():
     from builder.model.spreadsheet import neutralise
-    assert [neutralise(v) for v in ("=SUM(A1)", "+1", "-2", "@x", "plain")] == ["'=SUM(A1)", "'+1", "'-2", "'@x", "plain"]
+    assert [neutralise(v) for v in ("=SUM(A1)", "+1 2", "-2-A1", "@x", "plain", "-1.958", "+44")] == \
+        ["'=SUM(A1)", "'+1 2", "'-2-A1", "'@x", "plain", "-1.958", "+44"]
+
+
+def test_the_spreadsheet_id_is_the_oruk_id_and_the_file_has_its_column(sample_site: Path):
+    rows = list(csv.DictReader((sample_site / "openreferral" / "services.csv").read_text(encoding="utf-8-sig").splitlines()))
+    services = {s["id"] for s in load(sample_site, "services.json")["contents"]}
+    assert {row["id"] for row in rows} == services
+    assert all(row["file"].startswith("content/providers/") and row["file"].endswith(".md") for row in rows)
+
+
+def records(site: Path) -> list[dict]:
+    return [json.loads(f.read_text(encoding="utf-8")) for f in sorted((site / "openreferral" / "services").glob("*.json"))]
+
+
+def test_phones_are_also_where_oruk_puts_them(sample_site: Path):
+    record = next(s for s in records(sample_site) if s["name"] == "Riverside Day Centre")
+    assert record["phones"][0]["number"] == "01632 960200"
+    assert all(at["location"]["phones"][0]["number"] == "01632 960200" for at in record["service_at_locations"])
+
+
+def test_descriptions_are_plain_text(sample_site: Path):
+    described = [s["description"] for s in records(sample_site) if "description" in s]
+    assert described and not any(mark in text for text in described for mark in ("## ", "**", "](", "\n# "))
+
+
+def test_every_attribute_term_is_listed_as_taxonomy_terms_lists_it(sample_site: Path):
+    taxonomies = {t["name"] for t in load(sample_site, "taxonomies.json")["contents"]}
+    terms = {t["id"]: t for t in load(sample_site, "taxonomy_terms.json")["contents"]}
+    used = [a["taxonomy_term"] for s in records(sample_site) for a in s["attributes"]]
+    assert {"transport", "referral", "needs_assessment", "cost_kind"} <= {t["taxonomy"] for t in used}
+    assert {t["taxonomy"] for t in used} <= taxonomies
+    assert [t for t in used if terms.get(t["id"]) != t] == []
+
+
+def test_free_and_cost_not_stated_read_apart_and_no_fees(sample_site: Path):
+    services = {s["name"]: s for s in records(sample_site)}
+    assert not any("fees" in s for s in services.values())
+    options = [o for s in services.values() for o in s["cost_options"]]
+    free = [o for o in options if o.get("amount_description") == "free"]
+    unstated = [o for o in options if o.get("amount_description") == "not stated"]
+    assert free and all(o["amount"] == 0 for o in free)
+    assert unstated and all("amount" not in o for o in unstated)
+
+
+def test_one_location_id_per_venue_and_the_county_filled(sample_site: Path):
+    ids_by_address = {}
+    for service in records(sample_site):
+        for at in service["service_at_locations"]:
+            address = at["location"]["addresses"][0]
+            ids_by_address.setdefault((address["address_1"], address["postal_code"]), set()).add(at["location_id"])
+            assert address["state_province"] == "Redvale"
+    assert all(len(found) == 1 for found in ids_by_address.values())
+    assert len({i for found in ids_by_address.values() for i in found}) == len(ids_by_address)
+
+
+def test_a_service_links_back_to_its_catalogue_page_and_keeps_its_own_website(sample_site: Path):
+    record = next(s for s in records(sample_site) if s["name"] == "Riverside Day Centre")
+    assert record["url"] == "https://example.github.io/day-opportunities/services/riverside-care/riverside-day-centre/"
+    assert record["catalogue"]["file"] == "content/providers/riverside-care/riverside-day-centre.md"
+    assert record["organization"]["catalogue"]["kind"] == "charity"
+
+
+def test_plain_text_of_markdown():
+    from builder.publish.plaintext import plain_text
+    markdown = "## What you can do\n\n- **Art** and *music*\n- [Our leaflet](https://x.example/l.pdf)\n\nA snake_case_word stays."
+    assert plain_text(markdown) == "What you can do\n\n• Art and music\n• Our leaflet (https://x.example/l.pdf)\n\nA snake_case_word stays."
 
 
 @pytest.mark.parametrize("url", ["open-data/index.html", "easy-read/open-data/index.html"])

@@ -3,6 +3,7 @@ per job, Python dependencies installed from hash-checked lock files, and Dependa
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -139,6 +140,23 @@ def test_lock_files_hold_what_pyproject_asks_for_at_the_same_versions():
     build_in = [line for line in (PROJECT / "requirements" / "build.in").read_text(encoding="utf-8").splitlines()
                 if line and not line.startswith("#")]
     assert build_in == PYPROJECT["build-system"]["requires"]
+
+
+def test_the_audit_lock_is_the_audit_extra_cut_from_the_test_lock_with_the_same_hashes():
+    audit = PROJECT / "requirements" / "audit.txt"
+    test_blocks = {b.split("==")[0]: b.strip() for b in re.split(r"\n(?=[a-z0-9])", LOCKS["test"].read_text(encoding="utf-8"))}
+    audit_blocks = [b.strip() for b in re.split(r"\n(?=[a-z0-9])", audit.read_text(encoding="utf-8"))[1:]]
+    assert names(PYPROJECT["project"]["optional-dependencies"]["audit"]) <= locked(audit).keys() == {"playwright", "greenlet"}
+    assert audit_blocks == [test_blocks["greenlet"], test_blocks["playwright"]], "run .ci/lock: audit.txt is out of step"
+
+
+def test_a_sites_check_workflow_fetches_the_nu_checker_the_tool_is_tested_with_and_checks_its_hash():
+    npm = json.loads((PROJECT / "package-lock.json").read_text(encoding="utf-8"))["packages"]["node_modules/vnu-jar"]
+    check = yaml.safe_load((PROJECT / "builder/editors/starter/github/workflows/check.yml").read_text(encoding="utf-8"))
+    step = next(s for s in check["jobs"]["check"]["steps"] if s.get("name") == "Install what the audit needs")
+    assert step["env"] == {"VNU": f"vnu-jar-{npm['version']}.tgz", "VNU_SHA512": npm["integrity"].removeprefix("sha512-")}
+    assert f"npm pack --silent vnu-jar@{npm['version']} > /dev/null" in step["run"]
+    assert '[ "$(openssl dgst -sha512 -binary "$VNU" | base64 -w0)" = "$VNU_SHA512" ]' in step["run"]
 
 
 def test_setup_and_every_workflow_install_only_from_the_locks():

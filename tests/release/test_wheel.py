@@ -73,7 +73,7 @@ def test_the_wheel_holds_the_theme_schemas_starter_lock_pictograms_with_their_li
                  "builder/schemas/site.schema.json", "builder/schemas/service.schema.json",
                  "builder/editors/starter/site.yaml.j2", "builder/editors/starter/requirements/catalogue.txt.j2",
                  "builder/editors/starter/github/workflows/check.yml", "builder/editors/starter/github/dependabot.yml",
-                 "builder/locks/site.txt",
+                 "builder/locks/site.txt", "builder/locks/audit.txt",
                  "builder/audit/axe/axe.min.js", "builder/audit/axe/LICENSE", "builder/audit/axe/VERSION.json",
                  "builder/audit/page_library.js",  # catalogue audit: axe-core ships, so nothing is fetched
                  f"day_opportunities_catalogue-{VERSION}.dist-info/licenses/LICENSE",

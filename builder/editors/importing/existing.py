@@ -4,6 +4,7 @@ name, so a second import of the same source updates the same files, and new file
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import yaml
@@ -18,8 +19,8 @@ from builder.editors.importing.yamltext import LOADER, front_matter_of, provider
 class Existing:
     """What is already in content/providers/, found by source id and by name."""
 
-    def __init__(self, root: Path, codes: tuple[str, ...] = ("en",), written_in: str = ""):
-        self.root, self.codes = root, codes  # codes: the site's languages, the first first
+    def __init__(self, root: Path, codes: tuple[str, ...] = ("en",), written_in: str = "", base_url: str = ""):
+        self.root, self.codes, self.base_url = root, codes, base_url  # codes: the site's languages, the first first
         self.written_in = written_in or codes[0]  # the language plain text and bodies are in (content_language)
         self.providers = root / "content" / "providers"
         self.by_source: dict[str, Path] = {}  # service source_id -> file
@@ -50,14 +51,16 @@ class Existing:
                     # the site's own services.csv names a listing without a source id by its path
                     self.by_source.setdefault(f"{folder.name}/{file.name.removesuffix('.md')}", file)
 
-    def provider_for(self, provider: dict) -> tuple[Path, dict, bool]:
-        """(folder, its provider.yaml fields, whether it is new)."""
+    def provider_for(self, provider: dict, file: str = "") -> tuple[Path, dict, bool]:
+        """(folder, its provider.yaml fields, whether it is new). `file`: the listing's content file where
+        it was exported from: a new provider takes that folder when it is free."""
         source_id, name = str(provider.get("source_id") or ""), first_words(provider.get("name"))
         folder = self.provider_by_source.get(source_id) if source_id else None
         folder = folder or next((self.provider_by_name[n.casefold()] for n in every_name(provider.get("name"))
                                  if n.casefold() in self.provider_by_name), None)
         if folder is None:  # claimed now: the next service of this provider joins it
-            folder = self._free(self.providers / slugify(name, 60), "")
+            wanted = self._wanted(file)
+            folder = wanted.parent if wanted and wanted.parent not in self.taken else self._free(self.providers / slugify(name, 60), "")
             self.taken.add(folder)
             if source_id:
                 self.provider_by_source[source_id] = folder
@@ -65,9 +68,14 @@ class Existing:
                 self.provider_by_name[each.casefold()] = folder
         return folder, self.provider_data.get(folder, {}), folder not in self.provider_data
 
-    def service_path(self, folder: Path, source_id: str, name: str) -> Path:
+    def service_path(self, folder: Path, source_id: str, name: str, file: str = "") -> Path:
         if source_id and source_id in self.by_source:
             return self.by_source[source_id]
+        wanted = self._wanted(file)
+        if wanted and wanted.parent == folder and wanted not in self.claimed and (
+                wanted not in self.taken or wanted in self.on_disk and self._published_id(wanted) == source_id):
+            self.by_source[source_id] = wanted
+            return wanted  # the name it had (or this site's own listing, exported): links to it keep working
         for same_name in (folder / f"{slugify(name, 60)}.md", folder / f"{ascii_only_slug(name)}.md"):
             if not source_id and same_name in self.on_disk and same_name not in self.claimed:
                 return same_name  # a source without ids: the listing of the same name is the same listing
@@ -98,6 +106,17 @@ class Existing:
 
     def relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
+
+    def _published_id(self, path: Path) -> str:
+        """The ORUK id this site's open data gives a listing never imported (builder/publish/records.py Ids)."""
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.base_url}#{self.relative(path)}")) if self.base_url else ""
+
+    def _wanted(self, file: str) -> Path | None:
+        """content/providers/<folder>/<name>.md, as a path here (None for anything else)."""
+        parts = Path(file).parts if file else ()
+        if len(parts) == 4 and parts[:2] == ("content", "providers") and parts[3].endswith(".md") and ".." not in parts:
+            return self.providers / parts[2] / parts[3]
+        return None
 
     def _free(self, stem: Path, suffix: str) -> Path:
         """A stable name not taken yet: riverside, then riverside-2, riverside-3 ..."""

@@ -24,6 +24,7 @@ from builder.editors.importing.terms import Vocabulary
 from builder.editors.importing.times import DAYS
 from builder.editors.importing.writer import TAXONOMIES, Listing
 from builder.language import wording
+from builder.publish.extension import FIELD
 from builder.model.schedules import from_rfc5545
 
 STATUS = {"active": "active", "temporarily closed": "temporarily-closed", "inactive": "closed", "defunct": "closed"}
@@ -60,12 +61,12 @@ def read_source(source: Path) -> list[tuple[str, dict]]:
 
 
 def _published_extra(folder: Path, file: Path) -> bool:
-    """In a published ORUK folder (like a build's openreferral/), the vocabularies, the API root and
-    services.json (the list of what services/ holds in full) are not services to import."""
-    if file.parent != folder:
-        return False
-    return file.name in ("index.json", "taxonomies.json", "taxonomy_terms.json") or (
-        file.name == "services.json" and (folder / "services").is_dir())
+    """In a published ORUK folder (like a build's openreferral/: an index.json beside services/), only
+    services/<id>.json are services to import: the lists, the vocabularies, the organisations, the
+    services at locations (copies of the services) and the OpenAPI document are not."""
+    if (folder / "index.json").is_file() and (folder / "services").is_dir():
+        return file.parent != folder / "services"
+    return file.parent == folder and file.name in ("index.json", "taxonomies.json", "taxonomy_terms.json")
 
 
 def read_map(path: Path | None) -> dict[str, list[tuple[str, str]]]:
@@ -125,7 +126,9 @@ def service_listing(where: str, record, site: SiteConfig, mapping: dict, words: 
     _locations(record, service, codes)
     _times(record, service, where, problems, codes)
     _costs(record, service, where, problems, codes)
-    contact = {"phone": _phone(record), "email": text("email"), "website": text("url")}
+    own = record.get(FIELD) if isinstance(record.get(FIELD), dict) else {}  # this builder's facts ORUK has no field for
+    _own_facts(own, service)
+    contact = {"phone": _phone(record), "email": text("email"), "website": str(own.get("website") or "") if own else text("url")}
     if any(contact.values()):
         service["contact"] = {k: v for k, v in contact.items() if v}
     languages = [lang.get("code") for lang in _list(record, "languages") if lang.get("code") in wording.LANGUAGE_NAMES]
@@ -144,10 +147,34 @@ def service_listing(where: str, record, site: SiteConfig, mapping: dict, words: 
     origin |= {f"provider {k}": f"{where}.organization.{k}" for k in ("name", "description", "contact.website", "contact.email")}
     bodies = _languages(record, "description", codes)
     body = bodies.pop(codes[0], "") or text("description")
+    markdown = own.get("markdown") if isinstance(own.get("markdown"), dict) else {}
+    markdown = {code: words.strip() for code, words in markdown.items() if isinstance(words, str) and words.strip()}
+    if markdown:  # this builder's own feed: the Markdown the plain-text descriptions were made from
+        body = markdown.get(codes[0]) or next(iter(markdown.values()))
+        bodies = {code: markdown[code] for code in codes[1:] if code in markdown}
     bodies = {code: words for code, words in bodies.items() if words != body}
     if not service["name"]:
         problems.append(f"{where}.name: is missing; every service needs a name.")
-    return Listing(where, text("id"), provider, service, body, origin, problems, translations=bodies)
+    return Listing(where, text("id"), provider, service, body, origin, problems, translations=bodies, file=str(own.get("file") or ""))
+
+
+def _own_facts(own: dict, service: dict) -> None:
+    """Hub and spoke links and the Easy Read words, from this builder's `catalogue` object."""
+    if own.get("hub") is True:
+        service["hub"] = True
+    hub = own.get("spoke_of") if isinstance(own.get("spoke_of"), dict) else {}
+    if _content_key(hub.get("file")):
+        service["spoke_of"] = _content_key(hub.get("file"))
+    if isinstance(own.get("easy_read"), list) and all(isinstance(line, str) for line in own["easy_read"]):
+        service["easy_read"] = own["easy_read"]
+    if isinstance(own.get("easy_alert"), str) and own["easy_alert"].strip():
+        service["easy_alert"] = own["easy_alert"].strip()
+
+
+def _content_key(file) -> str:
+    """content/providers/<provider>/<service>.md -> <provider>/<service>, as spoke_of names a hub."""
+    found = re.fullmatch(r"content/providers/([^/]+)/([^/]+)\.md", str(file or ""))
+    return f"{found.group(1)}/{found.group(2)}" if found else ""
 
 
 def _languages(item: dict, name: str, codes: tuple[str, ...]) -> dict[str, str]:
@@ -168,6 +195,9 @@ def in_languages(item: dict, name: str, codes: tuple[str, ...] = ("en",)):
 
 def _provider(organization: dict, record: dict, codes: tuple[str, ...] = ("en",)) -> dict:
     provider = {"name": in_languages(organization, "name", codes), "source_id": str(organization.get("id") or "")}
+    own = organization.get(FIELD) if isinstance(organization.get(FIELD), dict) else {}
+    if own.get("kind") in wording.PROVIDER_KINDS:
+        provider["kind"] = own["kind"]
     if in_languages(organization, "description", codes):
         provider["description"] = in_languages(organization, "description", codes)
     for scheme in _list(organization, "organization_identifiers"):
@@ -271,6 +301,9 @@ def _times(record: dict, service: dict, where: str, problems: list, codes: tuple
         session = {"days": [d for d in DAYS if d in days], "from": start, "to": end, **repeat}
         if in_languages(schedule, "notes", codes):
             session["note"] = in_languages(schedule, "notes", codes)
+        own = schedule.get(FIELD) if isinstance(schedule.get(FIELD), dict) else {}
+        if isinstance(own.get("easy_note"), str) and own["easy_note"].strip():
+            session["easy_note"] = own["easy_note"].strip()
         times.append(session)
     if times:
         service["times"] = times

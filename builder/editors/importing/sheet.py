@@ -121,7 +121,7 @@ def row_listing(row: dict[str, str], where: str, site: SiteConfig, words: Vocabu
     bodies = reader.in_languages("description")
     body = bodies.pop(reader.codes[0], "")
     return Listing(where, row.get("id", ""), provider, service, body, origin, reader.problems, translations=bodies,
-                   warnings=[w for ws in reader.why.values() for w in ws], notes=reader.notes, missing=reader.missing)
+                   file=row.get("file", ""), warnings=[w for ws in reader.why.values() for w in ws], notes=reader.notes, missing=reader.missing)
 
 
 class _Row:

@@ -56,6 +56,7 @@ class Listing:
     notes: list[str] = field(default_factory=list)  # what the import mended, like a phone's lost leading 0
     missing: dict[str, str] = field(default_factory=dict)  # required field -> why its cell gave no value (--set may fill it)
     translations: dict[str, str] = field(default_factory=dict)  # {language code: the body in that language} (<slug>.<code>.md)
+    file: str = ""  # the content file it had where it was exported from (kept when free: links to it keep working)
 
 
 @dataclass
@@ -127,7 +128,7 @@ def site_of(root: Path, today: dt.date) -> SiteConfig:
 def import_listings(root: Path, listings, sets: dict, update: bool, today: dt.date, total: int = 0) -> Summary:
     """Plan every file in source order (names), check them all (in workers), then write the good ones."""
     site = site_of(root, today)
-    existing = Existing(root, tuple(tag.split("-")[0].lower() for tag in site.page_languages), site.content_language)
+    existing = Existing(root, tuple(tag.split("-")[0].lower() for tag in site.page_languages), site.content_language, site.base_url)
     summary = Summary()
     planned: list[Planned | tuple[str, str]] = []
     seen = _Seen()
@@ -141,7 +142,7 @@ def import_listings(root: Path, listings, sets: dict, update: bool, today: dt.da
     jobs = [(p.relative, p.text, SERVICE, p.origin, p.droppable) for p in planned if isinstance(p, Planned)]
     jobs += list({p.provider_relative: (p.provider_relative, p.provider_text, PROVIDER, p.provider_origin, p.provider_droppable)
                   for p in planned if isinstance(p, Planned) and p.provider_text is not None}.values())
-    _CHECKING.update(site=site, today=today)
+    _CHECKING.update(site=site, today=today, services=_services_for_spokes(planned, existing))
     with worker_pool(len(jobs)) as mapper:
         checked = dict(zip((job[0] for job in jobs), mapper(_check_job, jobs)))
     pending: dict[Path, str] = {}
@@ -218,7 +219,19 @@ class Planned:
     notes: list[str] = field(default_factory=list)
 
 
-_CHECKING: dict = {}  # the site and the date, set before the workers fork
+_CHECKING: dict = {}  # the site, the date and the hubs, set before the workers fork
+
+
+def _services_for_spokes(planned: list, existing: Existing) -> dict:
+    """{provider/service: SourceFile} of the hubs a spoke_of may name: those this import writes and those on disk."""
+    hubs = {}
+    texts = [(p.relative, p.text) for p in planned if isinstance(p, Planned)]
+    texts += [(existing.relative(path), existing.read_text(path) or "") for path in existing.on_disk]
+    for relative, text in texts:
+        if re.search(r"^hub:\s*true\s*$", text.split("\n---", 1)[0], re.M):
+            key = relative.removeprefix("content/providers/").removesuffix(".md")
+            hubs[key] = SourceFile(relative, SERVICE, {"hub": True})
+    return hubs
 
 
 def _check_job(job: tuple) -> tuple[str, list[str], list[str]]:
@@ -228,7 +241,7 @@ def _check_job(job: tuple) -> tuple[str, list[str], list[str]]:
     prefix = "provider." if kind == PROVIDER else ""
     left_out: list[str] = []
     for _ in range(3):  # leaving a field out cannot make another fail, but a check may report one field at a time
-        found = check_problems(relative, text, kind, _CHECKING["site"], _CHECKING["today"], origin, prefix)
+        found = check_problems(relative, text, kind, _CHECKING["site"], _CHECKING["today"], origin, prefix, _CHECKING["services"])
         dropped = {top for top, _ in found if top in droppable}
         if not found or not dropped or len(dropped) < len({top for top, _ in found}):
             break  # nothing to leave out, or a required field fails too: the listing is skipped with every reason
@@ -253,8 +266,8 @@ def _plan(listing: Listing, sets: dict, update: bool, today: dt.date, existing: 
     service.setdefault("last_reviewed", today.isoformat())  # when the source has no date: the day it was copied
     if listing.source_id:
         service["source_id"] = listing.source_id
-    folder, provider_data, provider_new = existing.provider_for(listing.provider)
-    path = existing.service_path(folder, listing.source_id, first_words(service.get("name", "")))
+    folder, provider_data, provider_new = existing.provider_for(listing.provider, listing.file)
+    path = existing.service_path(folder, listing.source_id, first_words(service.get("name", "")), listing.file)
     old = existing.read(path)
     if old is not None and not update:
         return listing.where, f"{existing.relative(path)} already exists. Use --update to rewrite the fields this source holds."
@@ -297,8 +310,9 @@ def check_text(path: str, text: str, kind: str, site: SiteConfig, today: dt.date
 
 
 def check_problems(path: str, text: str, kind: str, site: SiteConfig, today: dt.date, origin: dict,
-                   prefix: str = "") -> list[tuple[str, str]]:
-    """[(the top-level field, the message naming the source's column or path)] for each error."""
+                   prefix: str = "", services: dict | None = None) -> list[tuple[str, str]]:
+    """[(the top-level field, the message naming the source's column or path)] for each error. `services`:
+    {provider/service: its file's source}, the hubs a spoke_of may name."""
     try:
         if kind == SERVICE:
             front, body, _ = content.split_front_matter(text, kind)
@@ -310,7 +324,7 @@ def check_problems(path: str, text: str, kind: str, site: SiteConfig, today: dt.
     source, found = bilingual.split(SourceFile(path, kind, data), *bilingual.site_languages(site))  # as the build reads it
     found += shapes.check_fields(source)
     if kind == SERVICE:
-        found += validate._check_service(source, site, {}, today)  # noqa: SLF001 - the same rule as check
+        found += validate._check_service(source, site, services or {}, today)  # noqa: SLF001 - the same rule as check
     messages = {}
     for problem in found:
         if problem.severity != "error":
