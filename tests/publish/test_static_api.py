@@ -6,14 +6,13 @@ page, /services/{id} for ten ids, and the Level 2 lists and items, each checked 
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import json
-import threading
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from builder.audit.browser import serve
 from orukschema import errors_of, oruk_validator, page_errors
 
 LEVEL_2 = {"taxonomies": "taxonomy.json", "taxonomy_terms": "taxonomy_term.json",
@@ -23,17 +22,9 @@ ITEM_SCHEMA = {"service_at_locations": "service.json"}  # the ORUK API answers a
 
 @contextlib.contextmanager
 def static_server(folder: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The folder served by http.server at the root (as the audit serves a site): the host, without a slash."""
+    with serve(folder) as url:
+        yield url.removesuffix("/")
 
 
 def call(url: str) -> dict:
