@@ -38,7 +38,7 @@ def with_css(extra: str) -> dict[str, str]:
 
 VARIANTS = {
     "control": lambda: {},
-    "no-skip-link": lambda: broken("base.html", r'<a class="skip-link"[^>]*>.*?</a>\n?'),
+    "no-skip-link": lambda: broken("partials/header.html", r'<a class="skip-link"[^>]*>.*?</a>\n?'),
     "picture-without-alt": lambda: broken("partials/easy.html", r' alt=""'),
     "search-without-label": lambda: broken("partials/search-form.html", r"<label\b[^>]*>.*?</label>\n?"),
     "faint-grey-text": lambda: broken("assets/style.css", r"--muted:\s*#[0-9a-fA-F]{3,6}", "--muted: #9a9a9a"),
