@@ -7,6 +7,7 @@ name each page's address and the rule it breaks.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,11 +35,14 @@ def audit_site(out: Path, root: Path | None, changed: list[str] = (), chromium: 
     base = published_base(out) or sub_path(out)
     address = {page.url: base + page.url for page in pages}
     source = {page.url: page.source for page in pages}
-    findings = [Finding(address[url], rule, detail, source[url]) for url, rule, detail in _in_chromium(out, pages, chromium)]
     java, jar = nu_checker.find_java(), nu_checker.find_vnu(vnu, root)
     skipped = nu_checker.why_skipped(java, jar, vnu)
-    if not skipped:
-        for url, line, message in nu_checker.nu_errors(java, jar, out, [page.url for page in pages]):
+    with ThreadPoolExecutor(max_workers=1) as background:
+        # the Nu checker is a Java process of its own: it runs while Chromium opens the pages
+        nu_report = None if skipped else background.submit(nu_checker.nu_errors, java, jar, out, [page.url for page in pages])
+        findings = [Finding(address[url], rule, detail, source[url]) for url, rule, detail in _in_chromium(out, pages, chromium)]
+    if nu_report is not None:
+        for url, line, message in nu_report.result():
             findings.append(Finding(address.get(url, base + url), "Nu HTML Checker",
                                     (f"line {line}: " if line else "") + message, source.get(url)))
     for link in broken_links(out):
