@@ -25,6 +25,18 @@ PROJECT = Path(__file__).resolve().parent.parent
 SAMPLE = PROJECT / "tests" / "fixtures" / "sample"
 TODAY = "2026-11-23"  # fixed so "due for review" never depends on the day the tests run
 
+# The longest test files, first: pytest-xdist hands out files in the order collected, and a long file handed
+# out last keeps the run going on one worker after the others have finished. Prefixes, longest first.
+LONGEST_FIRST = ("tests/browser/test_every_page.py", "tests/browser/", "tests/release/test_wheel.py",
+                 "tests/editors/test_fork_drill.py", "tests/incremental/", "tests/editors/test_import_languages.py")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::")[0]
+        return next((i for i, prefix in enumerate(LONGEST_FIRST) if path.startswith(prefix)), len(LONGEST_FIRST))
+    items.sort(key=rank)  # stable: within a rank, files and tests keep their order
+
 MINIMAL_SITE = """\
 title: Find day opportunities in Testshire
 organisation: Testshire Council
