@@ -30,6 +30,7 @@ import os
 import resource
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -111,49 +112,60 @@ def hugo_command(site: str, staging: str, out: str) -> list[str]:
     return ["sh", "-c", f"{shlex.join(lay_out)} && {shlex.join(hugo)}"]
 
 
-def run_size(n: int, keep: bool, without: tuple[str, ...] = ()) -> list[dict]:
-    base = os.path.join(BENCH, "out", f"compare-{n}")
+def run_size(n: int, keep: bool, without: tuple[str, ...] = (), rounds: int = 1, work: str = "") -> list[dict]:
+    base = os.path.join(work or os.path.join(BENCH, "out"), f"compare-{n}")
     site, out, eleventy_out, hugo_out = (os.path.join(base, name) for name in ("site", "catalogue", "eleventy", "hugo"))
     shutil.rmtree(base, ignore_errors=True)
     os.makedirs(site)
     generate.generate(n, site, 1)
     build = [sys.executable, "-m", "builder", "build", "--root", site, "--out", out, "--quiet"]
     env = builder_env()
+
+    def from_nothing():
+        for folder in (out, os.path.join(site, ".catalogue-cache")):
+            shutil.rmtree(folder, ignore_errors=True)
+
     scenarios = [
-        ("cold + search", build, lambda: None),
-        ("cold", build + ["--no-search"], lambda: (shutil.rmtree(out), shutil.rmtree(os.path.join(site, ".catalogue-cache")))),
+        ("cold + search", build, from_nothing),
+        ("cold", build + ["--no-search"], from_nothing),
         ("warm", build + ["--no-search"], lambda: None),
         ("one edit", build + ["--no-search"], lambda: edit_one_listing(site)),
         ("warm + search", build, lambda: None),
     ]
-    if "search" in without:  # the cold build without search then starts from nothing
+    if "search" in without:
         scenarios = [(name, cmd, prepare) for name, cmd, prepare in scenarios if "search" not in name]
-        scenarios[0] = (scenarios[0][0], scenarios[0][1], lambda: None)
-    rows = []
-    for name, cmd, prepare in scenarios:
-        prepare()
-        row = measure(cmd, REPO, env) | {"n": n, "what": f"catalogue {name}"}
-        wait_for_background_deletion(site)
-        rows.append(row)
-        print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
-              f"load {row['load']:.2f}", flush=True)
-    if "eleventy" not in without:
-        eleventy = eleventy_ready()
-        row = measure(eleventy, ELEVENTY, env | {"SITE_ROOT": site, "ELEVENTY_OUT": eleventy_out}) | {"n": n, "what": "eleventy (no search)"}
-        rows.append(row)
-        print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
-              f"load {row['load']:.2f}", flush=True)
-    if "hugo" not in without:
-        row = measure(hugo_command(site, os.path.join(base, "hugo-content"), hugo_out), REPO, env) | {"n": n, "what": "hugo (no search)"}
-        rows.append(row)
-        print(f"[{n}] {row['what']}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, "
-              f"load {row['load']:.2f}", flush=True)
+    runs: dict[str, list[dict]] = {}
+    for _ in range(rounds):
+        for name, cmd, prepare in scenarios:
+            prepare()
+            _run(runs, n, f"catalogue {name}", cmd, REPO, env)
+            wait_for_background_deletion(site)
+        if "eleventy" not in without:
+            shutil.rmtree(eleventy_out, ignore_errors=True)
+            _run(runs, n, "eleventy (no search)", eleventy_ready(), ELEVENTY, env | {"SITE_ROOT": site, "ELEVENTY_OUT": eleventy_out})
+        if "hugo" not in without:
+            shutil.rmtree(hugo_out, ignore_errors=True)
+            _run(runs, n, "hugo (no search)", hugo_command(site, os.path.join(base, "hugo-content"), hugo_out), REPO, env)
+    rows = [_median(what, measured) for what, measured in runs.items()]
     outputs = {"eleventy": eleventy_out, "hugo": hugo_out}
     for row in rows:
         row["pages"] = _pages(outputs.get(row["what"].split()[0], out))
     if not keep:
         shutil.rmtree(base, ignore_errors=True)
     return rows
+
+
+def _run(runs: dict, n: int, what: str, cmd: list[str], cwd: str, env: dict) -> None:
+    row = measure(cmd, cwd, env) | {"n": n, "what": what}
+    runs.setdefault(what, []).append(row)
+    print(f"[{n}] {what}: {row['wall']:.2f} s, {row['cpu']:.1f} CPU s, {human_bytes(row['peak'])}, load {row['load']:.2f}", flush=True)
+
+
+def _median(what: str, measured: list[dict]) -> dict:
+    """The median run's wall time and CPU, the highest peak memory, the median load: one row per build."""
+    middle = lambda key: statistics.median(row[key] for row in measured)  # noqa: E731
+    return measured[0] | {"wall": middle("wall"), "cpu": middle("cpu"), "load": middle("load"),
+                          "peak": max(row["peak"] for row in measured), "runs": len(measured)}
 
 
 def _pages(folder: str) -> int:
@@ -189,7 +201,7 @@ def verdicts(rows: list[dict]) -> dict[int, str]:
     return notes
 
 
-def table(rows: list[dict]) -> str:
+def table(rows: list[dict], rounds: int = 1, work: str = "") -> str:
     notes = verdicts(rows)
     lines = ["| Services | Build | Wall | CPU | Peak memory (tree) | Pages | Load before | Target |",
              "|---:|:---|---:|---:|---:|---:|---:|:---|"]
@@ -199,7 +211,9 @@ def table(rows: list[dict]) -> str:
     cpus = os.cpu_count()
     return "\n".join(lines) + (f"\n\n{cpus} CPUs; Python {sys.version.split()[0]}; CPU is user + system seconds of the "
                                "whole process tree. The previous output is deleted in the background after each "
-                               "build returns; the next run starts once it is gone.\n")
+                               "build returns; the next run starts once it is gone."
+                               + (f" Median of {rounds} rounds, each running every build in turn (peak: the highest)." if rounds > 1 else "")
+                               + f" Sites and outputs in {work or 'bench/out'}.\n")
 
 
 def main(argv=None) -> int:
@@ -208,13 +222,19 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep bench/out/compare-N afterwards")
     parser.add_argument("--without", nargs="+", default=[], choices=("search", "eleventy", "hugo"),
                         help="leave out the builds with search, Eleventy or Hugo (at 50,000 services each takes many minutes)")
+    parser.add_argument("--rounds", type=int, default=1, help="run every build this many times, in turn, and report the median")
+    parser.add_argument("--work", default="", help="where to generate the sites and write the outputs (default bench/out); "
+                        "/dev/shm keeps this machine's disk out of the figures (see bench/README.md)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    rows = [row for n in args.sizes for row in run_size(n, args.keep, tuple(args.without))]
-    text = table(rows)
+    rows = [row for n in args.sizes for row in run_size(n, args.keep, tuple(args.without), args.rounds, args.work)]
+    text = table(rows, args.rounds, args.work)
     print("\n" + text)
-    command = " ".join(["--sizes", *map(str, args.sizes)] + (["--without", *args.without] if args.without else []))
+    command = " ".join(["--sizes", *map(str, args.sizes)] + (["--without", *args.without] if args.without else [])
+                       + (["--rounds", str(args.rounds)] if args.rounds > 1 else []) + (["--work", args.work] if args.work else []))
     results = RESULTS if args.sizes == [1000, 10000] and not args.without else RESULTS.replace(".md", f"-{'-'.join(map(str, args.sizes))}.md")
+    if args.work:  # e.g. compare-results-1000-shm.md
+        results = results.replace(".md", f"-{os.path.basename(os.path.normpath(args.work))}.md")
     with open(results, "w", encoding="utf-8") as file:
         file.write(f"# Comparison results\n\nProduced by `python bench/compare.py {command}` in "
                    f"{time.perf_counter() - started:.0f} s.\n\n{text}")

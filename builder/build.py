@@ -53,7 +53,6 @@ class Built:
 
 
 def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCache | None = None) -> Checked:
-    started = time.time()
     site, problems = load_config(root, today)                                     # config
     if site is not None:
         i18n.forget()  # `serve` builds again after an edit: read wording.yaml afresh
@@ -63,7 +62,6 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     languages = translations.site_languages(site)
     loaded = incremental.load_files(load_file, [(str(root), path, kind, words, languages) for path, kind in tree.files],
                                     cache, site, words)                           # load, file by file (changed ones only)
-    incremental.forget_stale_files(cache, started, len(tree.files))
     sources = [source for source, _, _ in loaded if source is not None]
     bodies = {body.path: body for _, _, body in loaded if body is not None}
     problems += [problem for _, file_problems, _ in loaded for problem in file_problems]

@@ -26,6 +26,7 @@ from pathlib import Path
 from builder.config import paths
 
 FOLDER = paths.CACHE_FOLDER
+LOADED = "loaded.pickle"
 README = "Build cache of 'catalogue build'. Safe to delete at any time: the next build is then a full one.\n"
 
 
@@ -106,6 +107,8 @@ class BuildCache:
         self.existed = self.folder.is_dir()
         self.memory: dict | None = {} if in_memory else None
         self._open_data: dict = {}
+        self._loaded: dict = {}
+        self._stored: int | None = None  # entries in loaded.pickle; -1: unreadable past some point, rewrite it
         self.files = FileDigests(root, self.folder / "file-digests.pickle")
 
     def look_at_files(self) -> None:
@@ -124,48 +127,38 @@ class BuildCache:
 
     # ------------------------------------------------------------ loaded content files
 
-    def loaded_path(self, key: str) -> str:
-        return os.path.join(self.folder, "files", key[:2], key + ".pickle")  # not pathlib: called for every file
+    def loaded(self) -> dict:
+        """{key: loaded result} of earlier builds: in memory for `serve`'s next build, else from
+        loaded.pickle. One file for all, not one per content file: creating thousands of small files
+        is most of a cold build's system time on some disks."""
+        if self.memory:
+            return self.memory
+        if self._stored is None:
+            self._loaded, whole = _read_dicts(self.folder / LOADED)
+            self._stored = len(self._loaded) if whole else -1
+        return self._loaded
 
-    def get_loaded(self, key: str):
-        if self.memory and key in self.memory:
-            return self.memory[key]
-        try:
-            with open(self.loaded_path(key), "rb") as file:
-                result = pickle.load(file)
-        except Exception:  # missing, truncated by a killed build, or from another version: load afresh
-            return None
-        self.touch_loaded(key)
-        return result
-
-    def remember_loaded(self, results: dict) -> None:
-        """The files of this build (key: result), for the next build in this process."""
+    def record_loaded(self, used: dict, new: dict) -> None:
+        """After loading: `used`, this build's {key: result}, of which `new` were loaded afresh. They
+        are appended to loaded.pickle (in one write: a killed build cuts off at most its own part)
+        until the entries no longer used outnumber those in use; then it is rewritten with those in use."""
         if self.memory is not None:
-            self.memory = results
-
-    def put_loaded(self, key: str, value) -> None:
-        path = Path(self.loaded_path(key))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # a read-only or full disk makes the build slower, never wrong
-
-    def touch_loaded(self, key: str) -> None:
-        """Mark an entry as used, so forget_loaded_before keeps it."""
-        with contextlib.suppress(OSError):
-            os.utime(self.loaded_path(key))
-
-    def forget_loaded_before(self, since: float, keep: int) -> None:
-        """Drop entries unused since `since` (files edited or deleted meanwhile) once they
-        outnumber the entries in use, so the cache does not grow forever."""
-        entries = [entry for bucket in _scan(self.folder / "files") for entry in _scan(Path(bucket.path))]
-        if len(entries) <= 2 * keep:
+            self.memory = used
+        if not new:
             return
-        for entry in entries:
-            with contextlib.suppress(OSError):
-                if entry.stat().st_mtime < since:
-                    os.unlink(entry.path)
+        if self._stored is None:  # not read: write afresh
+            self._stored = -1
+        with contextlib.suppress(OSError):
+            self.ensure()
+            if 0 <= self._stored and self._stored + len(new) <= 2 * len(used):
+                with open(self.folder / LOADED, "ab") as file:
+                    file.write(pickle.dumps(new, protocol=pickle.HIGHEST_PROTOCOL))
+                self._stored += len(new)
+            else:
+                _pickle_atomically(self.folder / LOADED, [used])
+                self._stored = len(used)
+            shutil.rmtree(self.folder / "files", ignore_errors=True)  # the earlier layout: a file per entry
+        self._loaded = used
 
     def templates_folder(self) -> Path | None:
         """Where Jinja2 keeps compiled templates between builds (None if it cannot be made). Jinja2
@@ -244,6 +237,20 @@ class BuildCache:
     def forget_published(self, out: Path) -> None:
         with contextlib.suppress(OSError):
             self._manifest_path(out).unlink()
+
+
+def _read_dicts(path: Path) -> tuple[dict, bool]:
+    """The dicts pickled one after another into `path`, merged; and whether the file ended cleanly
+    (False after a build killed while appending, or a file from another version)."""
+    merged = {}
+    try:
+        with open(path, "rb") as file:
+            while True:
+                merged.update(pickle.load(file))
+    except EOFError:
+        return merged, True
+    except Exception:
+        return merged, False
 
 
 def _scan(folder: Path) -> list[os.DirEntry]:

@@ -29,14 +29,10 @@ from builder.publish.output import MARKER
 
 # ---------------------------------------------------------------- loading
 
-_LOADING: dict = {}  # set before the workers fork: they share it
-
-
 def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site, words=None) -> list:
     """Each job's result, `load(job)`; with a cache, a file whose bytes were seen before is not parsed
-    again (looked up here, in the parent: cheaper than sending each result back from a worker), and
-    only the others are loaded, by a pool of workers. `words`: the Easy Read word list and pictures
-    the checks use (part of each file's key)."""
+    again, and only the others are loaded, by a pool of workers. `words`: the Easy Read word list and
+    pictures the checks use (part of each file's key)."""
     keys = [None] * len(jobs)
     if cache is not None and site is not None:
         cache.ensure()
@@ -44,14 +40,15 @@ def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site
         cache.look_at_files()
         keys = [_file_key(cache.files, job, words) for job in jobs]
         cache.files.save()
-    results = [cache.get_loaded(key) if key else None for key in keys] if cache is not None else [None] * len(jobs)
+    known = cache.loaded() if cache is not None else {}
+    results = [known.get(key) if key else None for key in keys]
     missing = [index for index, result in enumerate(results) if result is None]
-    _LOADING.update(load=load, cache=cache)
     with worker_pool(len(missing)) as mapper:
-        for index, result in zip(missing, mapper(_load_and_keep, [(jobs[i], keys[i]) for i in missing])):
+        for index, result in zip(missing, mapper(load, [jobs[i] for i in missing])):
             results[index] = result
     if cache is not None:
-        cache.remember_loaded({key: result for key, result in zip(keys, results) if key})
+        cache.record_loaded({key: result for key, result in zip(keys, results) if key},
+                            {keys[i]: results[i] for i in missing if keys[i]})
     return results
 
 
@@ -61,15 +58,6 @@ def _file_key(files: FileDigests, job: tuple, words: str) -> str | None:
     if found is None:
         return None  # unreadable: the loader words the problem
     return digest(builder_fingerprint(), path, kind, words, found)
-
-
-def _load_and_keep(job_and_key: tuple):
-    """In a worker: load a file not seen before and cache the result."""
-    job, key = job_and_key
-    result = _LOADING["load"](job)
-    if key and _LOADING["cache"] is not None:
-        _LOADING["cache"].put_loaded(key, result)
-    return result
 
 
 # ---------------------------------------------------------------- rendering
@@ -223,9 +211,3 @@ INPUTS: dict[str, Callable[[Catalogue, PageSpec, _Records], str]] = {  # what ea
     "credits": _nothing_more, "offline": _nothing_more, "my-list": _nothing_more,
     "statement": _nothing_more, "not-found": _nothing_more,
 }
-
-
-def forget_stale_files(cache: BuildCache | None, since: float, files: int) -> None:
-    if cache is not None:
-        cache.forget_loaded_before(since - 2, keep=files)  # some file systems keep times to 2 s
-

@@ -28,10 +28,8 @@ def json_text(data: dict) -> str:
 
 def write_document(folder: Path, name: str, data: dict) -> None:
     """`name`.json and `name`/index.html (the root, `name` "", is index.json and index.html)."""
-    text = json_text(data)
-    write_file(folder / f"{name or 'index'}.json", text)
     (folder / name).mkdir(parents=True, exist_ok=True)
-    write_file(folder / name / INDEX, text)
+    write_twins(folder / name / INDEX, folder / f"{name or 'index'}.json", json_text(data))
 
 
 def record_files(endpoint: str, record_id: str) -> tuple[str, str]:
@@ -42,8 +40,7 @@ def record_files(endpoint: str, record_id: str) -> tuple[str, str]:
 def write_record(folder: Path, endpoint: str, record_id: str, text: str) -> None:
     as_json, as_index = record_files(endpoint, record_id)
     (folder / as_index).parent.mkdir(parents=True, exist_ok=True)
-    write_file(folder / as_json, text)
-    write_file(folder / as_index, text)
+    write_twins(folder / as_index, folder / as_json, text)
 
 
 def write_items(folder: Path, endpoint: str, items: list[dict], keep=None) -> None:
@@ -64,6 +61,20 @@ def write_openapi(folder: Path) -> None:
     write_file(folder / OPENAPI_FILE, text)
     write_file(folder / "openapi.LICENCE.txt", f"openapi.json is the Open Referral UK 3.0 OpenAPI document (openreferraluk.org, "
                                                f"MHCLG), copied unchanged. Licence: {licence['name']}, {licence['url']}\n")
+
+
+def write_twins(path: Path, twin: Path, text: str) -> None:
+    """The same text at two paths: one file with two names (a hard link), where the disk allows.
+    Thousands of records would otherwise be thousands more files to create, and to upload."""
+    write_file(path, text)
+    try:
+        os.unlink(twin)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(path, twin)
+    except OSError:
+        twin.write_text(text, encoding="utf-8")
 
 
 def write_file(path: Path, text: str) -> None:
