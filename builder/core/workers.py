@@ -21,6 +21,7 @@ def worker_pool(size_hint: int):
         yield map
         return
     context = multiprocessing.get_context("fork")
+    _freeze_before_fork()
     with context.Pool(processes) as pool:
         yield lambda fn, items: pool.imap(fn, items, chunksize=max(1, len(items) // (processes * 16)))
 
@@ -40,6 +41,8 @@ def fewer_collections():
         gc.unfreeze()
 
 
-def freeze_before_fork() -> None:
+def _freeze_before_fork() -> None:
+    """What exists now is left alone by the collector (in the workers: none of its memory copied by a
+    scan); only when workers are started, as a build that renders a few pages has no need."""
     gc.collect(1)  # the young generations only: a full pass over a 10,000-service catalogue takes a second
     gc.freeze()

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from builder.config import paths, security
 from builder.content.markup import resolve_internal_links
 from builder.core.errors import SiteError
-from builder.core.workers import freeze_before_fork, worker_pool
+from builder.core.workers import worker_pool
 from builder.core.writing import write_text
 from builder.easyread import sections as easypage
 from builder.easyread import sentences
@@ -78,7 +78,6 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     environment.cache_clear()
     pictograms.cache_clear()
     _compile_templates(tuple(_WORKER["theme_dirs"]), _WORKER["compiled"])
-    freeze_before_fork()
     heavy_first = sorted((spec for spec in specs if page_file(spec) not in kept),
                          key=lambda spec: spec.kind not in ("browse", "a-to-z", "provider"))  # balances the workers
     chunks = [heavy_first[i:i + chunk] for i in range(0, len(heavy_first), chunk)]

@@ -20,6 +20,7 @@ from builder.config.paths import CACHE_FOLDER
 from builder.core.errors import SiteError
 
 MARKER = ".catalogue-build"  # in every output folder, so a rebuild knows it may replace it
+SPARE = "spare"  # in the build cache: the output before last, its folders kept for the next build
 
 
 def check_output_location(out: Path, root: Path) -> None:
@@ -39,22 +40,28 @@ def check_output_location(out: Path, root: Path) -> None:
 
 @contextlib.contextmanager
 def fresh_output(out: Path, root: Path):
-    """Yields an empty staging folder; on success it becomes `out`, on any failure it is removed."""
+    """Yields a staging folder with no files in it; on success it becomes `out`, on any failure it
+    is set aside (its folders, for the next build)."""
     check_output_location(out, root)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
+    cache = root.resolve() / CACHE_FOLDER
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
-    staging.mkdir()
+    recycled = _recycled(cache / SPARE, staging)
+    if recycled is None:
+        staging.mkdir()
     (staging / MARKER).write_text("Made by catalogue build. This whole folder is replaced on every build.\n", encoding="utf-8")
     try:
         yield staging
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _keep_as_spare(staging, cache)
         raise
+    if recycled:
+        _remove_empty(recycled)
     if out.is_dir():
         keep_unchanged_files(staging, out)
-    _swap_in(staging, out, root.resolve() / CACHE_FOLDER / "trash")
+    _swap_in(staging, out, cache)
 
 
 @contextlib.contextmanager
@@ -116,8 +123,9 @@ def _same_bytes(first: str, second: str) -> bool:
         return a.read() == b.read()
 
 
-def _swap_in(staging: Path, out: Path, trash: Path) -> None:
-    """Replace `out` with `staging`; atomically where the system allows, so `out` always exists."""
+def _swap_in(staging: Path, out: Path, cache: Path) -> None:
+    """Replace `out` with `staging`; atomically where the system allows, so `out` always exists.
+    The previous output is kept as the next build's spare folders."""
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     if out.exists() and _exchange(staging, out):
         old = staging  # now holds the previous output
@@ -125,7 +133,46 @@ def _swap_in(staging: Path, out: Path, trash: Path) -> None:
         if out.exists():
             out.rename(old)
         staging.rename(out)
-    _remove_in_background(old, trash)
+    if old.exists():
+        _keep_as_spare(old, cache)
+
+
+def _keep_as_spare(folder: Path, cache: Path) -> None:
+    """Tens of thousands of folders take seconds to make again on some disks (and to delete): the
+    next build reuses them. Elsewhere (another disk), the folder is deleted."""
+    try:
+        if (cache / SPARE).exists():
+            _remove_in_background(cache / SPARE, cache / "trash")
+        folder.rename(cache / SPARE)
+    except OSError:
+        _remove_in_background(folder, cache / "trash")
+
+
+def _recycled(spare: Path, staging: Path) -> list[str] | None:
+    """The spare folder as the new staging folder: its folders stay, every file in them goes (many are
+    the published files' other names, so the published site is untouched). Returns its folders,
+    parents first; None if there is no spare."""
+    try:
+        spare.rename(staging)
+    except OSError:
+        return None
+    folders, queue = [], [str(staging)]
+    while queue:
+        folder = queue.pop()
+        folders.append(folder)
+        for entry in os.scandir(folder):
+            if entry.is_dir(follow_symlinks=False):
+                queue.append(entry.path)
+            else:
+                os.unlink(entry.path)
+    return folders
+
+
+def _remove_empty(folders: list[str]) -> None:
+    """The recycled folders this build left empty (a listing removed since), children first."""
+    for folder in reversed(folders[1:]):
+        with contextlib.suppress(OSError):  # not empty: the usual case
+            os.rmdir(folder)
 
 
 def _remove_in_background(folder: Path, trash: Path) -> None:

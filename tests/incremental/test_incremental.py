@@ -30,6 +30,10 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def folders(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir()}
+
+
 def stats(folder: Path) -> dict[str, tuple[int, int]]:
     return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
             for p in folder.rglob("*") if p.is_file()}
@@ -87,6 +91,7 @@ def test_incremental_build_equals_cold_build(site, step):
     STEPS[step](root)
     build_site(root, out, DAY, with_search=False)
     assert tree(out) == cold_build(root, scratch)
+    assert folders(out) == folders(scratch / "cold-out")  # the reused folders of the build before last: none left over
     after = stats(out)
     kept = {file for file in before.keys() & after.keys() if before[file] == after[file]}
     changed = {file for file in before.keys() & after.keys() if before[file] != after[file]}
