@@ -13,6 +13,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from builder.config import security
 from builder.content import easy_read_checks
@@ -108,9 +109,10 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False, cache: BuildCache | None = None,
-               in_place: bool = False) -> Built:
+               in_place: bool = False, pages_live: Callable[[], None] | None = None) -> Built:
     """`in_place` (for `catalogue serve`): update the last build's output folder file by file
-    instead of swapping in a new one; only where that folder is the one the cache recorded."""
+    instead of swapping in a new one; only where that folder is the one the cache recorded. Then
+    `pages_live()` is called as soon as the pages are written, before the open data and the cache."""
     started, progress = time.perf_counter(), progress or Silent()
     check_output_location(out, root)  # before anything is written, even the cache
     cache = cache or BuildCache(root)
@@ -127,6 +129,8 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
         progress.stage("Writing the pages (unchanged ones are kept)")
         pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse)  # render
+        if reuse.in_place and pages_live:
+            pages_live()
         if with_search:
             progress.stage("Indexing for search")
             search.index_site(staging, catalogue)                                 # index

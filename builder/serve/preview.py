@@ -47,7 +47,7 @@ SCRIPT = """\
       if (seen !== null && s.build !== seen && !s.problems.length) { location.reload(); return; }
       seen = s.build;
       show(s.problems);
-    }).catch(function () {}).then(function () { setTimeout(poll, 300); });
+    }).catch(function () {}).then(function () { setTimeout(poll, 100); });
   }
   var css = document.createElement("link");
   css.rel = "stylesheet";

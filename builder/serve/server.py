@@ -63,8 +63,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool,
              cache: BuildCache, in_place: bool = False) -> bool:
+    live = []  # the page may reload once the changed pages are in the served folder
+
+    def pages_live() -> None:
+        status.succeeded()
+        live.append(True)
+
     try:
-        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place)
+        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place, pages_live=pages_live)
     except (ContentError, SiteError) as err:
         problems = err.problems.sorted() if isinstance(err, ContentError) else [Problem("templates", 0, "", str(err))]
         for problem in problems:
@@ -76,7 +82,8 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
         click.echo(f"{err.filename} went while it was being built: building again.", err=True)
         return False
     click.echo(f"Built {built.pages} pages in {built.seconds:.1f}s.")
-    status.succeeded()
+    if not live:
+        status.succeeded()
     return True
 
 
