@@ -16,7 +16,8 @@ from html import escape, unescape
 
 import markdown
 import nh3
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import AtomicString
 
 from builder.config import paths
 from builder.content.files import PAGE, PAGE_EASY, SourceFile
@@ -80,6 +81,24 @@ class _Extension(markdown.extensions.Extension):
         md.treeprocessors.register(_ContentLinks(md, self.state), "content_links", 5)
 
 
+class _QuickInline(InlineProcessor):
+    """Python-Markdown's inline stage, which tries each of its 14 patterns on every run of text:
+    a run holding none of the characters any of them starts with is left as it is at once (half
+    the time Markdown takes on real listings). The output is the same by construction, and
+    tests/content/test_markdown_quick_path.py compares it with Python-Markdown's own."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802,N803 (Python-Markdown's names)
+        if patternIndex == 0 and not isinstance(data, AtomicString) and not _MAY_BE_INLINE.search(data):
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)
+
+
+# What Python-Markdown's inline patterns (named below) start with: ` \ [ < & and the emphasis marks
+# * and _ (an image's ! comes before a [), or two spaces before a line break
+_MAY_BE_INLINE = re.compile(r"[`\\\[<&*_]|  \n")
+_INLINE_PATTERNS = ["backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
+                    "short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "em_strong"]
+
 _STATE: dict = {}
 _MD: markdown.Markdown | None = None
 
@@ -87,8 +106,18 @@ _MD: markdown.Markdown | None = None
 def _markdown() -> markdown.Markdown:
     global _MD
     if _MD is None:  # one per process: building the parser is the slow part
-        _MD = markdown.Markdown(extensions=["tables", "sane_lists", _Extension(_STATE)], output_format="html")
+        _MD = markdown_parser()
     return _MD
+
+
+def markdown_parser(quick: bool = True) -> markdown.Markdown:
+    """`quick`: with the shortcut above, where this version of Python-Markdown has the patterns it knows."""
+    md = markdown.Markdown(extensions=["tables", "sane_lists", _Extension(_STATE)], output_format="html")
+    delimiters = getattr(md, "delimiters", None)  # Python-Markdown 3.11's emphasis
+    known = [item.name for item in md.inlinePatterns._priority] == _INLINE_PATTERNS and set(getattr(delimiters, "tokens", "?")) <= {"*", "_"}
+    if quick and known:
+        md.treeprocessors.register(_QuickInline(md), "inline", 20)
+    return md
 
 
 def render_body(source: SourceFile) -> RenderedBody:
