@@ -108,6 +108,7 @@ class BuildCache:
         self.memory: dict | None = {} if in_memory else None
         self._open_data: dict = {}
         self._loaded: dict = {}
+        self._fragments: dict | None = None  # kept in memory by `serve` (in_memory)
         self._stored: int | None = None  # entries in loaded.pickle; -1: unreadable past some point, rewrite it
         self.files = FileDigests(root, self.folder / "file-digests.pickle")
 
@@ -195,18 +196,18 @@ class BuildCache:
     # ------------------------------------------------------------ services' cards and filters (fragments.py)
 
     def fragments(self) -> dict:
-        pieces = {}
-        try:
-            with open(self.folder / "fragments.pickle", "rb") as file:
-                while True:
-                    pieces.update(pickle.load(file))
-        except EOFError:
-            return pieces
-        except Exception:
-            return {}
+        """The pieces of the last build: from memory for `serve`'s next build, else from fragments.pickle."""
+        if self._fragments is None:
+            pieces, whole = _read_dicts(self.folder / "fragments.pickle")
+            self._fragments = pieces if whole else {}
+        return self._fragments
 
     def record_fragments(self, chunks) -> None:
-        """Dict after dict into one file: a cold build never holds them all in memory at once."""
+        """Dict after dict into one file: a cold build never holds them all in memory at once (`serve`
+        keeps them, for its next build)."""
+        if self.memory is not None:
+            chunks = [dict(chunk) for chunk in chunks]
+        self._fragments = {key: piece for chunk in chunks for key, piece in chunk.items()} if self.memory is not None else None
         with contextlib.suppress(OSError):
             self.ensure()
             _pickle_atomically(self.folder / "fragments.pickle", chunks)

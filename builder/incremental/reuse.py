@@ -150,6 +150,9 @@ def page_digests(catalogue: Catalogue, specs: list[PageSpec], shared: str, recor
             for spec in specs if spec.kind in INPUTS and not spec.language}  # a second language's pages: always rendered
 
 
+_EARLIER_DIGESTS: dict[str, tuple] = {}  # {service id: (Service, its digest)} of this process's last build
+
+
 class _Records:
     """Digests of services and providers, each worked out once per build."""
 
@@ -169,7 +172,11 @@ class _Records:
 
     def _service(self, service_id: str) -> str:
         if service_id not in self._services:
-            self._services[service_id] = digest(repr(self.catalogue.services[service_id]))
+            service = self.catalogue.services[service_id]
+            earlier = _EARLIER_DIGESTS.get(service_id)
+            found = earlier[1] if earlier and earlier[0] is service else digest(repr(service))  # serve: the same object as last time
+            self._services[service_id] = found
+            _EARLIER_DIGESTS[service_id] = (service, found)
         return self._services[service_id]
 
     def provider(self, key: str) -> str:

@@ -32,7 +32,8 @@ def assemble_catalogue(site: SiteConfig, sources: list[SourceFile], bodies: dict
     for source in by_kind.get(SERVICE, []):
         if source.data.get("spoke_of"):
             spokes.setdefault(source.data["spoke_of"], []).append(paths.service_id(source.path))
-    services = [_service(s, site, html, easy.get(s.path), tuple(sorted(spokes.get(paths.service_id(s.path), []))), today)
+    earlier, now = _earlier_services(site)
+    services = [_service_again(earlier, now, s, site, html, easy.get(s.path), tuple(sorted(spokes.get(paths.service_id(s.path), []))), today)
                 for s in by_kind.get(SERVICE, [])]
     services.sort(key=lambda s: (s.name.casefold(), s.id))
     service_map = {s.id: s for s in services}
@@ -49,6 +50,31 @@ def assemble_catalogue(site: SiteConfig, sources: list[SourceFile], bodies: dict
         pages=tuple(pages),
         browse={name: _browse(name, site.taxonomy(name), services) for name in paths.BROWSE_FOLDERS},
     )
+
+
+_EARLIER: list[tuple[SiteConfig, dict]] = []  # this process's last catalogues' services, by site (one per language)
+
+
+def _earlier_services(site: SiteConfig) -> tuple[dict, dict]:
+    """`catalogue serve` builds again in the same process after each save: the services it assembled
+    last time for this site.yaml, {file: (what it was made from, Service)}, and the dict this build
+    fills in for the next."""
+    earlier = next((services for known, services in _EARLIER if known == site), {})
+    now: dict = {}
+    _EARLIER[:] = [(site, now)] + [(known, services) for known, services in _EARLIER if known != site][:3]
+    return earlier, now
+
+
+def _service_again(earlier: dict, now: dict, source: SourceFile, site: SiteConfig, html: dict, easy: SourceFile | None,
+                   spokes: tuple, today: dt.date) -> Service:
+    """The Service assembled last time from the very same file objects (a file unchanged since, held in
+    memory by serve's cache), or a new one. Everything _service reads is compared."""
+    made_from = (source, easy, spokes, today, html.get(source.path, ""), html.get(easy.path, "") if easy else "")
+    found = earlier.get(source.path)
+    same = found is not None and found[0][0] is source and found[0][1] is easy and found[0][2:] == made_from[2:]
+    service = found[1] if same else _service(source, site, html, easy, spokes, today)
+    now[source.path] = (made_from, service)
+    return service
 
 
 def _terms(keys, terms: tuple[Term, ...]) -> tuple[Term, ...]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from builder.build import build_site
-from builder.incremental.cache import FOLDER
+from builder.incremental.cache import FOLDER, BuildCache
 
 from conftest import SAMPLE, TODAY
 
@@ -151,16 +151,20 @@ def test_a_hand_replaced_output_folder_is_not_trusted(site):
 def test_serve_updates_the_served_folder_in_place_and_writes_what_a_cold_build_writes(site):
     """`catalogue serve` rewrites only the changed files inside the folder it serves, with no swap."""
     root, out, scratch = site
-    build_site(root, out, DAY, with_search=False)
+    cache = BuildCache(root, in_memory=True)  # as serve keeps it: unchanged files are the same objects, and so are their services
+    build_site(root, out, DAY, with_search=False, cache=cache)
     folder = out.stat().st_ino
-    for step in ("a listing edited", "a listing added", "a listing renamed", "a listing deleted"):
+    for step in ("a listing edited", "a listing added", "a listing renamed", "a listing deleted", "a hub renamed", "a provider edited"):
         before = stats(out)
         STEPS[step](root)
-        build_site(root, out, DAY, with_search=False, in_place=True)
+        build_site(root, out, DAY, with_search=False, in_place=True, cache=cache)
         after = stats(out)
         assert out.stat().st_ino == folder
         assert tree(out) == cold_build(root, scratch), step
         assert after["credits/index.html"] == before["credits/index.html"]  # untouched, not even relinked
+    STEPS["site.yaml edited"](root)  # serve builds a new folder for it, with the same cache
+    build_site(root, out, DAY, with_search=False, cache=cache)
+    assert tree(out) == cold_build(root, scratch)
 
 
 def test_an_edit_that_keeps_the_file_size_and_time_is_seen_when_made_just_after_a_build(site):
