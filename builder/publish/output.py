@@ -72,7 +72,7 @@ def updated_in_place(out: Path, root: Path, forget):
     build trusts nothing in the folder."""
     check_output_location(out, root)
     for stale in out.parent.glob(f".{out.name}.building-*"):  # serve's search indexer, stopped by this save, leaves one
-        _remove_in_background(stale, root.resolve() / CACHE_FOLDER / "trash")
+        _keep_as_spare(stale, root.resolve() / CACHE_FOLDER)  # its folders, for the indexer's next build
     try:
         yield out.resolve()
     except BaseException:
