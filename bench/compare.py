@@ -210,8 +210,8 @@ def table(rows: list[dict], rounds: int = 1, work: str = "") -> str:
                      f"| {r['pages']:,} | {r['load']:.2f} | {notes[index]} |")
     cpus = os.cpu_count()
     return "\n".join(lines) + (f"\n\n{cpus} CPUs; Python {sys.version.split()[0]}; CPU is user + system seconds of the "
-                               "whole process tree. The previous output is deleted in the background after each "
-                               "build returns; the next run starts once it is gone."
+                               "whole process tree. A build keeps the previous output as its next build's spare folders; "
+                               "anything it deletes (in the background) is gone before the next run starts."
                                + (f" Median of {rounds} rounds, each running every build in turn (peak: the highest)." if rounds > 1 else "")
                                + f" Sites and outputs in {work or 'bench/out'}.\n")
 

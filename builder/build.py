@@ -79,8 +79,9 @@ def check_site(root: Path, today: dt.date, strict: bool = False, cache: BuildCac
     if found.errors or site is None:
         return Checked(None, found, len(tree.files) + 1)
     first = translations.first_language(site, sources, bodies)
-    catalogue = dataclasses.replace(assemble_catalogue(site, sources, first, today), geography=geo, translation_status=status,  # model
-                                    translations=tuple((tag, dataclasses.replace(assemble_catalogue(other, *found, today), geography=geo))
+    remembered = cache.assembled if cache is not None else None
+    catalogue = dataclasses.replace(assemble_catalogue(site, sources, first, today, remembered), geography=geo, translation_status=status,  # model
+                                    translations=tuple((tag, dataclasses.replace(assemble_catalogue(other, *found, today, remembered), geography=geo))
                                                        for tag, other, found in in_languages))
     return Checked(catalogue, found, len(tree.files) + 1)
 

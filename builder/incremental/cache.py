@@ -106,6 +106,9 @@ class BuildCache:
         self.folder = root.resolve() / FOLDER
         self.existed = self.folder.is_dir()
         self.memory: dict | None = {} if in_memory else None
+        # with in_memory, also the services assembled and their digests (model/assemble.py, reuse.py)
+        self.assembled: list | None = [] if in_memory else None
+        self.digests: dict | None = {} if in_memory else None
         self._open_data: dict = {}
         self._loaded: dict = {}
         self._fragments: dict | None = None  # kept in memory by `serve` (in_memory)
@@ -142,7 +145,8 @@ class BuildCache:
     def record_loaded(self, used: dict, new: dict) -> None:
         """After loading: `used`, this build's {key: result}, of which `new` were loaded afresh. They
         are appended to loaded.pickle (in one write: a killed build cuts off at most its own part)
-        until the entries no longer used outnumber those in use; then it is rewritten with those in use."""
+        while the entries no longer used stay under half those in use; else it is rewritten with those
+        in use (after a new builder version, say, which uses none of the old)."""
         if self.memory is not None:
             self.memory = used
         if not new:
@@ -151,7 +155,7 @@ class BuildCache:
             self._stored = -1
         with contextlib.suppress(OSError):
             self.ensure()
-            if 0 <= self._stored and self._stored + len(new) <= 2 * len(used):
+            if 0 <= self._stored and self._stored + len(new) - len(used) <= len(used) // 2:  # stale entries after it
                 with open(self.folder / LOADED, "ab") as file:
                     file.write(pickle.dumps(new, protocol=pickle.HIGHEST_PROTOCOL))
                 self._stored += len(new)

@@ -77,7 +77,7 @@ class PageReuse:
 
     def keep_unchanged(self, catalogue: Catalogue, specs: list[PageSpec], staging: Path) -> frozenset[str]:
         """Hard-link into staging each published page whose inputs are unchanged; returns their files."""
-        self.shared, self.records = shared_inputs(catalogue, self.theme_dirs), _Records(catalogue)
+        self.shared, self.records = shared_inputs(catalogue, self.theme_dirs), _Records(catalogue, self.cache.digests)
         pages = page_digests(catalogue, specs, self.shared, self.records)
         return frozenset(file for file, inputs in pages.items() if self.keep(file, inputs, staging))
 
@@ -150,14 +150,13 @@ def page_digests(catalogue: Catalogue, specs: list[PageSpec], shared: str, recor
             for spec in specs if spec.kind in INPUTS and not spec.language}  # a second language's pages: always rendered
 
 
-_EARLIER_DIGESTS: dict[str, tuple] = {}  # {service id: (Service, its digest)} of this process's last build
-
-
 class _Records:
     """Digests of services and providers, each worked out once per build."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, earlier: dict | None = None):
+        """`earlier`: {service id: (Service, digest)} kept between builds by `serve` (else none)."""
         self.catalogue = catalogue
+        self._earlier = earlier if earlier is not None else {}
         self._services: dict[str, str] = {}
         self._providers: dict[str, str] = {}
         self._lists: dict[tuple, str] = {}
@@ -173,10 +172,10 @@ class _Records:
     def _service(self, service_id: str) -> str:
         if service_id not in self._services:
             service = self.catalogue.services[service_id]
-            earlier = _EARLIER_DIGESTS.get(service_id)
+            earlier = self._earlier.get(service_id)
             found = earlier[1] if earlier and earlier[0] is service else digest(repr(service))  # serve: the same object as last time
             self._services[service_id] = found
-            _EARLIER_DIGESTS[service_id] = (service, found)
+            self._earlier[service_id] = (service, found)
         return self._services[service_id]
 
     def provider(self, key: str) -> str:

@@ -21,7 +21,9 @@ STATUS_ORDER = {"active": 0, "temporarily-closed": 1, "closed": 2}
 
 
 def assemble_catalogue(site: SiteConfig, sources: list[SourceFile], bodies: dict[str, RenderedBody],
-                       today: dt.date) -> Catalogue:
+                       today: dt.date, remembered: list | None = None) -> Catalogue:
+    """`remembered` (`catalogue serve`, which builds again in the same process after each save): a list
+    kept between builds, through which an unchanged file's Service is reused rather than made again."""
     by_kind: dict[str, list[SourceFile]] = {}
     for source in sources:
         by_kind.setdefault(source.kind, []).append(source)
@@ -32,7 +34,7 @@ def assemble_catalogue(site: SiteConfig, sources: list[SourceFile], bodies: dict
     for source in by_kind.get(SERVICE, []):
         if source.data.get("spoke_of"):
             spokes.setdefault(source.data["spoke_of"], []).append(paths.service_id(source.path))
-    earlier, now = _earlier_services(site)
+    earlier, now = _earlier_services(site, remembered if remembered is not None else [])
     services = [_service_again(earlier, now, s, site, html, easy.get(s.path), tuple(sorted(spokes.get(paths.service_id(s.path), []))), today)
                 for s in by_kind.get(SERVICE, [])]
     services.sort(key=lambda s: (s.name.casefold(), s.id))
@@ -52,16 +54,12 @@ def assemble_catalogue(site: SiteConfig, sources: list[SourceFile], bodies: dict
     )
 
 
-_EARLIER: list[tuple[SiteConfig, dict]] = []  # this process's last catalogues' services, by site (one per language)
-
-
-def _earlier_services(site: SiteConfig) -> tuple[dict, dict]:
-    """`catalogue serve` builds again in the same process after each save: the services it assembled
-    last time for this site.yaml, {file: (what it was made from, Service)}, and the dict this build
-    fills in for the next."""
-    earlier = next((services for known, services in _EARLIER if known == site), {})
+def _earlier_services(site: SiteConfig, remembered: list[tuple[SiteConfig, dict]]) -> tuple[dict, dict]:
+    """The services assembled last time for this site.yaml (`remembered` holds one entry per language),
+    {file: (what it was made from, Service)}, and the dict this build fills in for the next."""
+    earlier = next((services for known, services in remembered if known == site), {})
     now: dict = {}
-    _EARLIER[:] = [(site, now)] + [(known, services) for known, services in _EARLIER if known != site][:3]
+    remembered[:] = [(site, now)] + [(known, services) for known, services in remembered if known != site][:3]
     return earlier, now
 
 
