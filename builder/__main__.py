@@ -1,5 +1,5 @@
 """`python -m builder` runs the `catalogue` command."""
 
-from builder.cli.commands import main
+from builder.cli import run
 
-main()
+run()

@@ -125,7 +125,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         raise ContentError(checked.problems, checked.files)
     catalogue = checked.catalogue
     reuse = incremental.PageReuse(cache, out, theme.theme_dirs(root), in_place)   # pages unchanged since
-    publish = updated_in_place(out, root, reuse.forget) if reuse.in_place else fresh_output(out, root)
+    publish = updated_in_place(out, root, reuse.forget) if reuse.in_place else fresh_output(out, root, reuse.published)
     with publish as staging:                                                      # publish (on success)
         download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
         progress.stage("Writing the pages (unchanged ones are kept)")
@@ -140,8 +140,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         security.write_security_txt(staging, catalogue.site)
         openreferral.write_open_data(root, catalogue, staging, reuse)                  # open data (ORUK)
         progress.stage("Publishing what changed")
-        if reuse.in_place:
-            reuse.remove_gone()
+        reuse.remove_gone(staging)
     reuse.record()
     return Built(pages, checked.problems, time.perf_counter() - started, out, catalogue.translation_status)
 

@@ -16,6 +16,7 @@ from builder import build as pipeline
 from builder.cli.options import debug_option, root_option, strict_option, today_option
 from builder.core.errors import ContentError, Problems
 from builder.core.progress import Progress
+from builder.core.workers import fewer_collections
 from builder.core.summarise import summarised
 from builder.editors.init import init_options, start_site
 
@@ -75,6 +76,7 @@ def main():
               help="Also write a zip of the whole site that works without internet, opened straight from disk, "
                    "and offer it for download on the home page.")
 @friendly
+@fewer_collections()  # also while the warnings are sorted and printed, the catalogue still in memory
 def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, quiet: bool, offline_copy: bool, verbose: bool = False):
     """Check the content, then write the whole website.
 
@@ -107,6 +109,7 @@ def build(root: Path, out: Path | None, strict: bool, today, no_search: bool, qu
 @today_option
 @verbose_option
 @friendly
+@fewer_collections()
 def check(root: Path, fmt: str, strict: bool, today, verbose: bool = False):
     """Check the content without building. Lists every problem, then exits 1 if any is an error."""
     checked = pipeline.check_site(root, _today(today), strict)

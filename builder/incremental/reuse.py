@@ -73,7 +73,6 @@ class PageReuse:
         self.in_place = in_place and bool(self.published)
         self.digests: dict[str, str] = {}
         self.shared, self.records = "", None
-        self._folders: set[str] = set()
 
     def keep_unchanged(self, catalogue: Catalogue, specs: list[PageSpec], staging: Path) -> frozenset[str]:
         """Hard-link into staging each published page whose inputs are unchanged; returns their files."""
@@ -89,15 +88,19 @@ class PageReuse:
             return False
         if self.in_place:
             return True  # it is there already
-        target = os.path.join(staging, file)
-        folder = os.path.dirname(target)
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
-            self._folders.add(folder)
+        published, target = os.path.join(self.out, file), os.path.join(staging, file)
         try:
-            os.link(os.path.join(self.out, file), target)
+            os.link(published, target)
+        except FileExistsError:
+            return True  # in a recycled staging folder a tracked file is left only while it is the published one
+        except FileNotFoundError:  # a new folder, or the published copy is gone
+            try:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(published, target)
+            except OSError:
+                return False
         except OSError:
-            return False  # gone or on another disk: write it
+            return False  # on another disk: write it
         return True
 
     def open_data_inputs(self, catalogue: Catalogue, service_id: str) -> str | None:
@@ -122,13 +125,17 @@ class PageReuse:
         if kept is not None:
             self.cache.record_fragments(kept)
 
-    def remove_gone(self) -> None:
-        """In place: delete the pages and records of the last build that this one no longer has."""
+    def remove_gone(self, folder: Path) -> None:
+        """Delete the pages and records of the last build that this one no longer has, from the new
+        output `folder` (`out` itself, in place; or a recycled staging folder, which may hold them)."""
         for file in self.published.keys() - self.digests.keys():
+            target = os.path.join(folder, file)
+            if not self.in_place and not _same_file(target, os.path.join(self.out, file)):
+                continue  # not there, or written by this build
             with contextlib.suppress(OSError):
-                os.unlink(os.path.join(self.out, file))
+                os.unlink(target)
             with contextlib.suppress(OSError):
-                os.removedirs(os.path.dirname(os.path.join(self.out, file)))  # its folder, if now empty
+                os.removedirs(os.path.dirname(os.path.join(folder, file)))  # its folder, if now empty
 
     def record(self) -> None:
         """After the swap: the new output folder and the inputs of its pages."""
@@ -137,6 +144,13 @@ class PageReuse:
     def forget(self) -> None:
         """An in-place update that failed part-way: nothing in `out` is trusted next time."""
         self.cache.forget_published(self.out)
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def shared_inputs(catalogue: Catalogue, theme_dirs: list[Path]) -> str:

@@ -14,6 +14,8 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 from builder.config.paths import CACHE_FOLDER
@@ -39,16 +41,21 @@ def check_output_location(out: Path, root: Path) -> None:
 
 
 @contextlib.contextmanager
-def fresh_output(out: Path, root: Path):
-    """Yields a staging folder with no files in it; on success it becomes `out`, on any failure it
-    is set aside (its folders, for the next build)."""
+def fresh_output(out: Path, root: Path, tracked: Collection[str] = frozenset()):
+    """Yields a staging folder; on success it becomes `out`, on any failure it is set aside (for the
+    next build to reuse).
+
+    `tracked`: the published files the build decides about one by one (incremental.PageReuse: pages
+    and open data records, each kept or written again, and the gone ones removed). Where staging is
+    the recycled spare folder, such a file stays in it only while it is the published file itself
+    (the same inode as in `out`); nothing else is left in it."""
     check_output_location(out, root)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
     cache = root.resolve() / CACHE_FOLDER
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
-    recycled = _recycled(cache / SPARE, staging)
+    recycled = _recycled(cache / SPARE, staging, out, tracked)
     if recycled is None:
         staging.mkdir()
     (staging / MARKER).write_text("Made by catalogue build. This whole folder is replaced on every build.\n", encoding="utf-8")
@@ -58,9 +65,9 @@ def fresh_output(out: Path, root: Path):
         _keep_as_spare(staging, cache)
         raise
     if recycled:
-        _remove_empty(recycled)
+        _remove_empty(recycled.emptied)
     if out.is_dir():
-        keep_unchanged_files(staging, out)
+        keep_unchanged_files(staging, out, recycled.published if recycled else None)
     _swap_in(staging, out, cache)
 
 
@@ -87,26 +94,33 @@ def _remove_leftovers(out: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def keep_unchanged_files(staging: Path, out: Path) -> None:
+def keep_unchanged_files(staging: Path, out: Path, listed: dict[str, dict[str, int]] | None = None) -> None:
     """Where a new file has the same bytes as the published one, keep the published file (a hard
     link: same modification time), so syncing or deploying the output uploads only what changed.
-    Pages kept by an incremental build are links already: their inode numbers tell, without a stat."""
+    Pages kept by an incremental build are links already: their inode numbers tell, without a stat.
+    `listed`: {folder: {file: inode}} of the published folders read already (see _recycled)."""
     folders = [""]
     while folders:
         relative = folders.pop()
         new_folder, old_folder = os.path.join(staging, relative), os.path.join(out, relative)
-        try:
-            published = {entry.name: entry for entry in os.scandir(old_folder)}
-        except OSError:
-            continue  # a new folder: everything in it is new
+        published = listed.get(relative) if listed is not None else None
+        if published is None:
+            try:
+                published = _files_in(old_folder)
+            except OSError:
+                continue  # a new folder: everything in it is new
         for entry in os.scandir(new_folder):
-            old = published.get(entry.name)
-            if old is None or old.inode() == entry.inode():
-                continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append(os.path.join(relative, entry.name))
-            elif entry.is_file(follow_symlinks=False) and old.is_file(follow_symlinks=False):
-                _keep_if_same(old.path, entry.path)
+                continue
+            old = published.get(entry.name)
+            if old is not None and old != entry.inode() and entry.is_file(follow_symlinks=False):
+                _keep_if_same(os.path.join(old_folder, entry.name), entry.path)
+
+
+def _files_in(folder: str) -> dict[str, int]:
+    """{name: inode} of the files (not folders or links) in `folder`, from the listing alone."""
+    return {entry.name: entry.inode() for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False)}
 
 
 def _keep_if_same(old: str, new: str) -> None:
@@ -148,31 +162,47 @@ def _keep_as_spare(folder: Path, cache: Path) -> None:
         _remove_in_background(folder, cache / "trash")
 
 
-def _recycled(spare: Path, staging: Path) -> list[str] | None:
-    """The spare folder as the new staging folder: its folders stay, every file in them goes (many are
-    the published files' other names, so the published site is untouched). Returns its folders,
-    parents first; None if there is no spare."""
+@dataclass
+class _Recycled:
+    published: dict[str, dict[str, int]]  # {folder: {file: inode}} of the published folders read
+    emptied: list[str]  # the folders files were removed from, parents first
+
+
+def _recycled(spare: Path, staging: Path, out: Path, tracked: Collection[str]) -> _Recycled | None:
+    """The spare folder (the output before last) as the new staging folder: its folders stay, and of
+    its files only the tracked ones that are still the published ones (most are, as a kept page is a
+    link to the published copy): a build that keeps them has nothing to do. Every other file goes, so
+    whatever is written into staging is written into a new file. None if there is no spare."""
     try:
         spare.rename(staging)
     except OSError:
         return None
-    folders, queue = [], [str(staging)]
+    recycled, queue = _Recycled({}, []), [""]
     while queue:
-        folder = queue.pop()
-        folders.append(folder)
+        relative = queue.pop()
+        folder = os.path.join(staging, relative)
+        try:
+            published = recycled.published[relative] = _files_in(os.path.join(out, relative))
+        except OSError:
+            published = {}
+        removed = False
         for entry in os.scandir(folder):
             if entry.is_dir(follow_symlinks=False):
-                queue.append(entry.path)
-            else:
+                queue.append(os.path.join(relative, entry.name))
+            elif published.get(entry.name) != entry.inode() or os.path.join(relative, entry.name) not in tracked:
                 os.unlink(entry.path)
-    return folders
+                removed = True
+        if removed:
+            recycled.emptied.append(folder)
+    return recycled
 
 
 def _remove_empty(folders: list[str]) -> None:
-    """The recycled folders this build left empty (a listing removed since), children first."""
-    for folder in reversed(folders[1:]):
+    """Of the recycled folders files were removed from, those left empty (a listing removed since),
+    and their parents; children first."""
+    for folder in reversed(folders):
         with contextlib.suppress(OSError):  # not empty: the usual case
-            os.rmdir(folder)
+            os.removedirs(folder)
 
 
 def _remove_in_background(folder: Path, trash: Path) -> None:
