@@ -184,3 +184,26 @@ def test_an_edit_that_keeps_the_file_size_and_time_is_seen_when_made_just_after_
     build_site(root, out, DAY, with_search=False)
     page = out / f"services/kingsford-community-shed/{listing.stem}/index.html"
     assert html.escape(changed.removeprefix("summary: "), quote=False) in page.read_text(encoding="utf-8")
+
+
+def test_a_build_stopped_part_way_leaves_the_published_site_as_it_was_and_the_next_build_whole(site, monkeypatch):
+    """The staging folder shares most files with the published site (the pages it keeps are the
+    published files themselves): a build that stops after rendering must not have changed one byte
+    of them, and the next build, reusing what the stopped one left, writes what a cold build writes."""
+    root, out, scratch = site
+    build_site(root, out, DAY, with_search=False)
+    before, published = stats(out), tree(out)
+    edit(first_service(root, SHED), "\nsummary: ", "\nsummary: Stopped. ")
+
+    def stop(*args):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr("builder.build.openreferral.write_open_data", stop)
+        with pytest.raises(KeyboardInterrupt):
+            build_site(root, out, DAY, with_search=False)
+    assert stats(out) == before and tree(out) == published
+    edit(first_service(root, SHED), "\nsummary: Stopped. ", "\nsummary: Started again. ")
+    build_site(root, out, DAY, with_search=False)
+    assert tree(out) == cold_build(root, scratch)
+    assert folders(out) == folders(scratch / "cold-out")
