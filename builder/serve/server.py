@@ -61,6 +61,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# An editor fixing a listing saves it again within seconds: the search index (the whole site again,
+# in a forked process, tens of seconds at 10,000 services) waits for a pause, so that it neither
+# competes with the next rebuild for the CPU nor makes it copy the memory it shares with the fork.
+INDEX_AFTER = 3.0  # seconds without a change
+
+
 def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool,
              cache: BuildCache, in_place: bool = False) -> bool:
     live = []  # the page may reload once the changed pages are in the served folder
@@ -126,19 +132,20 @@ def serve_site(root: Path, port: int, today: dt.date, poll: bool = False) -> Non
 
 def _rebuild_on_change(root: Path, out: Path, today: dt.date, status: preview.Status, changes: Changes,
                        cache: BuildCache) -> None:
-    """After each burst of changes: rebuild without search (content only: in place), then index
-    search in the background."""
-    indexer = None
+    """After each burst of changes: rebuild without search (content only: in place); once INDEX_AFTER
+    seconds pass without another change, index search in the background."""
+    indexer, unindexed = None, False
     try:
         while True:
-            changed = changes.wait()
+            changed = changes.wait(INDEX_AFTER if unindexed else None)
+            if not changed:  # a pause after a rebuild
+                indexer, unindexed = _start_indexer(root, out, today, cache), False
+                continue
             _stop(indexer)
             indexer = None
             click.echo(f"{sorted(changed)[0] if len(changed) == 1 else f'{len(changed)} files'} changed: rebuilding.")
             content_only = all(Path(path).parts[0] == "content" for path in changed)
-            if _rebuild(root, out, today, status, with_search=False, cache=cache, in_place=content_only):
-                indexer = multiprocessing.get_context("fork").Process(target=_index_search, args=(root, out, today, cache))
-                indexer.start()
+            unindexed = _rebuild(root, out, today, status, with_search=False, cache=cache, in_place=content_only) or unindexed
     finally:
         _stop(indexer)
 

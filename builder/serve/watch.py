@@ -49,10 +49,13 @@ class Changes:
             self._last = time.monotonic()
             self._arrived.set()
 
-    def wait(self) -> set[str]:
-        """Blocks until something changed and then QUIET seconds passed without another change."""
-        while not self._arrived.wait(1):  # a timeout keeps Ctrl+C working
-            pass
+    def wait(self, timeout: float | None = None) -> set[str]:
+        """Blocks until something changed and then QUIET seconds passed without another change; or,
+        with a `timeout`, until that many seconds passed without a change (returns an empty set)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self._arrived.wait(1 if deadline is None else min(1, max(0, deadline - time.monotonic()))):
+            if deadline is not None and time.monotonic() >= deadline:  # the 1 s steps keep Ctrl+C working
+                return set()
         while (left := self._last + QUIET - time.monotonic()) > 0:
             time.sleep(left)
         with self._lock:

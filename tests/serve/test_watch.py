@@ -6,6 +6,8 @@ and scanning (`--poll`, or when notifications cannot start)."""
 from __future__ import annotations
 
 import errno
+import threading
+import time
 
 import pytest
 
@@ -30,6 +32,17 @@ def test_a_burst_of_saves_is_one_change_and_temporary_files_are_ignored(tmp_path
         assert changes.wait() == {SERVICE}
         (root / "site.yaml").write_text("title: Changed\n", encoding="utf-8")
         assert changes.wait() == {"site.yaml"}  # nothing left over from the burst
+
+
+def test_a_wait_with_a_timeout_ends_empty_after_a_pause_and_still_returns_a_save(tmp_path):
+    """`serve` indexes search only after a pause in the saving (server.INDEX_AFTER)."""
+    root = make_site(tmp_path)
+    with watch.watching(root) as changes:
+        started = time.monotonic()
+        assert changes.wait(timeout=0.3) == set()
+        assert 0.3 <= time.monotonic() - started < 1.5
+        threading.Timer(0.1, lambda: (root / SERVICE).write_text("---\nname: Saved\n---\n", encoding="utf-8")).start()
+        assert changes.wait(timeout=10) == {SERVICE}
 
 
 def test_additions_deletions_and_renames_are_noticed(tmp_path, poll):
