@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Time `catalogue serve`: from saving one listing to the page in the browser showing the change.
 
-    .venv/bin/python bench/serve.py [--size 10000] [--edits 5] [--keep]
+    .venv/bin/python bench/serve.py [--size 10000] [--edits 5] [--pause 0] [--keep]
 
 Generates a site of N services (bench/generate.py, seed 1) into bench/out/serve-N, starts
 `python -m builder serve` on it as its own process, waits for the first build, and opens one
 listing's page in headless Chromium. Then, --edits times, it writes a new word into that
-listing's summary and times, from the moment the file is written:
+listing's summary and times, from the moment the file is written (--pause S: S seconds after each
+reload before the next edit, as an editor reading the page; 0, the default, edits at once, while
+the last rebuild may still be writing the open data):
 
   served    until the preview server sends the rebuilt page (polled over HTTP every 20 ms)
   reloaded  until the open page has reloaded itself and shows the new word
@@ -113,7 +115,7 @@ def time_error_overlay(page, listing: Path, text: str) -> float:
     return time.perf_counter() - started
 
 
-def measure(site: Path, edits: int) -> tuple[dict[str, list[float]], float, float]:
+def measure(site: Path, edits: int, pause: float = 0) -> tuple[dict[str, list[float]], float, float]:
     """The times of each kind, the 1-minute load average just before the first edit, and the
     share of one CPU the idle serve process used (its watcher) before the page was opened."""
     listing = Path(one_listing(str(site)))
@@ -143,6 +145,7 @@ def measure(site: Path, edits: int) -> tuple[dict[str, list[float]], float, floa
             page.wait_for_timeout(1000)  # the preview script's first status poll: it reloads on a build newer than that
             load = os.getloadavg()[0]
             for number in range(1, edits + 1):
+                time.sleep(pause if number > 1 else 0)
                 served, reloaded = time_one_edit(page, url, listing, original, f"Benchmarkword{number}x{port}")
                 times["served"].append(served)
                 times["reloaded"].append(reloaded)
@@ -189,6 +192,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--pause", type=float, default=0, help="seconds between a reload and the next edit")
     parser.add_argument("--keep", action="store_true", help="keep bench/out/serve-N afterwards")
     args = parser.parse_args(argv)
     # run in the background from a shell, Ctrl+C would be ignored here and in the serve process
@@ -198,7 +202,7 @@ def main(argv=None) -> int:
     site.mkdir(parents=True)
     try:
         generate.generate(args.size, str(site), 1)
-        times, load_before, idle = measure(site, args.edits)
+        times, load_before, idle = measure(site, args.edits, args.pause)
     finally:
         if not args.keep:
             shutil.rmtree(site, ignore_errors=True)
@@ -206,7 +210,7 @@ def main(argv=None) -> int:
     text = table(args.size, times, load_before, idle)
     print("\n" + text)
     RESULTS.write_text(f"# `catalogue serve` results\n\nProduced by `python bench/serve.py --size {args.size} "
-                       f"--edits {args.edits}`.\n\n{text}", encoding="utf-8")
+                       f"--edits {args.edits}{f' --pause {args.pause:g}' if args.pause else ''}`.\n\n{text}", encoding="utf-8")
     return 0
 
 

@@ -103,6 +103,12 @@ def _index_search(root: Path, out: Path, today: dt.date, cache: BuildCache) -> N
         pass  # the watcher reports problems; this process only adds the index
 
 
+def _start_indexer(root: Path, out: Path, today: dt.date, cache: BuildCache):
+    indexer = multiprocessing.get_context("fork").Process(target=_index_search, args=(root, out, today, cache))
+    indexer.start()
+    return indexer
+
+
 def _stop(process) -> None:
     if process is not None and process.is_alive():
         with contextlib.suppress(ProcessLookupError):

@@ -1,0 +1,46 @@
+"""`catalogue serve` rebuilds at once after a save, and indexes search in the background only once
+the saving pauses (builder/serve/server.py): a second save soon after the first does not wait
+for an indexer, and the index still follows the last save."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from builder.serve import server
+
+SAVED = {"content/providers/testshire-care/garden-club.md"}
+
+
+class Saves:
+    """Two saves in quick succession, then a pause; stops the loop once the indexer has run."""
+
+    def __init__(self, marker: Path):
+        self.marker, self.timeouts = marker, []
+
+    def wait(self, timeout=None):
+        self.timeouts.append(timeout)
+        if len(self.timeouts) <= 2:
+            return SAVED
+        if len(self.timeouts) == 3:
+            return set()  # INDEX_AFTER seconds without a save
+        for _ in range(200):
+            if self.marker.exists():
+                break
+            time.sleep(0.05)
+        raise KeyboardInterrupt
+
+
+def test_search_is_indexed_once_the_saving_pauses_not_after_every_save(tmp_path, monkeypatch):
+    marker, rebuilds = tmp_path / "indexed", []
+    monkeypatch.setattr(server, "_rebuild", lambda *args, **kwargs: rebuilds.append(kwargs) or True)
+    monkeypatch.setattr(server, "_index_search", lambda root, out, today, cache: marker.write_text("indexed"))
+    saves = Saves(marker)
+    try:
+        server._rebuild_on_change(tmp_path, tmp_path / "_site", dt.date(2026, 11, 1), None, saves, None)
+    except KeyboardInterrupt:
+        pass
+    assert len(rebuilds) == 2 and all(not kwargs["with_search"] and kwargs["in_place"] for kwargs in rebuilds)
+    assert saves.timeouts[:3] == [None, server.INDEX_AFTER, server.INDEX_AFTER]  # each save waits for a pause again
+    assert marker.read_text() == "indexed"  # the forked indexer ran, after the pause
