@@ -110,10 +110,11 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False, cache: BuildCache | None = None,
-               in_place: bool = False, pages_live: Callable[[], None] | None = None) -> Built:
+               in_place: bool = False, pages_live: Callable[[], None] | None = None, lists_later: bool = False) -> Built:
     """`in_place` (for `catalogue serve`): update the last build's output folder file by file
     instead of swapping in a new one; only where that folder is the one the cache recorded. Then
-    `pages_live()` is called as soon as the pages are written, before the open data and the cache."""
+    `pages_live()` is called as soon as the pages are written, before the open data and the cache,
+    and with `lists_later` the open data's lists of every record are left for a full build to write."""
     started, progress = time.perf_counter(), progress or Silent()
     check_output_location(out, root)  # before anything is written, even the cache
     cache = cache or BuildCache(root)
@@ -138,7 +139,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         write_postcode_lookup(staging, catalogue.geography)
         offline.write_offline_support(staging, catalogue.site, theme.read_text(root, "sw.js"))  # offline
         security.write_security_txt(staging, catalogue.site)
-        openreferral.write_open_data(root, catalogue, staging, reuse)                  # open data (ORUK)
+        openreferral.write_open_data(root, catalogue, staging, reuse, lists=not (reuse.in_place and lists_later))  # open data
         progress.stage("Publishing what changed")
         reuse.remove_gone(staging)
     reuse.record()

@@ -28,10 +28,12 @@ VERSION = "3.0"
 PROFILE = "https://openreferraluk.org/"
 
 
-def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None) -> int:
+def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None, lists: bool = True) -> int:
     """Writes the open data; returns the number of services published. With `reuse` (an
     incremental.PageReuse), a service whose record, provider and Markdown are unchanged keeps its
-    published files, and its list entry and spreadsheet line come from the build cache."""
+    published files, and its list entry and spreadsheet line come from the build cache. Without
+    `lists`, only the records: the documents listing every record and the spreadsheet are left as
+    they are (`serve` between saves; its search indexer's build writes them)."""
     ids = Ids(catalogue.site.base_url)
     folder = staging / FOLDER
     (folder / "services").mkdir(parents=True, exist_ok=True)
@@ -44,6 +46,9 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None)
     if reuse is not None:
         reuse.cache.record_open_data({digest: entries[key] for key, digest in inputs.items()})
     listed = [entries[key][0] for key in catalogue.services]
+    if not lists:
+        _write_level_2(catalogue, folder, ids, staging, reuse, lists)
+        return len(listed)
     static_api.write_document(folder, "", {"version": VERSION, "profile": PROFILE,
                                            "openapi_url": f"{catalogue.site.base_url}{FOLDER}/{static_api.OPENAPI_FILE}"})
     static_api.write_openapi(folder)
@@ -53,7 +58,7 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None)
     return len(listed)
 
 
-def _write_level_2(catalogue: Catalogue, folder: Path, ids: Ids, staging: Path, reuse) -> None:
+def _write_level_2(catalogue: Catalogue, folder: Path, ids: Ids, staging: Path, reuse, lists: bool = True) -> None:
     """The vocabularies, the organisations and the services at locations: each a list and its items
     (a service_at_location's item is its service in full, as the ORUK API answers it: written with the service)."""
     keep = (lambda file, inputs: reuse.keep(f"{FOLDER}/{file}", inputs, staging)) if reuse is not None else None
@@ -61,8 +66,11 @@ def _write_level_2(catalogue: Catalogue, folder: Path, ids: Ids, staging: Path, 
     organizations = list({org["id"]: org for org in (organization(catalogue.providers[s.provider_key], ids)
                                                      for s in catalogue.services.values())}.values())
     for name, items in (("taxonomies", taxonomies), ("taxonomy_terms", terms), ("organizations", organizations)):
-        static_api.write_document(folder, name, page([one_to_one(item) for item in items] if name == "organizations" else items))
+        if lists:
+            static_api.write_document(folder, name, page([one_to_one(item) for item in items] if name == "organizations" else items))
         static_api.write_items(folder, name, items, keep)
+    if not lists:
+        return
     at_locations = [{"id": at, "service_id": sid, "location_id": lid} for sid, at, lid in _at_locations(catalogue, ids)]
     static_api.write_document(folder, "service_at_locations", page(at_locations))
 

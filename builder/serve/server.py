@@ -76,7 +76,8 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
         live.append(True)
 
     try:
-        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place, pages_live=pages_live)
+        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place, pages_live=pages_live,
+                           lists_later=in_place)  # the search indexer's build, after a pause, writes them
     except (ContentError, SiteError) as err:
         problems = err.problems.sorted() if isinstance(err, ContentError) else [Problem("templates", 0, "", str(err))]
         for problem in problems:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -167,6 +168,31 @@ def test_serve_updates_the_served_folder_in_place_and_writes_what_a_cold_build_w
     assert tree(out) == cold_build(root, scratch)
 
 
+LIST = re.compile(r"openreferral/([a-z_]+\.json|[a-z_]+/index\.html|services\.csv|index\.html)")  # not one record's
+
+
+def test_serve_between_saves_updates_the_records_and_leaves_the_lists_for_the_indexers_build(site):
+    """`serve` rebuilds with `lists_later`: the edited service's own record is current at once; the
+    documents that list every record wait for the search indexer's full build, which then writes
+    what a cold build writes."""
+    root, out, scratch = site
+    cache = BuildCache(root, in_memory=True)
+    build_site(root, out, DAY, with_search=False, cache=cache)
+    listing = first_service(root, SHED)
+    before = stats(out)
+    edit(listing, "\nsummary: ", "\nsummary: Saved between. ")
+    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache, lists_later=True)
+    after, cold = tree(out), cold_build(root, scratch)
+    lists = {file for file in cold if LIST.fullmatch(file)}
+    records = [file for file in cold if b"Saved between." in cold[file] and file.startswith("openreferral/") and file not in lists]
+    assert len(records) >= 2 and all(after[file] == cold[file] for file in records)  # its .json and index.html, at least
+    assert {"openreferral/services.json", "openreferral/services/index.html", "openreferral/services.csv"} <= lists
+    assert {file for file in cold if after.get(file) != cold[file]} == {file for file in lists if b"Saved between." in cold[file]}
+    assert all(stats(out)[file] == before[file] for file in lists)  # not written again
+    build_site(root, out, DAY, with_search=False, cache=cache)  # the indexer's build, after the pause
+    assert tree(out) == cold_build(root, scratch)
+
+
 def test_an_edit_that_keeps_the_file_size_and_time_is_seen_when_made_just_after_a_build(site):
     """File digests are trusted from size, inode and time only for files older than the last build's
     look by two seconds: on a file system with coarse times an edit in the same instant still shows."""
@@ -195,7 +221,7 @@ def test_a_build_stopped_part_way_leaves_the_published_site_as_it_was_and_the_ne
     before, published = stats(out), tree(out)
     edit(first_service(root, SHED), "\nsummary: ", "\nsummary: Stopped. ")
 
-    def stop(*args):
+    def stop(*args, **kwargs):
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patched:
