@@ -186,7 +186,7 @@ def environment(theme_dirs: tuple[str, ...], compiled: str | None = None) -> jin
     # the words of the active language (interface.activate): one environment serves every language
     env.install_gettext_callables(lambda message: interface._(message), interface.ngettext, newstyle=True)
     env.globals["_"] = interface.template_gettext  # autoescape is always on: Markup, like newstyle gettext
-    env.globals.update(card=_card, footer=_footer, chrome=_chrome, service_record=pagefind_data.service_record, page_record=pagefind_data.page_record)
+    env.globals.update(card=_card, cards=_cards, footer=_footer, chrome=_chrome, service_record=pagefind_data.service_record, page_record=pagefind_data.page_record)
     env.globals.update(maps=mapviews, **phrases.GLOBALS)
     env.filters.update(phrases.FILTERS, lang_of=translations.lang_of, in_lang=translations.in_lang)
     env.filters.update(date=wording.date_text, money=wording.money, join_words=wording.join_words,
@@ -215,6 +215,13 @@ def _card(env: jinja2.Environment, service: Service, page: PageView, pictures, l
             service.id, ("card", page.root, page.version, page.edition, level),
             lambda: env.get_template(name).render(service=service, page=page, level=level, pictures=pictures)))
     return _CARDS[key]
+
+
+@jinja2.pass_environment
+def _cards(env: jinja2.Environment, services, page: PageView, pictures, level: int = 2) -> Markup:
+    """The cards of a list, one after another: what `{% for s in services %}{{ card(s, ...) }}{% endfor %}`
+    writes, without a template loop step and call per card (browse pages list thousands)."""
+    return Markup("".join([_card(env, service, page, pictures, level) for service in services]))
 
 
 @jinja2.pass_environment
