@@ -76,7 +76,7 @@ class PageReuse:
 
     def keep_unchanged(self, catalogue: Catalogue, specs: list[PageSpec], staging: Path) -> frozenset[str]:
         """Hard-link into staging each published page whose inputs are unchanged; returns their files."""
-        self.shared, self.records = shared_inputs(catalogue, self.theme_dirs), _Records(catalogue, self.cache.digests)
+        self.shared, self.records = shared_inputs(catalogue, self.theme_dirs), _Records(catalogue, self.cache.digests, self.cache.files)
         pages = page_digests(catalogue, specs, self.shared, self.records)
         return frozenset(file for file, inputs in pages.items() if self.keep(file, inputs, staging))
 
@@ -167,13 +167,15 @@ def page_digests(catalogue: Catalogue, specs: list[PageSpec], shared: str, recor
 class _Records:
     """Digests of services and providers, each worked out once per build."""
 
-    def __init__(self, catalogue: Catalogue, earlier: dict | None = None):
-        """`earlier`: {service id: (Service, digest)} kept between builds by `serve` (else none)."""
-        self.catalogue = catalogue
+    def __init__(self, catalogue: Catalogue, earlier: dict | None = None, files: FileDigests | None = None):
+        """`earlier`: {service id: (Service, digest)} kept between builds by `serve` (else none).
+        `files`: the content files' digests this build, from which a service's own is worked out."""
+        self.catalogue, self.files = catalogue, files
         self._earlier = earlier if earlier is not None else {}
         self._services: dict[str, str] = {}
         self._providers: dict[str, str] = {}
         self._lists: dict[tuple, str] = {}
+        self._twins = [".easy.md"] + [f".{tag.split('-')[0].lower()}.md" for tag in catalogue.site.page_languages]
 
     def services(self, ids) -> str:
         """One digest for the services listed (A to Z, search and the browse pages list the same
@@ -187,10 +189,21 @@ class _Records:
         if service_id not in self._services:
             service = self.catalogue.services[service_id]
             earlier = self._earlier.get(service_id)
-            found = earlier[1] if earlier and earlier[0] is service else digest(repr(service))  # serve: the same object as last time
+            found = earlier[1] if earlier and earlier[0] is service else self._made_from(service)  # serve: the same object as last time
             self._services[service_id] = found
             self._earlier[service_id] = (service, found)
         return self._services[service_id]
+
+    def _made_from(self, service) -> str:
+        """What model/assemble._service makes a Service from: its file, its Easy Read and other-language
+        twins, and its spokes (site.yaml, today and the builder are in every page's shared inputs).
+        A tenth of the cost of digesting the Service itself; without the files' digests, that."""
+        read = self.files.current if self.files is not None else {}
+        if service.source_path not in read:
+            return digest(repr(service))
+        stem = service.source_path.removesuffix(".md")
+        twins = [read.get(stem + twin, (None, None))[1] for twin in self._twins]
+        return digest("made from", service.source_path, read[service.source_path][1], *map(str, twins), repr(service.spokes))
 
     def provider(self, key: str) -> str:
         if key not in self._providers:

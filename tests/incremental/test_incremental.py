@@ -25,6 +25,8 @@ from conftest import SAMPLE, TODAY
 DAY = dt.date.fromisoformat(TODAY)
 SHED = "content/providers/kingsford-community-shed"
 HUB = "content/providers/redvale-council/orchard-house-hub.md"
+SPOKE = "content/providers/redvale-council/kingsford-library-spoke.md"
+EASY_TWIN = "content/providers/makers-kitchen/cafe-training.easy.md"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -79,6 +81,8 @@ STEPS = {
     "a listing deleted": lambda root: (root / SHED / "renamed-listing.md").unlink(),
     "a hub renamed": lambda root: edit(root / HUB, "\nname: ", "\nname: Renamed "),
     "a provider edited": lambda root: edit(root / SHED / "provider.yaml", "name: ", "name: The "),
+    "an Easy Read twin edited": lambda root: edit(root / EASY_TWIN, "helps you every day", "helps you each day"),
+    "a spoke left its hub": lambda root: edit(root / SPOKE, "\nspoke_of: redvale-council/orchard-house-hub", ""),
     "site.yaml edited": lambda root: edit(root / "site.yaml", "\ntitle: ", "\ntitle: The "),
     "boundaries edited": lambda root: edit(root / "content/boundaries/areas.geojson", "Made-up outlines", "Invented outlines"),
     "postcode lookup edited": lambda root: edit(root / "content/postcodes/lookup.json", "Contains OS data", "Includes OS data"),
