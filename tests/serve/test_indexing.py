@@ -32,10 +32,17 @@ class Saves:
         raise KeyboardInterrupt
 
 
+def _write_whole(path: Path, text: str) -> None:
+    """Written under another name, then renamed: the loop stops the indexer as soon as the marker exists."""
+    part = path.with_suffix(".part")
+    part.write_text(text)
+    part.replace(path)
+
+
 def test_search_is_indexed_once_the_saving_pauses_not_after_every_save(tmp_path, monkeypatch):
     marker, rebuilds = tmp_path / "indexed", []
     monkeypatch.setattr(server, "_rebuild", lambda *args, **kwargs: rebuilds.append(kwargs) or True)
-    monkeypatch.setattr(server, "_index_search", lambda root, out, today, cache: marker.write_text("indexed"))
+    monkeypatch.setattr(server, "_index_search", lambda root, out, today, cache: _write_whole(marker, "indexed"))
     saves = Saves(marker)
     try:
         server._rebuild_on_change(tmp_path, tmp_path / "_site", dt.date(2026, 11, 1), None, saves, None)
