@@ -70,14 +70,19 @@ def contrast_with_white(colour: str) -> float:
 
 # ---------------------------------------------------------------- records against each other
 
-def check_records(site: SiteConfig | None, tree: ContentTree, sources: list[SourceFile], today: dt.date) -> list[Problem]:
+def check_records(site: SiteConfig | None, tree: ContentTree, sources: list[SourceFile], today: dt.date,
+                  remembered: dict | None = None) -> list[Problem]:
+    """`remembered` (`catalogue serve`, which checks again in the same process after each save): a dict
+    kept between builds, through which a service file unchanged since (the very same object, held in
+    memory by serve's cache) keeps the problems found in it alone, rather than being checked again."""
     problems: list[Problem] = []
     problems += _check_names(tree)
     services = {paths.service_id(s.path): s for s in sources if s.kind == SERVICE}
     present = {path for path, _ in tree.files}
+    alone = _checked_before(remembered, (site, today, interface.active().own))
     for source in sources:
         if source.kind == SERVICE:
-            problems += _check_service(source, site, services, today)
+            problems += alone(source, lambda: _check_service(source, site, today)) + _check_spoke(source, services)
         elif source.kind == PROVIDER:
             problems += _check_phone(source, ["contact", "phone"]) + _check_other_phones(source)
         elif source.kind in (SERVICE_EASY, PAGE_EASY):
@@ -90,6 +95,23 @@ def check_records(site: SiteConfig | None, tree: ContentTree, sources: list[Sour
             problems.append(Problem(folder, 0, "", "this provider folder has no provider.yaml.",
                                     f"Add {folder}/provider.yaml with the organisation's name and description."))
     return problems
+
+
+def _checked_before(remembered: dict | None, setting: tuple) -> Callable[[SourceFile, Callable[[], list[Problem]]], list[Problem]]:
+    """`alone(source, check)`: check(), or what it found last time in the same file object, where
+    site.yaml, the date and the interface's words are those of last time too."""
+    if remembered is None:
+        return lambda source, check: check()
+    earlier = remembered.get("problems", {}) if remembered.get("setting") == setting else {}
+    now: dict[str, tuple[SourceFile, list[Problem]]] = {}
+    remembered.update(setting=setting, problems=now)
+
+    def alone(source: SourceFile, check: Callable[[], list[Problem]]) -> list[Problem]:
+        found = earlier.get(source.path)
+        problems = found[1] if found is not None and found[0] is source else check()
+        now[source.path] = (source, problems)
+        return problems
+    return alone
 
 
 def _check_names(tree: ContentTree) -> list[Problem]:
@@ -158,13 +180,18 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
-def _check_service(source: SourceFile, site: SiteConfig | None, services: dict, today: dt.date) -> list[Problem]:
+def check_service(source: SourceFile, site: SiteConfig | None, services: dict, today: dt.date) -> list[Problem]:
+    """One service file as check_records checks it, against site.yaml and the `services` its spoke_of may name."""
+    return _check_service(source, site, today) + _check_spoke(source, services)
+
+
+def _check_service(source: SourceFile, site: SiteConfig | None, today: dt.date) -> list[Problem]:
+    """A service file on its own, with site.yaml (its hub, another file, is checked by _check_spoke)."""
     data, path = source.data, source.path
     problems = []
     if site is not None:
         for taxonomy in ("types", "who_for", "activities", "areas"):
             problems += _check_terms(source, taxonomy, site.taxonomy(taxonomy))
-    problems += _check_spoke(source, services)
     problems += _check_date(source, "last_reviewed", today)
     if site is not None:
         problems += _check_review_due(source, site.review_months, today)

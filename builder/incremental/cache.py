@@ -109,6 +109,7 @@ class BuildCache:
         # with in_memory, also the services assembled and their digests (model/assemble.py, reuse.py)
         self.assembled: list | None = [] if in_memory else None
         self.digests: dict | None = {} if in_memory else None
+        self.checked: dict | None = {} if in_memory else None  # the problems found in each file alone (content/rules.py)
         self._open_data: dict = {}
         self._loaded: dict = {}
         self._fragments: dict | None = None  # kept in memory by `serve` (in_memory)
@@ -206,12 +207,15 @@ class BuildCache:
             self._fragments = pieces if whole else {}
         return self._fragments
 
-    def record_fragments(self, chunks) -> None:
+    def record_fragments(self, chunks, to_disk: bool = True) -> None:
         """Dict after dict into one file: a cold build never holds them all in memory at once (`serve`
-        keeps them, for its next build)."""
+        keeps them, for its next build). Not `to_disk`: in memory only (`serve`'s quick rebuilds,
+        whose search indexer writes the file; an older one only has fewer pieces still usable)."""
         if self.memory is not None:
             chunks = [dict(chunk) for chunk in chunks]
         self._fragments = {key: piece for chunk in chunks for key, piece in chunk.items()} if self.memory is not None else None
+        if not to_disk and self.memory is not None:
+            return
         with contextlib.suppress(OSError):
             self.ensure()
             _pickle_atomically(self.folder / "fragments.pickle", chunks)

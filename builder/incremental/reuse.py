@@ -38,7 +38,8 @@ def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site
         cache.ensure()
         words = repr((site.hard_words, site.allowed_words, site.min_reading_ease, words, site.page_languages, site.content_language))
         cache.look_at_files()
-        keys = [_file_key(cache.files, job, words) for job in jobs]
+        same_for_all = digest(builder_fingerprint(), words)
+        keys = [_file_key(cache.files, job, same_for_all) for job in jobs]
         cache.files.save()
     known = cache.loaded() if cache is not None else {}
     results = [known.get(key) if key else None for key in keys]
@@ -52,12 +53,14 @@ def load_files(load: Callable, jobs: list[tuple], cache: BuildCache | None, site
     return results
 
 
-def _file_key(files: FileDigests, job: tuple, words: str) -> str | None:
+def _file_key(files: FileDigests, job: tuple, same_for_all: str) -> str | None:
+    """The builder, the word lists, the file's kind and bytes, and its path (last: it may hold spaces).
+    Not hashed again: tens of thousands of keys a build, most of them only looked up."""
     path, kind = job[1:3]
     found = files.of(path)
     if found is None:
         return None  # unreadable: the loader words the problem
-    return digest(builder_fingerprint(), path, kind, words, found)
+    return f"{same_for_all} {kind} {found} {path}"
 
 
 # ---------------------------------------------------------------- rendering
@@ -123,7 +126,7 @@ class PageReuse:
     def record_fragments(self, pieces: Fragments) -> None:
         kept = pieces.kept()
         if kept is not None:
-            self.cache.record_fragments(kept)
+            self.cache.record_fragments(kept, to_disk=not self.in_place)
 
     def remove_gone(self, folder: Path) -> None:
         """Delete the pages and records of the last build that this one no longer has, from the new
@@ -175,6 +178,7 @@ class _Records:
         self._services: dict[str, str] = {}
         self._providers: dict[str, str] = {}
         self._lists: dict[tuple, str] = {}
+        self._browse: dict[str, str] = {}
         self._twins = [".easy.md"] + [f".{tag.split('-')[0].lower()}.md" for tag in catalogue.site.page_languages]
 
     def services(self, ids) -> str:
@@ -205,6 +209,15 @@ class _Records:
         twins = [read.get(stem + twin, (None, None))[1] for twin in self._twins]
         return digest("made from", service.source_path, read[service.source_path][1], *map(str, twins), repr(service.spokes))
 
+    def browse(self, taxonomy: str = "") -> str:
+        """The browse entries of a taxonomy ("": of all), summed up once per build: the home, search and
+        browse pages of both versions show them."""
+        if taxonomy not in self._browse:
+            browse = self.catalogue.browse
+            self._browse[taxonomy] = digest(*(name + self.browse(name) for name in browse)) if not taxonomy else \
+                digest(repr(browse[taxonomy]))
+        return self._browse[taxonomy]
+
     def provider(self, key: str) -> str:
         if key not in self._providers:
             self._providers[key] = digest(repr(self.catalogue.providers[key]))
@@ -232,15 +245,15 @@ def _nothing_more(catalogue: Catalogue, spec: PageSpec, records: _Records) -> st
 
 
 INPUTS: dict[str, Callable[[Catalogue, PageSpec, _Records], str]] = {  # what each kind of page shows
-    "home": lambda c, s, r: repr(c.browse) + str(len(c.services)),
+    "home": lambda c, s, r: r.browse() + str(len(c.services)),
     "service": _service_inputs,
     "provider": _provider_inputs,
     "providers": lambda c, s, r: "".join(map(r.provider, c.providers)),
-    "browse-index": lambda c, s, r: repr(c.browse[s.key]),
+    "browse-index": lambda c, s, r: r.browse(s.key),
     "browse": _browse_inputs,
     "a-to-z": lambda c, s, r: r.services(c.services),
     "page": lambda c, s, r: repr(next(p for p in c.pages if p.slug == s.key)),
-    "search": lambda c, s, r: r.services(c.services) + "".join(map(r.provider, c.providers)) + repr(c.browse),
+    "search": lambda c, s, r: r.services(c.services) + "".join(map(r.provider, c.providers)) + r.browse(),
     "credits": _nothing_more, "offline": _nothing_more, "my-list": _nothing_more,
     "statement": _nothing_more, "not-found": _nothing_more,
 }

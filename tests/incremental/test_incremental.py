@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import build_site
+from builder.build import build_site, check_site
 from builder.incremental.cache import FOLDER, BuildCache
 
 from conftest import SAMPLE, TODAY
@@ -237,3 +237,27 @@ def test_a_build_stopped_part_way_leaves_the_published_site_as_it_was_and_the_ne
     build_site(root, out, DAY, with_search=False)
     assert tree(out) == cold_build(root, scratch)
     assert folders(out) == folders(scratch / "cold-out")
+
+
+def test_serve_checks_again_each_file_that_an_edit_elsewhere_makes_wrong(tmp_path):
+    """serve keeps the problems found in each unchanged file on its own (content/rules.py); a file
+    edited, site.yaml edited or another day means checking again."""
+    root = tmp_path / "site"
+    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns(FOLDER, "_site"))
+    cache, shed = BuildCache(root, in_memory=True), first_service(root, SHED)
+    found = lambda today=DAY: [str(p) for p in check_site(root, today, cache=cache).problems.sorted() if p.path.endswith(shed.name)]
+    assert found() == []
+    edit(shed, '{phone: "01632 960236"', '{phone: "01632 960"')
+    wrong_phone = found()
+    assert len(wrong_phone) == 1 and wrong_phone[0].startswith(f"{SHED}/{shed.name}:25: contact.phone: ")
+    edit(root / HUB, "\nname: ", "\nname: Renamed ")
+    assert found() == wrong_phone  # remembered, not lost
+    edit(shed, '{phone: "01632 960"', '{phone: "01632 960236"')
+    assert found() == []
+    edit(root / "site.yaml", "\n    arts-crafts:\n", "\n    arts-and-crafts:\n")
+    assert found() == [f"{SHED}/{shed.name}:6: activities: 'arts-crafts' is not an activity in site.yaml. Did you mean 'arts-and-crafts'? "
+                       "Choose from taxonomies.activities: arts-and-crafts, life-skills, employment, volunteering, sport-fitness, "
+                       "gardening, lunch-club, social-clubs, music, learning, outdoor-walks, cooking, drama, digital-skills."]
+    edit(root / "site.yaml", "\n    arts-and-crafts:\n", "\n    arts-crafts:\n")
+    assert found() == []
+    assert [p.split(": warning: ")[0] for p in found(DAY.replace(year=DAY.year + 2))] == [f"{SHED}/{shed.name}:26"]  # due for review

@@ -324,7 +324,7 @@ def check_problems(path: str, text: str, kind: str, site: SiteConfig, today: dt.
     source, found = bilingual.split(SourceFile(path, kind, data), *bilingual.site_languages(site))  # as the build reads it
     found += shapes.check_fields(source)
     if kind == SERVICE:
-        found += validate._check_service(source, site, services or {}, today)  # noqa: SLF001 - the same rule as check
+        found += validate.check_service(source, site, services or {}, today)  # the same rules as check
     messages = {}
     for problem in found:
         if problem.severity != "error":
