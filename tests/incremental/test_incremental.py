@@ -26,6 +26,7 @@ DAY = dt.date.fromisoformat(TODAY)
 SHED = "content/providers/kingsford-community-shed"
 HUB = "content/providers/redvale-council/orchard-house-hub.md"
 SPOKE = "content/providers/redvale-council/kingsford-library-spoke.md"
+BRAIN_INJURY = "content/providers/redvale-brain-injury-group/brain-injury-day-service.md"
 EASY_TWIN = "content/providers/makers-kitchen/cafe-training.easy.md"
 
 
@@ -79,6 +80,7 @@ STEPS = {
     "a listing added": lambda root: shutil.copy(first_service(root, SHED), root / SHED / "a-new-listing.md"),
     "a listing renamed": lambda root: (root / SHED / "a-new-listing.md").rename(root / SHED / "renamed-listing.md"),
     "a listing deleted": lambda root: (root / SHED / "renamed-listing.md").unlink(),
+    "a listing reopened": lambda root: edit(root / BRAIN_INJURY, "\nstatus: temporarily-closed", "\nstatus: active"),  # the A to Z's tag
     "a hub renamed": lambda root: edit(root / HUB, "\nname: ", "\nname: Renamed "),
     "a provider edited": lambda root: edit(root / SHED / "provider.yaml", "name: ", "name: The "),
     "an Easy Read twin edited": lambda root: edit(root / EASY_TWIN, "helps you every day", "helps you each day"),
