@@ -60,6 +60,16 @@ def test_typing_dementia_lists_exactly_the_services_for_people_with_dementia(fre
     assert "q=dementia" in page.url
 
 
+def test_the_save_button_on_every_service_page_is_not_searched(fresh_page, site_url):
+    """No listing says "save": the button's words, on every service page, are left out of the index.
+    The one page found says "savings" (the same stem)."""
+    page = fresh_page
+    page.goto(site_url + "search/")
+    page.fill("#search-input", "save")
+    assert wait_for_results(page) == "1 result for ‘save’."
+    assert [link.get_attribute("href") for link in page.query_selector_all("#results .result h3 a")] == ["/day-opportunities/care-needs-assessment/"]
+
+
 def test_an_area_filter_narrows_then_clearing_restores_the_list(fresh_page, site_url):
     page = fresh_page
     area_key = collections.Counter(a for k in DEMENTIA for a in sampledata.services()[k]["areas"]).most_common()[-1][0]
