@@ -111,8 +111,10 @@ class BuildCache:
         self.digests: dict | None = {} if in_memory else None
         self.checked: dict | None = {} if in_memory else None  # the problems found in each file alone (content/rules.py)
         self._open_data: dict = {}
+        self._open_data_unsaved = False  # `serve`: entries kept in memory only, since the file was written
         self._loaded: dict = {}
         self._fragments: dict | None = None  # kept in memory by `serve` (in_memory)
+        self.fragments_unsaved = False  # `serve`: newer in memory than in fragments.pickle
         self._stored: int | None = None  # entries in loaded.pickle; -1: unreadable past some point, rewrite it
         self.files = FileDigests(root, self.folder / "file-digests.pickle")
 
@@ -183,7 +185,10 @@ class BuildCache:
     # ------------------------------------------------------------ open data
 
     def open_data(self) -> dict:
-        """{inputs digest: (list entry, spreadsheet line)} of the services' open data last written."""
+        """{inputs digest: (list entry, spreadsheet line)} of the services' open data last written (from
+        memory for `serve`'s next build)."""
+        if self.memory is not None and self._open_data:
+            return self._open_data
         try:
             with open(self.folder / "open-data.pickle", "rb") as file:
                 self._open_data = pickle.load(file)
@@ -191,9 +196,14 @@ class BuildCache:
             self._open_data = {}
         return self._open_data
 
-    def record_open_data(self, entries: dict) -> None:
-        if entries.keys() == self._open_data.keys():
+    def record_open_data(self, entries: dict, to_disk: bool = True) -> None:
+        """Not `to_disk`: in memory only (as record_fragments)."""
+        if entries.keys() == self._open_data.keys() and not (to_disk and self._open_data_unsaved):
             return  # nothing changed: skip rewriting megabytes
+        if self.memory is not None:
+            self._open_data, self._open_data_unsaved = entries, not to_disk
+            if not to_disk:
+                return
         with contextlib.suppress(OSError):
             self.ensure()
             _pickle_atomically(self.folder / "open-data.pickle", [entries])
@@ -214,7 +224,8 @@ class BuildCache:
         if self.memory is not None:
             chunks = [dict(chunk) for chunk in chunks]
         self._fragments = {key: piece for chunk in chunks for key, piece in chunk.items()} if self.memory is not None else None
-        if not to_disk and self.memory is not None:
+        self.fragments_unsaved = not to_disk and self.memory is not None
+        if self.fragments_unsaved:
             return
         with contextlib.suppress(OSError):
             self.ensure()

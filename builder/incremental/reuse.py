@@ -125,6 +125,8 @@ class PageReuse:
 
     def record_fragments(self, pieces: Fragments) -> None:
         kept = pieces.kept()
+        if kept is None and not self.in_place and self.cache.fragments_unsaved:
+            kept = iter([self.cache.fragments()])  # the same as last time, which only serve's memory had
         if kept is not None:
             self.cache.record_fragments(kept, to_disk=not self.in_place)
 

@@ -44,7 +44,7 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None,
         for chunk in mapper(_write_services, [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]):
             entries.update(chunk)
     if reuse is not None:
-        reuse.cache.record_open_data({digest: entries[key] for key, digest in inputs.items()})
+        reuse.cache.record_open_data({digest: entries[key] for key, digest in inputs.items()}, to_disk=not reuse.in_place)
     listed = [entries[key][0] for key in catalogue.services]
     if not lists:
         _write_level_2(catalogue, folder, ids, staging, reuse, lists)
@@ -63,8 +63,8 @@ def _write_level_2(catalogue: Catalogue, folder: Path, ids: Ids, staging: Path, 
     (a service_at_location's item is its service in full, as the ORUK API answers it: written with the service)."""
     keep = (lambda file, inputs: reuse.keep(f"{FOLDER}/{file}", inputs, staging)) if reuse is not None else None
     taxonomies, terms = vocabularies(catalogue, ids)
-    organizations = list({org["id"]: org for org in (organization(catalogue.providers[s.provider_key], ids)
-                                                     for s in catalogue.services.values())}.values())
+    providers = dict.fromkeys(s.provider_key for s in catalogue.services.values())  # those with services, in their order
+    organizations = list({org["id"]: org for org in (organization(catalogue.providers[key], ids) for key in providers)}.values())
     for name, items in (("taxonomies", taxonomies), ("taxonomy_terms", terms), ("organizations", organizations)):
         if lists:
             static_api.write_document(folder, name, page([one_to_one(item) for item in items] if name == "organizations" else items))

@@ -19,6 +19,7 @@ import pytest
 
 from builder.build import build_site, check_site
 from builder.incremental.cache import FOLDER, BuildCache
+from builder.publish import openreferral
 
 from conftest import SAMPLE, TODAY
 
@@ -174,10 +175,14 @@ def test_serve_updates_the_served_folder_in_place_and_writes_what_a_cold_build_w
     assert tree(out) == cold_build(root, scratch)
 
 
+def service_records(out: Path) -> list[Path]:
+    return list((out / "openreferral/services").glob("*.json"))
+
+
 LIST = re.compile(r"openreferral/([a-z_]+\.json|[a-z_]+/index\.html|services\.csv|index\.html)")  # not one record's
 
 
-def test_serve_between_saves_updates_the_records_and_leaves_the_lists_for_the_indexers_build(site):
+def test_serve_between_saves_updates_the_records_and_leaves_the_lists_for_the_indexers_build(site, monkeypatch):
     """`serve` rebuilds with `lists_later`: the edited service's own record is current at once; the
     documents that list every record wait for the search indexer's full build, which then writes
     what a cold build writes."""
@@ -197,6 +202,15 @@ def test_serve_between_saves_updates_the_records_and_leaves_the_lists_for_the_in
     assert all(stats(out)[file] == before[file] for file in lists)  # not written again
     build_site(root, out, DAY, with_search=False, cache=cache)  # the indexer's build, after the pause
     assert tree(out) == cold_build(root, scratch)
+    reused, unchanged_services = [], openreferral._unchanged_services
+
+    def spied(*args):
+        found = unchanged_services(*args)
+        reused.append(len(found[0]))  # the services whose records are kept
+        return found
+    monkeypatch.setattr(openreferral, "_unchanged_services", spied)
+    build_site(root, out, DAY, with_search=False)  # `catalogue build` after serve stopped: the cache on disk is current
+    assert reused == [len(service_records(out))]  # every record kept, none written again
 
 
 def test_an_edit_that_keeps_the_file_size_and_time_is_seen_when_made_just_after_a_build(site):
