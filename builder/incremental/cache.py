@@ -114,7 +114,7 @@ class BuildCache:
         self._open_data_unsaved = False  # `serve`: entries kept in memory only, since the file was written
         self._loaded: dict = {}
         self._fragments: dict | None = None  # kept in memory by `serve` (in_memory)
-        self.fragments_unsaved = False  # `serve`: newer in memory than in fragments.pickle
+        self._fragments_unsaved = False  # `serve`: newer in memory than in fragments.pickle
         self._stored: int | None = None  # entries in loaded.pickle; -1: unreadable past some point, rewrite it
         self.files = FileDigests(root, self.folder / "file-digests.pickle")
 
@@ -219,13 +219,18 @@ class BuildCache:
 
     def record_fragments(self, chunks, to_disk: bool = True) -> None:
         """Dict after dict into one file: a cold build never holds them all in memory at once (`serve`
-        keeps them, for its next build). Not `to_disk`: in memory only (`serve`'s quick rebuilds,
-        whose search indexer writes the file; an older one only has fewer pieces still usable)."""
+        keeps them, for its next build). `chunks` None: the pieces are those of last time (written
+        now only if they were kept in memory alone). Not `to_disk`: in memory only (`serve`'s quick
+        rebuilds, whose search indexer writes the file; an older one only has fewer pieces still usable)."""
+        if chunks is None:
+            if not (to_disk and self._fragments_unsaved):
+                return
+            chunks = [self._fragments]
         if self.memory is not None:
             chunks = [dict(chunk) for chunk in chunks]
         self._fragments = {key: piece for chunk in chunks for key, piece in chunk.items()} if self.memory is not None else None
-        self.fragments_unsaved = not to_disk and self.memory is not None
-        if self.fragments_unsaved:
+        self._fragments_unsaved = not to_disk and self.memory is not None
+        if self._fragments_unsaved:
             return
         with contextlib.suppress(OSError):
             self.ensure()

@@ -124,11 +124,7 @@ class PageReuse:
         return Fragments(inputs, self.cache.fragments())
 
     def record_fragments(self, pieces: Fragments) -> None:
-        kept = pieces.kept()
-        if kept is None and not self.in_place and self.cache.fragments_unsaved:
-            kept = iter([self.cache.fragments()])  # the same as last time, which only serve's memory had
-        if kept is not None:
-            self.cache.record_fragments(kept, to_disk=not self.in_place)
+        self.cache.record_fragments(pieces.kept(), to_disk=not self.in_place)
 
     def remove_gone(self, folder: Path) -> None:
         """Delete the pages and records of the last build that this one no longer has, from the new
