@@ -7,6 +7,7 @@ spokes, "due for review", and the services of every browse page (open ones first
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from builder.config import paths
 from builder.config.site import Contact, LabelledPhone, SiteConfig, Term
@@ -187,12 +188,11 @@ def _page(source: SourceFile, html: dict, easy: SourceFile | None) -> Page:
 
 
 def _browse(taxonomy: str, terms: tuple[Term, ...], services: list[Service]) -> tuple[Browse, ...]:
-    members: dict[str, list[Service]] = {term.key: [] for term in terms}
+    """Each term's services, open ones first, A to Z within each status (`services` are in A to Z order)."""
+    members: dict[str, tuple[list[str], ...]] = {term.key: tuple([] for _ in STATUS_ORDER) for term in terms}
     for service in services:
+        rank = STATUS_ORDER[service.status]
         for term in getattr(service, taxonomy):
-            members[term.key].append(service)
-    result = []
-    for term in terms:
-        listed = sorted(members[term.key], key=lambda s: STATUS_ORDER[s.status])  # stable: A to Z within each status
-        result.append(Browse(taxonomy, term, paths.browse_url(taxonomy, term.key), tuple(s.id for s in listed)))
-    return tuple(result)
+            members[term.key][rank].append(service.id)
+    return tuple(Browse(taxonomy, term, paths.browse_url(taxonomy, term.key), tuple(itertools.chain(*members[term.key])))
+                 for term in terms)

@@ -51,7 +51,7 @@ def plan_pages(catalogue: Catalogue, edition: Edition = PUBLISHED) -> list[PageS
     for language in catalogue.site.page_languages[1:]:  # a bilingual site: the same pages under /<code>/
         specs += [PageSpec(s.kind, f"{language_prefix(language)}{s.url}", s.key, s.version, language=language)
                   for s in specs if s.kind != "not-found" and not s.language]
-    return [PageSpec(s.kind, s.url, s.key, s.version, edition, s.language) for s in specs]
+    return specs if edition == PUBLISHED else [PageSpec(s.kind, s.url, s.key, s.version, edition, s.language) for s in specs]
 
 
 # ---------------------------------------------------------------- rendering in workers
@@ -208,20 +208,30 @@ _CARDS: dict = {}
 def _card(env: jinja2.Environment, service: Service, page: PageView, pictures, level: int = 2) -> Markup:
     """A service in a list (browse pages, A to Z, providers). The same card appears on many
     pages at the same depth, so each is rendered once per process and reused, and kept for the next build."""
-    key = (service.id, page.root, page.version, page.edition, level, interface.active().language)
-    if key not in _CARDS:
-        name = "partials/easy-card.html" if page.easy else "partials/service-card.html"
-        _CARDS[key] = Markup(fragments.current().get(
-            service.id, ("card", page.root, page.version, page.edition, level),
-            lambda: env.get_template(name).render(service=service, page=page, level=level, pictures=pictures)))
-    return _CARDS[key]
+    return _cards_like(page, level).get(service.id) or _new_card(env, service, page, pictures, level)
+
+
+def _cards_like(page: PageView, level: int) -> dict[str, Markup]:
+    """{service id: card} of the cards made for pages like this one (depth, version, edition,
+    heading level, language). Looked up once a list: the browse pages list every service again and
+    again, and a key holding the edition would hash it for each card."""
+    return _CARDS.setdefault(("cards", page.root, page.version, page.edition, level, interface.active().language), {})
+
+
+def _new_card(env: jinja2.Environment, service: Service, page: PageView, pictures, level: int) -> Markup:
+    name = "partials/easy-card.html" if page.easy else "partials/service-card.html"
+    card = _cards_like(page, level)[service.id] = Markup(fragments.current().get(
+        service.id, ("card", page.root, page.version, page.edition, level),
+        lambda: env.get_template(name).render(service=service, page=page, level=level, pictures=pictures)))
+    return card
 
 
 @jinja2.pass_environment
 def _cards(env: jinja2.Environment, services, page: PageView, pictures, level: int = 2) -> Markup:
     """The cards of a list, one after another: what `{% for s in services %}{{ card(s, ...) }}{% endfor %}`
     writes, without a template loop step and call per card (browse pages list thousands)."""
-    return Markup("".join([_card(env, service, page, pictures, level) for service in services]))
+    made = _cards_like(page, level)
+    return Markup("".join([made.get(service.id) or _new_card(env, service, page, pictures, level) for service in services]))
 
 
 @jinja2.pass_environment

@@ -277,3 +277,18 @@ def test_serve_checks_again_each_file_that_an_edit_elsewhere_makes_wrong(tmp_pat
     edit(root / "site.yaml", "\n    arts-and-crafts:\n", "\n    arts-crafts:\n")
     assert found() == []
     assert [p.split(": warning: ")[0] for p in found(DAY.replace(year=DAY.year + 2))] == [f"{SHED}/{shed.name}:26"]  # due for review
+
+
+def test_every_field_of_a_page_is_part_of_its_digest():
+    """A field added to PageSpec later must still make a page with another value render again."""
+    import dataclasses
+
+    from builder.incremental.reuse import _spec_key
+    from builder.pages.kinds import Edition, PageSpec
+
+    page = PageSpec("service", "services/a/", "a")
+    others = {"kind": "provider", "url": "services/b/", "key": "b", "version": "easy-read", "language": "cy",
+              "edition": Edition(files=True)}
+    assert {field.name for field in dataclasses.fields(PageSpec)} == others.keys()
+    keys = {_spec_key(dataclasses.replace(page, **{name: value}), {}) for name, value in others.items()}
+    assert len(keys | {_spec_key(page, {})}) == len(others) + 1
