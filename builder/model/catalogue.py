@@ -7,7 +7,10 @@ property here, so templates only present.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import itertools
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -341,12 +344,11 @@ class Catalogue:
     def search_facets(self, easy: bool = False, filters_of: Callable | None = None) -> list[tuple[str, str, list[tuple[str, int]]]]:
         """Every search filter as (name, legend, [(value, number of services)]), in a stable order.
         `filters_of(service)`: its search_filters(easy), perhaps kept from the last build."""
-        counts: dict[str, dict[str, int]] = {name: {} for name, _ in SEARCH_FACETS}
+        every = [filters_of(service) if filters_of else service.search_filters(easy) for service in self.services.values()]
+        counts: dict[str, dict[str, int]] = {  # counted without a Python step per value: search pages list every service
+            name: collections.Counter(itertools.chain.from_iterable(map(operator.itemgetter(name), every)))
+            for name, _legend in SEARCH_FACETS if name != "kind"}
         counts["kind"] = {_("Service"): len(self.services), _("Provider"): len(self.providers), _("Information"): len(self.pages)}
-        for service in self.services.values():
-            for name, values in (filters_of(service) if filters_of else service.search_filters(easy)).items():
-                for value in values:
-                    counts[name][value] = counts[name].get(value, 0) + 1
         order = {
             "area": [t.easy if easy else t.label for t in self.site.areas],
             "who": [t.easy if easy else t.label for t in self.site.who_for],

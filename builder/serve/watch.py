@@ -21,7 +21,10 @@ from pathlib import Path
 import click
 
 WATCHED = ("site.yaml", "content", "templates")
-QUIET = 0.15  # seconds without a change that end a burst
+# Seconds without a change that end a burst. An editor's save is a write or a rename a few
+# milliseconds long, and `git checkout` writes file after file without pauses this long; a burst
+# split anyway is built twice, the second time with the rest.
+QUIET = 0.05
 POLL = 0.5  # seconds between scans when the operating system cannot report changes
 
 
