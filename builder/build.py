@@ -126,7 +126,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
         raise ContentError(checked.problems, checked.files)
     catalogue = checked.catalogue
     reuse = incremental.PageReuse(cache, out, theme.theme_dirs(root), in_place)   # pages unchanged since
-    publish = updated_in_place(out, root, reuse.forget) if reuse.in_place else fresh_output(out, root, reuse.published)
+    publish = updated_in_place(out, root, reuse.forget) if reuse.in_place else fresh_output(out, root, reuse.published, reuse.in_staging)
     with publish as staging:                                                      # publish (on success)
         download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
         progress.stage("Writing the pages (unchanged ones are kept)")

@@ -76,6 +76,7 @@ class PageReuse:
         self.in_place = in_place and bool(self.published)
         self.digests: dict[str, str] = {}
         self.shared, self.records = "", None
+        self.in_staging: set[str] = set()  # published files a recycled staging folder holds already (output.fresh_output)
 
     def keep_unchanged(self, catalogue: Catalogue, specs: list[PageSpec], staging: Path) -> frozenset[str]:
         """Hard-link into staging each published page whose inputs are unchanged; returns their files."""
@@ -89,7 +90,7 @@ class PageReuse:
         self.digests[file] = inputs
         if not usable or self.published.get(file) != inputs:
             return False
-        if self.in_place:
+        if self.in_place or file in self.in_staging:
             return True  # it is there already
         published, target = os.path.join(self.out, file), os.path.join(staging, file)
         try:

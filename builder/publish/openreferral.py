@@ -52,7 +52,7 @@ def write_open_data(root: Path, catalogue: Catalogue, staging: Path, reuse=None,
     static_api.write_document(folder, "", {"version": VERSION, "profile": PROFILE,
                                            "openapi_url": f"{catalogue.site.base_url}{FOLDER}/{static_api.OPENAPI_FILE}"})
     static_api.write_openapi(folder)
-    static_api.write_document(folder, "services", page(listed))
+    static_api.write_page(folder, "services", listed)
     _write_level_2(catalogue, folder, ids, staging, reuse)
     write_csv(folder / "services.csv", [entries[key][1] for key in catalogue.services], language_codes(catalogue))
     return len(listed)
@@ -91,7 +91,7 @@ def _service_files(catalogue: Catalogue, service: Service, ids: Ids) -> list[str
 
 
 def _unchanged_services(catalogue: Catalogue, staging: Path, ids: Ids, reuse) -> tuple[dict, dict]:
-    """{service id: (list entry, spreadsheet line)} of the services whose published files were kept,
+    """{service id: (list entry as JSON, spreadsheet line)} of the services whose published files were kept,
     and {service id: inputs digest} of every service."""
     if reuse is None:
         return {}, {}
@@ -111,8 +111,8 @@ _WORK: dict = {}
 CHUNK = 250  # services per worker task
 
 
-def _write_services(keys: list[str]) -> dict[str, tuple[dict, dict]]:
-    """One chunk of services (in a worker): their service_full files; {id: (list entry, spreadsheet line)}."""
+def _write_services(keys: list[str]) -> dict[str, tuple[str, dict]]:
+    """One chunk of services (in a worker): their service_full files; {id: (list entry as JSON, spreadsheet line)}."""
     catalogue, ids, folder = _WORK["catalogue"], _WORK["ids"], _WORK["folder"]
     written = {}
     codes = language_codes(catalogue)
@@ -128,7 +128,7 @@ def _write_services(keys: list[str]) -> dict[str, tuple[dict, dict]]:
         for at in record["service_at_locations"]:
             static_api.write_record(folder, "service_at_locations", at["id"], text)
         row = bilingual_row(catalogue, service, bodies) | {"id": record["id"]}  # joins the JSON; the file has its column
-        written[key] = (one_to_one(record), csv_line(row, codes))
+        written[key] = (static_api.json_text(one_to_one(record)), csv_line(row, codes))
     return written
 
 

@@ -41,14 +41,15 @@ def check_output_location(out: Path, root: Path) -> None:
 
 
 @contextlib.contextmanager
-def fresh_output(out: Path, root: Path, tracked: Collection[str] = frozenset()):
+def fresh_output(out: Path, root: Path, tracked: Collection[str] = frozenset(), left: set[str] | None = None):
     """Yields a staging folder; on success it becomes `out`, on any failure it is set aside (for the
     next build to reuse).
 
     `tracked`: the published files the build decides about one by one (incremental.PageReuse: pages
     and open data records, each kept or written again, and the gone ones removed). Where staging is
     the recycled spare folder, such a file stays in it only while it is the published file itself
-    (the same inode as in `out`); nothing else is left in it."""
+    (the same inode as in `out`); nothing else is left in it. `left`, if given, is filled with those
+    files, which the build then need not link again."""
     check_output_location(out, root)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +59,8 @@ def fresh_output(out: Path, root: Path, tracked: Collection[str] = frozenset()):
     recycled = _recycled(cache / SPARE, staging, out, tracked)
     if recycled is None:
         staging.mkdir()
+    elif left is not None:
+        left.update(recycled.left)
     (staging / MARKER).write_text("Made by catalogue build. This whole folder is replaced on every build.\n", encoding="utf-8")
     try:
         yield staging
@@ -166,6 +169,7 @@ def _keep_as_spare(folder: Path, cache: Path) -> None:
 class _Recycled:
     published: dict[str, dict[str, int]]  # {folder: {file: inode}} of the published folders read
     emptied: list[str]  # the folders files were removed from, parents first
+    left: set[str]  # the tracked files left in it
 
 
 def _recycled(spare: Path, staging: Path, out: Path, tracked: Collection[str]) -> _Recycled | None:
@@ -177,7 +181,7 @@ def _recycled(spare: Path, staging: Path, out: Path, tracked: Collection[str]) -
         spare.rename(staging)
     except OSError:
         return None
-    recycled, queue = _Recycled({}, []), [""]
+    recycled, queue = _Recycled({}, [], set()), [""]
     while queue:
         relative = queue.pop()
         folder = os.path.join(staging, relative)
@@ -189,7 +193,11 @@ def _recycled(spare: Path, staging: Path, out: Path, tracked: Collection[str]) -
         for entry in os.scandir(folder):
             if entry.is_dir(follow_symlinks=False):
                 queue.append(os.path.join(relative, entry.name))
-            elif published.get(entry.name) != entry.inode() or os.path.join(relative, entry.name) not in tracked:
+                continue
+            file = os.path.join(relative, entry.name)
+            if published.get(entry.name) == entry.inode() and file in tracked:
+                recycled.left.add(file)
+            else:
                 os.unlink(entry.path)
                 removed = True
         if removed:

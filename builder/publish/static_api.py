@@ -16,6 +16,8 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from builder.publish.records import page
+
 INDEX = "index.html"
 OPENAPI_FILE = "openapi.json"  # the ORUK 3.0 OpenAPI document, shipped with the builder (CC BY 4.0)
 ENDPOINTS = ("services", "taxonomies", "taxonomy_terms", "organizations", "service_at_locations")
@@ -30,6 +32,15 @@ def write_document(folder: Path, name: str, data: dict) -> None:
     """`name`.json and `name`/index.html (the root, `name` "", is index.json and index.html)."""
     (folder / name).mkdir(parents=True, exist_ok=True)
     write_twins(folder / name / INDEX, folder / f"{name or 'index'}.json", json_text(data))
+
+
+def write_page(folder: Path, name: str, texts: list[str]) -> None:
+    """write_document(folder, name, records.page(items)), given each item's json_text: the list of
+    every service is joined from the texts the build keeps, not encoded again."""
+    head = json_text({**page(texts), "contents": []})  # ends with "contents":[]}
+    text = head.removesuffix("[]}") + "[" + ",".join(texts) + "]}"
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    write_twins(folder / name / INDEX, folder / f"{name}.json", text)
 
 
 def record_files(endpoint: str, record_id: str) -> tuple[str, str]:
