@@ -30,17 +30,19 @@ def json_text(data: dict) -> str:
 
 def write_document(folder: Path, name: str, data: dict) -> None:
     """`name`.json and `name`/index.html (the root, `name` "", is index.json and index.html)."""
+    _write_document_text(folder, name, json_text(data))
+
+
+def _write_document_text(folder: Path, name: str, text: str) -> None:
     (folder / name).mkdir(parents=True, exist_ok=True)
-    write_twins(folder / name / INDEX, folder / f"{name or 'index'}.json", json_text(data))
+    write_twins(folder / name / INDEX, folder / f"{name or 'index'}.json", text)
 
 
 def write_page(folder: Path, name: str, texts: list[str]) -> None:
     """write_document(folder, name, records.page(items)), given each item's json_text: the list of
     every service is joined from the texts the build keeps, not encoded again."""
     head = json_text({**page(texts), "contents": []})  # ends with "contents":[]}
-    text = head.removesuffix("[]}") + "[" + ",".join(texts) + "]}"
-    (folder / name).mkdir(parents=True, exist_ok=True)
-    write_twins(folder / name / INDEX, folder / f"{name}.json", text)
+    _write_document_text(folder, name, head.removesuffix("[]}") + "[" + ",".join(texts) + "]}")
 
 
 def record_files(endpoint: str, record_id: str) -> tuple[str, str]:

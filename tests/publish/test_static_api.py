@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from builder.audit.browser import serve
+from builder.publish import static_api
+from builder.publish.records import page
 from orukschema import errors_of, oruk_validator, page_errors
 
 LEVEL_2 = {"taxonomies": "taxonomy.json", "taxonomy_terms": "taxonomy_term.json",
@@ -85,3 +87,11 @@ def test_the_json_files_and_the_folders_hold_the_same_documents(sample_site: Pat
     assert "<" not in (folder / "services.json").read_text(encoding="utf-8")  # a browser reads index.html as HTML
     assert "CC BY 4.0" in (folder / "openapi.LICENCE.txt").read_text(encoding="utf-8") or \
         "creativecommons.org/licenses/by/4.0" in (folder / "openapi.LICENCE.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("items", [[], [{"id": "a", "name": "Tea & <chat>"}, {"id": "b", "name": "Café"}]])
+def test_a_list_joined_from_kept_texts_has_the_bytes_of_the_list_encoded_whole(tmp_path, items):
+    static_api.write_document(tmp_path / "whole", "services", page(items))
+    static_api.write_page(tmp_path / "joined", "services", [static_api.json_text(item) for item in items])
+    for name in ("services.json", "services/index.html"):
+        assert (tmp_path / "joined" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
