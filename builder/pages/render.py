@@ -73,7 +73,7 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     fragments.use(pieces)
     _WORKER.update(catalogue=catalogue, theme_dirs=[str(d) for d in theme_dirs], staging=staging,
                    interfaces={"": first, **(interfaces or {})}, compiled=str(compiled) if compiled else None)
-    _CARDS.clear()
+    _forget_cards(pieces.inputs, first.language)
     mapviews.forget()
     environment.cache_clear()
     pictograms.cache_clear()
@@ -202,6 +202,23 @@ def environment(theme_dirs: tuple[str, ...], compiled: str | None = None) -> jin
 
 
 _CARDS: dict = {}
+_CARDS_SHOW: list = [None]  # {service id: the inputs of its cards in _CARDS}, None: not known
+
+
+def _forget_cards(inputs: dict[str, str], language: str) -> None:
+    """Before a build: `serve` builds again after each save, in the same process, and the lists show
+    thousands of cards, so the cards made in this process are kept but those of the services whose
+    inputs changed (fragments.py). The footers and menus, and cards in a second language (their
+    records are not in the inputs), are made again; without inputs (no cache), everything is."""
+    shown = _CARDS_SHOW[0]
+    changed = None if not inputs or shown is None else [key for key, was in shown.items() if inputs.get(key) != was]
+    for key in list(_CARDS):
+        if changed is None or key[0] != "cards" or key[-1] != language:
+            del _CARDS[key]
+        else:
+            for service_id in changed:
+                _CARDS[key].pop(service_id, None)
+    _CARDS_SHOW[0] = dict(inputs) if inputs else None
 
 
 @jinja2.pass_environment
