@@ -43,26 +43,17 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin || url.href === self.location.href) return;
-  if (request.mode === "navigate") {
-    event.respondWith(page(request));
-  } else {
-    event.respondWith(asset(request));
-  }
+  event.respondWith(request.mode === "navigate" ? page(request, event) : asset(request, event));
 });
 
-async function page(request) {
+// A response is handed to the page at once, while its copy is stored (event.waitUntil): on a
+// slow connection the page shows as it arrives instead of once all of it is in the cache.
+async function page(request, event) {
   const url = new URL(request.url);
   url.search = "";
+  let response;
   try {
-    const response = await fetch(request.url, { cache: "no-cache", credentials: "same-origin" });
-    if (response.ok) {
-      const copy = response.clone();
-      const cache = await caches.open(CACHE);
-      await cache.put(url.href, copy.clone());
-      const saved = await caches.open(SAVED);
-      if (await saved.match(url.href)) await saved.put(url.href, copy);
-    }
-    return response;
+    response = await fetch(request.url, { cache: "no-cache", credentials: "same-origin" });
   } catch (offline) {
     const cached = await caches.match(url.href);
     if (cached) return cached;
@@ -71,6 +62,15 @@ async function page(request) {
     const easy = url.href.startsWith(new URL("easy-read/", self.registration.scope).href);
     return offlinePage(easy ? EASY_OFFLINE_PAGE : OFFLINE_PAGE);
   }
+  if (response.ok) event.waitUntil(keepPage(url.href, response.clone()));
+  return response;
+}
+
+async function keepPage(address, copy) {
+  const cache = await caches.open(CACHE);
+  await cache.put(address, copy.clone());
+  const saved = await caches.open(SAVED);
+  if (await saved.match(address)) await saved.put(address, copy);
 }
 
 // The offline page is shown at the address that failed, so its relative links need a <base>.
@@ -81,7 +81,7 @@ async function offlinePage(address) {
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
-async function asset(request) {
+async function asset(request, event) {
   // Pagefind adds a timestamp to some requests; the cached copy of this release is the right one.
   const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
@@ -94,8 +94,8 @@ async function asset(request) {
     throw offline;
   }
   if (response.ok) {
-    const cache = await caches.open(CACHE);
-    await cache.put(request, response.clone());
+    const copy = response.clone();
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
   }
   return response;
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import urllib.parse
 
 from builder.core.errors import Problem
 
@@ -42,12 +43,19 @@ SCRIPT = """\
     box.appendChild(list);
     document.body.insertBefore(box, document.body.firstChild);
   }
+  // The server answers when the next build is done or has failed (a long poll): the page reloads
+  // the moment its new copy is served. A hidden tab asks once a second instead, without holding
+  // one of the browser's few connections to the preview.
+  var version = null;
   function poll() {
-    fetch("/__catalogue/status", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    var waiting = version !== null && document.visibilityState !== "hidden";
+    fetch("/__catalogue/status" + (waiting ? "?after=" + version : ""), {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.build !== seen && !s.problems.length) { location.reload(); return; }
       seen = s.build;
+      version = s.version;
       show(s.problems);
-    }).catch(function () {}).then(function () { setTimeout(poll, 100); });
+      setTimeout(poll, document.visibilityState === "hidden" ? 1000 : 0);
+    }).catch(function () { setTimeout(poll, 1000); });
   }
   var css = document.createElement("link");
   css.rel = "stylesheet";
@@ -75,28 +83,43 @@ self.addEventListener("fetch", (event) => {
 """
 
 
+LONG_POLL = 20.0  # seconds a status request waits for news before it is answered anyway
+
+
 class Status:
-    """The build number and the problems of the last build, shared by the watcher and the server."""
+    """The build number and the problems of the last build, shared by the watcher and the server.
+    `version` counts both kinds of news, so that a page can wait for the next."""
 
     def __init__(self):
-        self._lock = threading.Lock()
+        self._changed = threading.Condition()
         self.build = 0
+        self.version = 0
         self.problems: list[dict] = []
 
     def succeeded(self) -> None:
-        with self._lock:
+        with self._changed:
             self.build += 1
             self.problems = []
+            self._news()
 
     def failed(self, problems: list[Problem]) -> None:
-        with self._lock:
+        with self._changed:
             self.problems = [{"path": p.path, "line": p.line,
                               "text": str(p).removeprefix(f"{p.path}:{p.line}: " if p.line else f"{p.path}: ")}
                              for p in problems]
+            self._news()
 
-    def as_json(self) -> bytes:
-        with self._lock:
-            return json.dumps({"build": self.build, "problems": self.problems}).encode()
+    def _news(self) -> None:
+        self.version += 1
+        self._changed.notify_all()
+
+    def as_json(self, after: int | None = None, wait: float = LONG_POLL) -> bytes:
+        """The status now; with `after` (a version the page has), once there is a newer one or
+        `wait` seconds have passed."""
+        with self._changed:
+            if after is not None:
+                self._changed.wait_for(lambda: self.version != after, timeout=wait)
+            return json.dumps({"build": self.build, "version": self.version, "problems": self.problems}).encode()
 
 
 def preview_file(path: str, status: Status) -> tuple[str, bytes] | None:
@@ -105,6 +128,8 @@ def preview_file(path: str, status: Status) -> tuple[str, bytes] | None:
         return "text/javascript; charset=utf-8", SCRIPT.encode()
     if path == PREFIX + "preview.css":
         return "text/css; charset=utf-8", STYLE.encode()
-    if path.split("?")[0] == PREFIX + "status":
-        return "application/json", status.as_json()
+    address = urllib.parse.urlsplit(path)
+    if address.path == PREFIX + "status":
+        after = urllib.parse.parse_qs(address.query).get("after", [""])[0]
+        return "application/json", status.as_json(int(after) if after.isdigit() else None)
     return None

@@ -1,0 +1,56 @@
+"""The preview's status: an open page asks with the version it has and is answered the moment a
+build finishes or fails (not on its next poll), or after the long poll's wait with nothing new."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+from builder.core.errors import Problem
+from builder.serve import preview
+
+
+def answer(status: preview.Status, path: str) -> dict:
+    content_type, body = preview.preview_file(path, status)
+    assert content_type == "application/json"
+    return json.loads(body)
+
+
+def test_a_page_without_a_version_is_answered_at_once():
+    status = preview.Status()
+    status.succeeded()
+    assert answer(status, "/__catalogue/status") == {"build": 1, "version": 1, "problems": []}
+
+
+def test_a_waiting_page_is_answered_as_soon_as_the_build_is_done():
+    status = preview.Status()
+    threading.Timer(0.2, status.succeeded).start()
+    started = time.monotonic()
+    found = answer(status, "/__catalogue/status?after=0")
+    assert found["build"] == 1 and 0.15 < time.monotonic() - started < 5
+
+
+def test_a_waiting_page_hears_of_problems_too():
+    status = preview.Status()
+    problem = Problem("content/providers/a/b.md", 7, "areas", "areas: 'nowhere' is not an area")
+    threading.Timer(0.1, status.failed, args=([problem],)).start()
+    found = answer(status, "/__catalogue/status?after=0")
+    assert found["build"] == 0 and found["problems"][0]["path"] == "content/providers/a/b.md"
+    assert found["problems"][0]["line"] == 7
+
+
+def test_a_page_with_an_older_version_is_answered_at_once():
+    status = preview.Status()
+    status.succeeded()
+    status.succeeded()
+    started = time.monotonic()
+    assert answer(status, "/__catalogue/status?after=1")["build"] == 2
+    assert time.monotonic() - started < 1
+
+
+def test_with_nothing_new_the_answer_comes_after_the_wait():
+    status = preview.Status()
+    started = time.monotonic()
+    assert json.loads(status.as_json(after=0, wait=0.2)) == {"build": 0, "version": 0, "problems": []}
+    assert time.monotonic() - started >= 0.2
