@@ -163,8 +163,17 @@ def shared_inputs(catalogue: Catalogue, theme_dirs: list[Path]) -> str:
 
 def page_digests(catalogue: Catalogue, specs: list[PageSpec], shared: str, records: "_Records") -> dict[str, str]:
     editions: dict = {}  # one or two in a build: spelt out once, not once a page
-    return {page_file(spec): digest(shared, _spec_key(spec, editions), INPUTS[spec.kind](catalogue, spec, records))
+    shown: dict = {}  # what a page shows, summed up once for its standard and Easy Read versions
+    return {page_file(spec): digest(shared, _spec_key(spec, editions), _shows(catalogue, spec, records, shown))
             for spec in specs if spec.kind in INPUTS and not spec.language}  # a second language's pages: always rendered
+
+
+def _shows(catalogue: Catalogue, spec: PageSpec, records: "_Records", shown: dict) -> str:
+    key = (spec.kind, spec.key)
+    found = shown.get(key)
+    if found is None:
+        found = shown[key] = INPUTS[spec.kind](catalogue, spec, records)
+    return found
 
 
 def _spec_key(spec: PageSpec, editions: dict) -> str:
