@@ -110,11 +110,14 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False, cache: BuildCache | None = None,
-               in_place: bool = False, pages_live: Callable[[], None] | None = None, lists_later: bool = False) -> Built:
+               in_place: bool = False, pages_live: Callable[[frozenset[str] | None], None] | None = None,
+               open_pages: frozenset[str] = frozenset(), lists_later: bool = False) -> Built:
     """`in_place` (for `catalogue serve`): update the last build's output folder file by file
     instead of swapping in a new one; only where that folder is the one the cache recorded. Then
-    `pages_live()` is called as soon as the pages are written, before the open data and the cache,
-    and with `lists_later` the open data's lists of every record are left for a full build to write."""
+    the `open_pages` (site paths: the pages open in a browser) are rendered first and
+    `pages_live(those written)` is called once they are, `pages_live(None)` once every page is,
+    before the open data and the cache; with `lists_later` the open data's lists of every record
+    are left for a full build to write."""
     started, progress = time.perf_counter(), progress or Silent()
     check_output_location(out, root)  # before anything is written, even the cache
     cache = cache or BuildCache(root)
@@ -130,9 +133,10 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
     with publish as staging:                                                      # publish (on success)
         download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
         progress.stage("Writing the pages (unchanged ones are kept)")
-        pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse)  # render
-        if reuse.in_place and pages_live:
-            pages_live()
+        first = (open_pages, pages_live) if reuse.in_place and pages_live else None
+        pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse, first)  # render
+        if first:
+            pages_live(None)
         if with_search:
             progress.stage("Indexing for search")
             search.index_site(staging, catalogue)                                 # index
@@ -147,14 +151,14 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
 
 
 def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.Edition, progress=None,
-                reuse: incremental.PageReuse | None = None) -> int:
+                reuse: incremental.PageReuse | None = None, open_first: tuple | None = None) -> int:
     specs = render.plan_pages(catalogue, edition)
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
     pieces = reuse.fragments(catalogue) if reuse else None
     try:
         pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept,
                                    interfaces=second_languages(root, catalogue), pieces=pieces,
-                                   compiled=reuse.cache.templates_folder() if reuse else None)
+                                   compiled=reuse.cache.templates_folder() if reuse else None, open_first=open_first)
         if reuse:
             reuse.record_fragments(pieces)
     finally:

@@ -69,15 +69,15 @@ INDEX_AFTER = 3.0  # seconds without a change
 
 def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool,
              cache: BuildCache, in_place: bool = False) -> bool:
-    live = []  # the page may reload once the changed pages are in the served folder
+    live = []  # an open page may reload once it is in the served folder, and every page once all are
 
-    def pages_live() -> None:
-        status.succeeded()
-        live.append(True)
+    def pages_live(pages: frozenset[str] | None) -> None:
+        status.live(pages, new_build=not live)
+        live.append(pages)
 
     try:
         built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place, pages_live=pages_live,
-                           lists_later=in_place)  # the search indexer's build, after a pause, writes them
+                           open_pages=status.open_pages(), lists_later=in_place)  # the search indexer's build, after a pause, writes them
     except (ContentError, SiteError) as err:
         problems = err.problems.sorted() if isinstance(err, ContentError) else [Problem("templates", 0, "", str(err))]
         for problem in problems:
@@ -89,8 +89,8 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
         click.echo(f"{err.filename} went while it was being built: building again.", err=True)
         return False
     click.echo(f"Built {built.pages} pages in {built.seconds:.1f}s.")
-    if not live:
-        status.succeeded()
+    if None not in live:
+        status.live(None, new_build=not live)
     return True
 
 

@@ -182,6 +182,28 @@ def service_records(out: Path) -> list[Path]:
 LIST = re.compile(r"openreferral/([a-z_]+\.json|[a-z_]+/index\.html|services\.csv|index\.html)")  # not one record's
 
 
+def test_serve_makes_the_pages_open_in_a_browser_live_before_the_rest(site):
+    """The edited listing's page, open in a browser, is written first and said to be live while the
+    other pages showing the edit (its Easy Read page, its provider's page) are still the old ones;
+    then every page is, and the folder is what a cold build writes."""
+    root, out, scratch = site
+    cache = BuildCache(root, in_memory=True)
+    build_site(root, out, DAY, with_search=False, cache=cache)
+    listing = first_service(root, SHED)
+    page = next(p for p in out.glob("services/*/*/index.html") if p.parent.name == listing.stem).relative_to(out).parent
+    opened, provider = f"{page.as_posix()}/", f"providers/{page.parent.name}/index.html"
+    news = []
+
+    def pages_live(pages):
+        news.append((pages, [b"Opened first." in (out / name).read_bytes()
+                             for name in (opened + "index.html", "easy-read/" + opened + "index.html", provider)]))
+    edit(listing, "\nsummary: ", "\nsummary: Opened first. ")
+    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache, pages_live=pages_live,
+               open_pages=frozenset({opened, "no-such-page/"}))
+    assert news == [({opened}, [True, False, False]), (None, [True, True, True])]
+    assert tree(out) == cold_build(root, scratch)
+
+
 def test_serve_between_saves_updates_the_records_and_leaves_the_lists_for_the_indexers_build(site, monkeypatch):
     """`serve` rebuilds with `lists_later`: the edited service's own record is current at once; the
     documents that list every record wait for the search indexer's full build, which then writes

@@ -1,5 +1,6 @@
 """The preview's status: an open page asks with the version it has and is answered the moment a
-build finishes or fails (not on its next poll), or after the long poll's wait with nothing new."""
+build finishes or fails (not on its next poll), or after the long poll's wait with nothing new.
+The pages open in a browser are known to the build, which makes them live first."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def answer(status: preview.Status, path: str) -> dict:
 def test_a_page_without_a_version_is_answered_at_once():
     status = preview.Status()
     status.succeeded()
-    assert answer(status, "/__catalogue/status") == {"build": 1, "version": 1, "problems": []}
+    assert answer(status, "/__catalogue/status") == {"build": 1, "version": 1, "problems": [], "pages": None}
 
 
 def test_a_waiting_page_is_answered_as_soon_as_the_build_is_done():
@@ -52,5 +53,28 @@ def test_a_page_with_an_older_version_is_answered_at_once():
 def test_with_nothing_new_the_answer_comes_after_the_wait():
     status = preview.Status()
     started = time.monotonic()
-    assert json.loads(status.as_json(after=0, wait=0.2)) == {"build": 0, "version": 0, "problems": []}
+    assert json.loads(status.as_json(after=0, wait=0.2)) == {"build": 0, "version": 0, "problems": [], "pages": None}
     assert time.monotonic() - started >= 0.2
+
+
+def test_the_pages_asking_are_the_open_pages():
+    status = preview.Status()
+    waiting = threading.Thread(target=answer, args=(status, "/__catalogue/status?page=/a-to-z/&after=0"))
+    waiting.start()
+    time.sleep(0.2)
+    answer(status, "/__catalogue/status?page=%2Fservices%2Fa%2Fb%2F")  # a hidden tab: asked, not waiting
+    assert status.open_pages() == {"a-to-z/", "services/a/b/"}
+    status.succeeded()
+    waiting.join()
+    assert status.open_pages() == {"a-to-z/", "services/a/b/"}  # asked a moment ago: still open
+
+
+def test_the_open_pages_are_news_before_the_rest_of_the_build():
+    status = preview.Status()
+    status.succeeded()
+    status.live(frozenset({"services/a/b/"}), new_build=True)
+    first = answer(status, "/__catalogue/status?after=1")
+    assert first["build"] == 2 and first["pages"] == ["/services/a/b/"]
+    status.live(None, new_build=False)
+    rest = answer(status, "/__catalogue/status?after=2")
+    assert rest == {"build": 2, "version": 3, "problems": [], "pages": None}  # the same build, now whole
