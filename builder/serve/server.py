@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 
 from builder.build import build_site
+from builder.config.paths import CACHE_FOLDER
 from builder.core.errors import ContentError, Problem, SiteError
 from builder.incremental.cache import BuildCache
 from builder.serve import preview
@@ -65,6 +66,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 # in a forked process, tens of seconds at 10,000 services) waits for a pause, so that it neither
 # competes with the next rebuild for the CPU nor makes it copy the memory it shares with the fork.
 INDEX_AFTER = 3.0  # seconds without a change
+LOCK = "serve.lock"  # in the build cache, held while a preview runs
 
 
 def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool,
@@ -119,6 +121,11 @@ def _stop(process) -> None:
 
 
 def serve_site(root: Path, port: int, today: dt.date, poll: bool = False) -> None:
+    with _only_preview(root):
+        _serve(root, port, today, poll)
+
+
+def _serve(root: Path, port: int, today: dt.date, poll: bool) -> None:
     out = root / "_site"
     handler = type("Handler", (_Handler,), {"status": preview.Status()})
     server = _listen(port, functools.partial(handler, directory=str(out)))  # before building: a busy port fails at once
@@ -155,6 +162,40 @@ def _rebuild_on_change(root: Path, out: Path, today: dt.date, status: preview.St
             unindexed = _rebuild(root, out, today, status, with_search=False, cache=cache, in_place=content_only) or unindexed
     finally:
         _stop(indexer)
+
+
+@contextlib.contextmanager
+def _only_preview(root: Path):
+    """One `catalogue serve` per site at a time: a second would build the same output folder and
+    swap it from under the first. The lock (in the build cache) goes with the process, however it ends."""
+    folder = root / CACHE_FOLDER
+    folder.mkdir(exist_ok=True)
+    with open(folder / LOCK, "a+", encoding="ascii") as lock:
+        if not _locked(lock):
+            lock.seek(0)
+            other = lock.read().strip()
+            raise click.ClickException(
+                f"another 'catalogue serve' is previewing this site already{f' (process {other})' if other.isdigit() else ''}. "
+                "Use the page it serves, or stop it (Ctrl+C in its terminal) and run this again.")
+        lock.seek(0)
+        lock.truncate()
+        lock.write(str(os.getpid()))
+        lock.flush()
+        yield
+
+
+def _locked(file) -> bool:
+    """An exclusive lock on the open file, or False if another process holds one."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+            msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 class _Server(http.server.ThreadingHTTPServer):

@@ -7,6 +7,7 @@ service-text-cut-by-comment, service-coordinates-swapped, warning-service-copied
 
 from __future__ import annotations
 
+import fcntl
 import re
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_SERVICE, MINIMAL_SITE, PROJECT, TODAY, make_site, run_cli
+from serving import free_port
 
 SERVICE = "content/providers/testshire-care/garden-club.md"
 PAGE = "services/testshire-care/garden-club/index.html"
@@ -51,6 +53,22 @@ def test_serve_on_a_port_in_use_says_so_and_suggests_another(tmp_path: Path):
     assert done.stderr.strip() == (f"Error: port {port} is already in use (another preview, or another program, is using it). "
                                    f"Stop it, or choose another port: catalogue serve --port {port + 1}")
     assert not (root / "_site").exists()  # it stopped before building
+
+
+def test_a_second_serve_on_the_same_site_says_the_first_is_running(tmp_path: Path):
+    """Two previews of one site would swap the output folder from under each other."""
+    root = make_site(tmp_path / "site")
+    (root / ".catalogue-cache").mkdir()
+    with open(root / ".catalogue-cache" / "serve.lock", "w", encoding="ascii") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as the first preview holds it
+        lock.write("4242")
+        lock.flush()
+        done = subprocess.run([sys.executable, "-m", "builder", "serve", "--root", str(root), "--port", str(free_port())],
+                              capture_output=True, text=True, timeout=60, cwd=PROJECT)
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("Error: another 'catalogue serve' is previewing this site already (process 4242). "
+                                   "Use the page it serves, or stop it (Ctrl+C in its terminal) and run this again.")
+    assert not (root / "_site").exists()
 
 
 def test_a_theme_that_ships_a_translation_allows_its_language(tmp_path: Path):
