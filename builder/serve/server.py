@@ -28,7 +28,7 @@ from builder.config.paths import CACHE_FOLDER
 from builder.core.errors import ContentError, Problem, SiteError
 from builder.incremental.cache import BuildCache
 from builder.serve import preview
-from builder.serve.watch import Changes, watching
+from builder.serve.watch import WATCHED, Changes, watching
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -70,7 +70,7 @@ LOCK = "serve.lock"  # in the build cache, held while a preview runs
 
 
 def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool,
-             cache: BuildCache, in_place: bool = False) -> bool:
+             cache: BuildCache, in_place: bool = False, again: bool = True) -> bool:
     live = []  # an open page may reload once it is in the served folder, and every page once all are
 
     def pages_live(pages: frozenset[str] | None) -> None:
@@ -87,13 +87,23 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
         click.echo(f"{err.format_message()} The preview still shows the last good build.", err=True)
         status.failed([p for p in problems if p.severity == "error"])
         return False
-    except FileNotFoundError as err:  # saved or deleted again while it was being built: the watcher has that change
+    except FileNotFoundError as err:
         click.echo(f"{err.filename} went while it was being built: building again.", err=True)
-        return False
+        if again and not _is_source(root, err.filename):  # the output folder, say: no save will follow
+            return _rebuild(root, out, today, status, with_search, cache, again=False)
+        return False  # a source saved or deleted again: the watcher has that change, and builds again
     click.echo(f"Built {built.pages} pages in {built.seconds:.1f}s.")
     if None not in live:
         status.live(None, new_build=not live)
     return True
+
+
+def _is_source(root: Path, path) -> bool:
+    """A file `catalogue serve` watches (site.yaml, content/, templates/)."""
+    try:
+        return Path(os.fsdecode(path)).resolve().relative_to(root.resolve()).parts[0] in WATCHED
+    except (TypeError, ValueError, IndexError):
+        return False
 
 
 def _index_search(root: Path, out: Path, today: dt.date, cache: BuildCache) -> None:

@@ -51,3 +51,34 @@ def test_search_is_indexed_once_the_saving_pauses_not_after_every_save(tmp_path,
     assert len(rebuilds) == 2 and all(not kwargs["with_search"] and kwargs["in_place"] for kwargs in rebuilds)
     assert saves.timeouts[:3] == [None, server.INDEX_AFTER, server.INDEX_AFTER]  # each save waits for a pause again
     assert marker.read_text() == "indexed"  # the forked indexer ran, after the pause
+
+
+def _vanishing(monkeypatch, tmp_path: Path, missing: Path) -> list[bool]:
+    """build_site fails once with `missing` gone, then succeeds; returns each call's in_place."""
+    calls = []
+
+    class Built:
+        pages, seconds = 1, 0.1
+
+    def build_site(root, out, today, **options):
+        calls.append(options["in_place"])
+        if len(calls) == 1:
+            raise FileNotFoundError(2, "No such file or directory", str(missing))
+        return Built()
+    monkeypatch.setattr(server, "build_site", build_site)
+    return calls
+
+
+def test_an_output_folder_removed_while_it_is_built_is_built_again_at_once(monkeypatch, tmp_path: Path, capsys):
+    calls = _vanishing(monkeypatch, tmp_path, tmp_path / "_site" / "services" / "index.html")
+    status = server.preview.Status()
+    assert server._rebuild(tmp_path, tmp_path / "_site", dt.date(2026, 11, 1), status, False, None, in_place=True)
+    assert calls == [True, False]  # the second time whole, trusting nothing in the folder
+    assert status.build == 1 and "went while it was being built: building again." in capsys.readouterr().err
+
+
+def test_a_listing_deleted_while_it_is_built_waits_for_the_watcher(monkeypatch, tmp_path: Path):
+    calls = _vanishing(monkeypatch, tmp_path, tmp_path / "content" / "providers" / "a" / "b.md")
+    status = server.preview.Status()
+    assert not server._rebuild(tmp_path, tmp_path / "_site", dt.date(2026, 11, 1), status, False, None, in_place=True)
+    assert calls == [True] and status.build == 0  # the watcher has the deletion: the next build follows it
