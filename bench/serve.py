@@ -108,7 +108,7 @@ def time_one_edit(page, base: str, url: str, listing: Path, text: str, marker: s
     listing.write_text(text.replace('\nsummary: "', f'\nsummary: "{marker} ', 1), encoding="utf-8")
     started = time.perf_counter()
     pollers = [threading.Thread(target=time_until, args=(lambda: marker in (fetch(url) or ""), started, served)),
-               threading.Thread(target=time_until, args=(lambda: (s := status(base))["build"] > build and s["pages"] is None,
+               threading.Thread(target=time_until, args=(lambda: (s := status(base))["build"] > build and s.get("pages") is None,
                                                          started, whole))]
     for poller in pollers:
         poller.start()

@@ -80,12 +80,13 @@ STYLE = """\
 #catalogue-preview-problems code { font-weight: bold; }
 """
 
-# The site's service worker keeps every file but pages for good, so it would answer the
-# status poll with its first reply for ever: the preview server puts this before its code.
+# The copy of the site's service worker the preview server sends (never the built file) is inert:
+# it saves nothing on install and answers no request. Else it would keep every file but pages for
+# good (a changed stylesheet, the status poll's first reply), and download the whole site's search
+# index from the preview server (tens of thousands of files at 10,000 services) while it rebuilds.
 WORKER_PREFIX = b"""\
-self.addEventListener("fetch", (event) => {
-  if (new URL(event.request.url).pathname.startsWith("/__catalogue/")) event.stopImmediatePropagation();
-});
+self.addEventListener("install", (event) => { event.stopImmediatePropagation(); self.skipWaiting(); });
+self.addEventListener("fetch", (event) => event.stopImmediatePropagation());
 """
 
 

@@ -38,11 +38,15 @@ def test_the_preview_script_is_a_file_not_inline_code(served):
 
 
 def test_the_page_reloads_itself_with_the_offline_service_worker_installed(served, new_context):
-    # the site's worker keeps every file but pages: it must not keep the preview's status
+    # the site's worker keeps every file but pages: in the preview it must keep nothing, neither the
+    # status nor a stylesheet, nor download the search index from the preview server
     root, url = served
     page = new_context(service_workers="allow").new_page()
     page.goto(url + "services/testshire-care/garden-club/")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20000)
+    page.reload()
+    stored = "async () => { let n = 0; for (const name of await caches.keys()) n += (await (await caches.open(name)).keys()).length; return n; }"
+    assert page.evaluate(stored) == 0
     service = root / SERVICE
     good = service.read_text(encoding="utf-8")
     try:
