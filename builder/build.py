@@ -110,14 +110,15 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False, cache: BuildCache | None = None,
-               in_place: bool = False, pages_live: Callable[[frozenset[str] | None], None] | None = None,
+               in_place: bool = False, pages_live: Callable[[frozenset[str] | None], bool | None] | None = None,
                open_pages: frozenset[str] = frozenset(), lists_later: bool = False) -> Built:
     """`in_place` (for `catalogue serve`): update the last build's output folder file by file
     instead of swapping in a new one; only where that folder is the one the cache recorded. Then
     the `open_pages` (site paths: the pages open in a browser) are rendered first and
-    `pages_live(those written)` is called once they are, `pages_live(None)` once every page is,
-    before the open data and the cache; with `lists_later` the open data's lists of every record
-    are left for a full build to write."""
+    `pages_live(those written)` is called once they are; it answers whether to go on with the rest
+    (False: a newer save is waiting, and its build writes them). `pages_live(None)` follows once
+    every page is written, before the open data and the cache; with `lists_later` the open data's
+    lists of every record are left for a full build to write."""
     started, progress = time.perf_counter(), progress or Silent()
     check_output_location(out, root)  # before anything is written, even the cache
     cache = cache or BuildCache(root)
@@ -133,9 +134,9 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
     with publish as staging:                                                      # publish (on success)
         download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
         progress.stage("Writing the pages (unchanged ones are kept)")
-        first = (open_pages, pages_live) if reuse.in_place and pages_live else None
+        first = render.OpenFirst(open_pages, pages_live) if reuse.in_place and pages_live else None
         pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse, first)  # render
-        if first:
+        if first and not first.unwritten:
             pages_live(None)
         if with_search:
             progress.stage("Indexing for search")
@@ -151,7 +152,7 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
 
 
 def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.Edition, progress=None,
-                reuse: incremental.PageReuse | None = None, open_first: tuple | None = None) -> int:
+                reuse: incremental.PageReuse | None = None, open_first: render.OpenFirst | None = None) -> int:
     specs = render.plan_pages(catalogue, edition)
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
     pieces = reuse.fragments(catalogue) if reuse else None
@@ -161,6 +162,7 @@ def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.
                                    compiled=reuse.cache.templates_folder() if reuse else None, open_first=open_first)
         if reuse:
             reuse.record_fragments(pieces)
+            reuse.left_for_later(open_first.unwritten if open_first else ())
     finally:
         if pieces:
             pieces.close()

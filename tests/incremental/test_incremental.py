@@ -204,6 +204,26 @@ def test_serve_makes_the_pages_open_in_a_browser_live_before_the_rest(site):
     assert tree(out) == cold_build(root, scratch)
 
 
+def test_a_rebuild_superseded_by_a_newer_save_leaves_the_rest_to_the_next_build(site):
+    """A save during a rebuild: once the open page is live, the other pages wait for the next build,
+    which writes them (and the newer edit) as a cold build would, though its own edit is elsewhere."""
+    root, out, scratch = site
+    cache = BuildCache(root, in_memory=True)
+    build_site(root, out, DAY, with_search=False, cache=cache)
+    listing = first_service(root, SHED)
+    page = next(p for p in out.glob("services/*/*/index.html") if p.parent.name == listing.stem).relative_to(out).parent
+    opened, provider = f"{page.as_posix()}/", out / f"providers/{page.parent.name}/index.html"
+    edit(listing, "\nsummary: ", "\nsummary: Superseded. ")
+    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache, pages_live=lambda pages: pages is None,
+               open_pages=frozenset({opened}))
+    assert b"Superseded." in (out / opened / "index.html").read_bytes()
+    assert b"Superseded." not in provider.read_bytes()  # left for the next build
+    edit(root / SHED / "provider.yaml", "\ndescription: ", "\ndescription: Newer. ")
+    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache)
+    assert b"Superseded." in provider.read_bytes()
+    assert tree(out) == cold_build(root, scratch)
+
+
 def test_serve_between_saves_updates_the_records_and_leaves_the_lists_for_the_indexers_build(site, monkeypatch):
     """`serve` rebuilds with `lists_later`: the edited service's own record is current at once; the
     documents that list every record wait for the search indexer's full build, which then writes
