@@ -124,15 +124,6 @@ class PageReuse:
         inputs = {key: digest(self.shared, self.records.services((key,))) for key in catalogue.services}
         return Fragments(inputs, self.cache.fragments())
 
-    def left_for_later(self, files) -> None:
-        """Pages this build decided to write but did not (a newer save superseded it): each keeps the
-        inputs of its copy on disk, so that the next build writes it."""
-        for file in files:
-            if file in self.published:
-                self.digests[file] = self.published[file]
-            else:
-                self.digests.pop(file, None)
-
     def record_fragments(self, pieces: Fragments) -> None:
         self.cache.record_fragments(pieces.kept(), to_disk=not self.in_place)
 

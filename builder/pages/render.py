@@ -7,7 +7,6 @@ pages are rendered by a pool of processes (forked, so the Catalogue is shared, n
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import traceback
@@ -58,29 +57,17 @@ def plan_pages(catalogue: Catalogue, edition: Edition = PUBLISHED) -> list[PageS
 # ---------------------------------------------------------------- rendering in workers
 
 _WORKER: dict = {}
-PREVIEW_CHUNK = 4  # pages
-
-
-@dataclasses.dataclass
-class Preview:
-    """`catalogue serve` rebuilding the folder it serves: the pages open in a browser (site paths) are
-    rendered before the others, and `shown(their paths)` is told once they are written, `shown(None)`
-    once every page is. `superseded()` says whether a newer save is waiting: then the pages not
-    written yet are left for its build, and listed in `unwritten`."""
-    open_pages: frozenset[str]
-    shown: Callable[[frozenset[str] | None], None]
-    superseded: Callable[[], bool] = lambda: False
-    unwritten: list[str] = dataclasses.field(default_factory=list)
 
 
 def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
                 progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset(),
                 interfaces: dict | None = None, pieces: fragments.Fragments | None = None,
-                compiled: Path | None = None, preview: Preview | None = None) -> int:
+                compiled: Path | None = None, open_first: tuple[frozenset[str], Callable] | None = None) -> int:
     """Render and write every page but those `kept` from the last build (see incremental.py); returns
     the number of pages in the site. `progress(done, total)` is told as it goes. `pieces`: the
     services' cards and filters kept from the last build (fragments.py); `compiled`: a folder
-    for compiled templates, kept between builds; `preview`: see Preview."""
+    for compiled templates, kept between builds; `open_first`: (site paths, shown): those pages are
+    rendered before the others, and `shown(the paths written)` is told once they are."""
     # before the pool starts: forked workers see the Catalogue without it being copied to them
     first = interface.active()
     pieces = pieces or fragments.Fragments()
@@ -93,16 +80,15 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     pictograms.cache_clear()
     _compile_templates(tuple(_WORKER["theme_dirs"]), _WORKER["compiled"])
     todo = [spec for spec in specs if page_file(spec) not in kept]
-    if preview and (opened := [spec for spec in todo if spec.url in preview.open_pages]):
-        _render_chunk(opened)
-        preview.shown(frozenset(spec.url for spec in opened))
-        todo = [spec for spec in todo if spec.url not in preview.open_pages]
+    if open_first and (opened := [spec for spec in todo if spec.url in open_first[0]]):
+        _render_chunk(opened)  # the pages open in a browser (`catalogue serve`), before the rest
+        open_first[1](frozenset(spec.url for spec in opened))
+        todo = [spec for spec in todo if spec.url not in open_first[0]]
     heavy_first = sorted(todo, key=lambda spec: spec.kind not in ("browse", "a-to-z", "provider"))  # balances the workers
-    chunk = PREVIEW_CHUNK if preview else chunk  # a newer save is looked for before each
     chunks = [heavy_first[i:i + chunk] for i in range(0, len(heavy_first), chunk)]
     written = len(specs) - len(heavy_first)
     with worker_pool(len(heavy_first)) as mapper:
-        for count in mapper(_render_chunk, _until_superseded(chunks, preview) if preview and mapper is map else chunks):
+        for count in mapper(_render_chunk, chunks):
             written += count
             if progress and len(specs) > 1000:
                 progress(written, len(specs))
@@ -110,16 +96,6 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     write_text(staging, "sitemap.xml", sitemap(catalogue, specs))
     write_text(staging, "robots.txt", robots(catalogue))
     return written
-
-
-def _until_superseded(chunks: list[list[PageSpec]], preview: Preview):
-    """The chunks, to render one by one in this process, until a newer save is waiting: the pages of
-    the chunks left then go to `preview.unwritten`."""
-    for index, part in enumerate(chunks):
-        if preview.superseded():
-            preview.unwritten = [page_file(spec) for rest in chunks[index:] for spec in rest]
-            return
-        yield part
 
 
 def _render_chunk(specs: list[PageSpec]) -> int:

@@ -27,7 +27,6 @@ from builder.build import build_site
 from builder.config.paths import CACHE_FOLDER
 from builder.core.errors import ContentError, Problem, SiteError
 from builder.incremental.cache import BuildCache
-from builder.pages import render
 from builder.serve import preview
 from builder.serve.watch import WATCHED, Changes, watching
 
@@ -71,19 +70,16 @@ LOCK = "serve.lock"  # in the build cache, held while a preview runs
 
 
 def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with_search: bool,
-             cache: BuildCache, in_place: bool = False, again: bool = True, saved_since=lambda: False) -> bool:
-    """`saved_since()`: whether a file was saved since this build began; if so, once the open pages
-    are live, the rest is left for the next build, which follows at once."""
+             cache: BuildCache, in_place: bool = False, again: bool = True) -> bool:
     live = []  # an open page may reload once it is in the served folder, and every page once all are
 
-    def shown(pages: frozenset[str] | None) -> None:
+    def pages_live(pages: frozenset[str] | None) -> None:
         status.live(pages, new_build=not live)
         live.append(pages)
 
-    view = render.Preview(status.open_pages(), shown, saved_since)
     try:
-        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place, preview=view,
-                           lists_later=in_place)  # the search indexer's build, after a pause, writes them
+        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place, pages_live=pages_live,
+                           open_pages=status.open_pages(), lists_later=in_place)  # the search indexer's build, after a pause, writes them
     except (ContentError, SiteError) as err:
         problems = err.problems.sorted() if isinstance(err, ContentError) else [Problem("templates", 0, "", str(err))]
         for problem in problems:
@@ -96,9 +92,6 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
         if again and not _is_source(root, err.filename):  # the output folder, say: no save will follow
             return _rebuild(root, out, today, status, with_search, cache, again=False)
         return False  # a source saved or deleted again: the watcher has that change, and builds again
-    if view.unwritten:
-        click.echo(f"Built the open pages in {built.seconds:.1f}s; a file was saved meanwhile: the rest follows with it.")
-        return True
     click.echo(f"Built {built.pages} pages in {built.seconds:.1f}s.")
     if None not in live:
         status.live(None, new_build=not live)
@@ -176,8 +169,7 @@ def _rebuild_on_change(root: Path, out: Path, today: dt.date, status: preview.St
             indexer = None
             click.echo(f"{sorted(changed)[0] if len(changed) == 1 else f'{len(changed)} files'} changed: rebuilding.")
             content_only = all(Path(path).parts[0] == "content" for path in changed)
-            unindexed = _rebuild(root, out, today, status, with_search=False, cache=cache, in_place=content_only,
-                                 saved_since=changes.pending) or unindexed
+            unindexed = _rebuild(root, out, today, status, with_search=False, cache=cache, in_place=content_only) or unindexed
     finally:
         _stop(indexer)
 

@@ -52,10 +52,6 @@ class Changes:
             self._last = time.monotonic()
             self._arrived.set()
 
-    def pending(self) -> bool:
-        """Something changed since the last `wait` returned."""
-        return self._arrived.is_set()
-
     def wait(self, timeout: float | None = None) -> set[str]:
         """Blocks until something changed and then QUIET seconds passed without another change; or,
         with a `timeout`, until that many seconds passed without a change (returns an empty set)."""

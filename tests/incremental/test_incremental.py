@@ -19,7 +19,6 @@ import pytest
 
 from builder.build import build_site, check_site
 from builder.incremental.cache import FOLDER, BuildCache
-from builder.pages.render import Preview
 from builder.publish import openreferral
 
 from conftest import SAMPLE, TODAY
@@ -199,29 +198,9 @@ def test_serve_makes_the_pages_open_in_a_browser_live_before_the_rest(site):
         news.append((pages, [b"Opened first." in (out / name).read_bytes()
                              for name in (opened + "index.html", "easy-read/" + opened + "index.html", provider)]))
     edit(listing, "\nsummary: ", "\nsummary: Opened first. ")
-    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache,
-               preview=Preview(frozenset({opened, "no-such-page/"}), pages_live))
+    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache, pages_live=pages_live,
+               open_pages=frozenset({opened, "no-such-page/"}))
     assert news == [({opened}, [True, False, False]), (None, [True, True, True])]
-    assert tree(out) == cold_build(root, scratch)
-
-
-def test_a_rebuild_superseded_by_a_newer_save_leaves_the_rest_to_the_next_build(site):
-    """A save during a rebuild: once the open page is live, the other pages wait for the next build,
-    which writes them (and the newer edit) as a cold build would, though its own edit is elsewhere."""
-    root, out, scratch = site
-    cache = BuildCache(root, in_memory=True)
-    build_site(root, out, DAY, with_search=False, cache=cache)
-    listing = first_service(root, SHED)
-    page = next(p for p in out.glob("services/*/*/index.html") if p.parent.name == listing.stem).relative_to(out).parent
-    opened, provider = f"{page.as_posix()}/", out / f"providers/{page.parent.name}/index.html"
-    edit(listing, "\nsummary: ", "\nsummary: Superseded. ")
-    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache,
-               preview=Preview(frozenset({opened}), lambda pages: None, superseded=lambda: True))
-    assert b"Superseded." in (out / opened / "index.html").read_bytes()
-    assert b"Superseded." not in provider.read_bytes()  # left for the next build
-    edit(root / SHED / "provider.yaml", "\ndescription: ", "\ndescription: Newer. ")
-    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache)
-    assert b"Superseded." in provider.read_bytes()
     assert tree(out) == cold_build(root, scratch)
 
 

@@ -19,9 +19,6 @@ class Saves:
     def __init__(self, marker: Path):
         self.marker, self.timeouts = marker, []
 
-    def pending(self):
-        return False
-
     def wait(self, timeout=None):
         self.timeouts.append(timeout)
         if len(self.timeouts) <= 2:
@@ -85,20 +82,3 @@ def test_a_listing_deleted_while_it_is_built_waits_for_the_watcher(monkeypatch, 
     status = server.preview.Status()
     assert not server._rebuild(tmp_path, tmp_path / "_site", dt.date(2026, 11, 1), status, False, None, in_place=True)
     assert calls == [True] and status.build == 0  # the watcher has the deletion: the next build follows it
-
-
-def test_a_save_during_a_rebuild_leaves_the_pages_not_open_to_the_next_build(monkeypatch, tmp_path: Path, capsys):
-    class Built:
-        pages, seconds = 1, 0.1
-
-    def build_site(root, out, today, preview, **options):
-        preview.shown(frozenset({"services/a/b/"}))  # the open page is written
-        assert preview.superseded()
-        preview.unwritten = ["a-to-z/index.html"]  # as render_site leaves them
-        return Built()
-    monkeypatch.setattr(server, "build_site", build_site)
-    status = server.preview.Status()
-    assert server._rebuild(tmp_path, tmp_path / "_site", dt.date(2026, 11, 1), status, False, None, in_place=True,
-                           saved_since=lambda: True)
-    assert status.build == 1 and status.pages == {"/services/a/b/"}  # the open page's news, not the whole build's
-    assert "a file was saved meanwhile: the rest follows with it." in capsys.readouterr().out

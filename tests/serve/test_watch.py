@@ -34,21 +34,6 @@ def test_a_burst_of_saves_is_one_change_and_temporary_files_are_ignored(tmp_path
         assert changes.wait() == {"site.yaml"}  # nothing left over from the burst
 
 
-def test_a_save_since_the_last_wait_is_pending_until_the_next(tmp_path):
-    """A rebuild asks whether a file was saved since it began (it then leaves its pages not open to the next)."""
-    root = make_site(tmp_path)
-    with watch.watching(root) as changes:
-        assert not changes.pending()
-        (root / SERVICE).write_text("---\nname: Saved\n---\n", encoding="utf-8")
-        for _ in range(100):
-            if changes.pending():
-                break
-            time.sleep(0.02)
-        assert changes.pending()
-        assert changes.wait() == {SERVICE}
-        assert not changes.pending()
-
-
 def test_a_wait_with_a_timeout_ends_empty_after_a_pause_and_still_returns_a_save(tmp_path):
     """`serve` indexes search only after a pause in the saving (server.INDEX_AFTER)."""
     root = make_site(tmp_path)
