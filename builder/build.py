@@ -13,7 +13,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from builder.config import security
 from builder.content import easy_read_checks
@@ -110,14 +109,11 @@ def load_file(job: tuple) -> tuple[content.SourceFile | None, list, markup.Rende
 @fewer_collections()
 def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, progress=None,
                with_search: bool = True, offline_copy: bool = False, cache: BuildCache | None = None,
-               in_place: bool = False, pages_live: Callable[[frozenset[str] | None], None] | None = None,
-               open_pages: frozenset[str] = frozenset(), lists_later: bool = False) -> Built:
-    """`in_place` (for `catalogue serve`): update the last build's output folder file by file
-    instead of swapping in a new one; only where that folder is the one the cache recorded. Then
-    the `open_pages` (site paths: the pages open in a browser) are rendered first and
-    `pages_live(those written)` is called once they are, `pages_live(None)` once every page is,
-    before the open data and the cache; with `lists_later` the open data's lists of every record
-    are left for a full build to write."""
+               in_place: bool = False, preview: render.Preview | None = None, lists_later: bool = False) -> Built:
+    """`in_place` (for `catalogue serve`): update the last build's output folder file by file instead
+    of swapping in a new one, if it is the folder the cache recorded. The `preview` then hears of the
+    pages as they are written, before the open data and the cache; with `lists_later` the open
+    data's lists of every record are left for a full build to write."""
     started, progress = time.perf_counter(), progress or Silent()
     check_output_location(out, root)  # before anything is written, even the cache
     cache = cache or BuildCache(root)
@@ -133,10 +129,10 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
     with publish as staging:                                                      # publish (on success)
         download = _offline_copy(root, catalogue, staging, progress) if offline_copy else None
         progress.stage("Writing the pages (unchanged ones are kept)")
-        first = (open_pages, pages_live) if reuse.in_place and pages_live else None
-        pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse, first)  # render
-        if first:
-            pages_live(None)
+        preview = preview if reuse.in_place else None
+        pages = write_pages(root, catalogue, staging, render.Edition(download=download), progress, reuse, preview)  # render
+        if preview:
+            preview.shown(None)
         if with_search:
             progress.stage("Indexing for search")
             search.index_site(staging, catalogue)                                 # index
@@ -151,14 +147,14 @@ def build_site(root: Path, out: Path, today: dt.date, strict: bool = False, prog
 
 
 def write_pages(root: Path, catalogue: Catalogue, folder: Path, edition: render.Edition, progress=None,
-                reuse: incremental.PageReuse | None = None, open_first: tuple | None = None) -> int:
+                reuse: incremental.PageReuse | None = None, preview: render.Preview | None = None) -> int:
     specs = render.plan_pages(catalogue, edition)
     kept = reuse.keep_unchanged(catalogue, specs, folder) if reuse else frozenset()
     pieces = reuse.fragments(catalogue) if reuse else None
     try:
         pages = render.render_site(catalogue, specs, theme.theme_dirs(root), folder, progress, kept=kept,
                                    interfaces=second_languages(root, catalogue), pieces=pieces,
-                                   compiled=reuse.cache.templates_folder() if reuse else None, open_first=open_first)
+                                   compiled=reuse.cache.templates_folder() if reuse else None, preview=preview)
         if reuse:
             reuse.record_fragments(pieces)
     finally:

@@ -7,6 +7,7 @@ pages are rendered by a pool of processes (forked, so the Catalogue is shared, n
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import traceback
@@ -59,15 +60,23 @@ def plan_pages(catalogue: Catalogue, edition: Edition = PUBLISHED) -> list[PageS
 _WORKER: dict = {}
 
 
+@dataclasses.dataclass(frozen=True)
+class Preview:
+    """`catalogue serve` rebuilding the folder it serves: the pages open in a browser (site paths) are
+    rendered before the others; `shown(their paths)` is told once they are written, `shown(None)`
+    once every page is."""
+    open_pages: frozenset[str]
+    shown: Callable[[frozenset[str] | None], None]
+
+
 def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Path], staging: Path,
                 progress: Callable | None = None, chunk: int = 50, kept: frozenset[str] = frozenset(),
                 interfaces: dict | None = None, pieces: fragments.Fragments | None = None,
-                compiled: Path | None = None, open_first: tuple[frozenset[str], Callable] | None = None) -> int:
+                compiled: Path | None = None, preview: Preview | None = None) -> int:
     """Render and write every page but those `kept` from the last build (see incremental.py); returns
     the number of pages in the site. `progress(done, total)` is told as it goes. `pieces`: the
     services' cards and filters kept from the last build (fragments.py); `compiled`: a folder
-    for compiled templates, kept between builds; `open_first`: (site paths, shown): those pages are
-    rendered before the others, and `shown(the paths written)` is told once they are."""
+    for compiled templates, kept between builds; `preview`: the pages open in a browser go first."""
     # before the pool starts: forked workers see the Catalogue without it being copied to them
     first = interface.active()
     pieces = pieces or fragments.Fragments()
@@ -80,10 +89,10 @@ def render_site(catalogue: Catalogue, specs: list[PageSpec], theme_dirs: list[Pa
     pictograms.cache_clear()
     _compile_templates(tuple(_WORKER["theme_dirs"]), _WORKER["compiled"])
     todo = [spec for spec in specs if page_file(spec) not in kept]
-    if open_first and (opened := [spec for spec in todo if spec.url in open_first[0]]):
-        _render_chunk(opened)  # the pages open in a browser (`catalogue serve`), before the rest
-        open_first[1](frozenset(spec.url for spec in opened))
-        todo = [spec for spec in todo if spec.url not in open_first[0]]
+    if preview and (opened := [spec for spec in todo if spec.url in preview.open_pages]):
+        _render_chunk(opened)
+        preview.shown(frozenset(spec.url for spec in opened))
+        todo = [spec for spec in todo if spec.url not in preview.open_pages]
     heavy_first = sorted(todo, key=lambda spec: spec.kind not in ("browse", "a-to-z", "provider"))  # balances the workers
     chunks = [heavy_first[i:i + chunk] for i in range(0, len(heavy_first), chunk)]
     written = len(specs) - len(heavy_first)

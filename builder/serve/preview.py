@@ -114,8 +114,9 @@ class Status:
         or (a hidden tab) having asked in the last few seconds."""
         with self._changed:
             recent = time.monotonic() - OPEN_FOR
-            return frozenset(page.removeprefix("/") for page, count in self._waiting.items() if count) | \
-                frozenset(page.removeprefix("/") for page, asked in self._asked.items() if asked > recent)
+            self._asked = {page: asked for page, asked in self._asked.items() if asked > recent}
+            waiting = [page for page, count in self._waiting.items() if count]
+            return frozenset(page.removeprefix("/") for page in [*self._asked, *waiting])
 
     def live(self, pages: frozenset[str] | None = None, new_build: bool = True) -> None:
         """These pages (site paths) are in the served folder; None: the whole build is. `new_build`:
@@ -126,9 +127,6 @@ class Status:
             self.problems = []
             self.pages = None if pages is None else frozenset("/" + page for page in pages)
             self._news()
-
-    def succeeded(self) -> None:
-        self.live(None)
 
     def failed(self, problems: list[Problem]) -> None:
         with self._changed:

@@ -27,6 +27,7 @@ from builder.build import build_site
 from builder.config.paths import CACHE_FOLDER
 from builder.core.errors import ContentError, Problem, SiteError
 from builder.incremental.cache import BuildCache
+from builder.pages import render
 from builder.serve import preview
 from builder.serve.watch import WATCHED, Changes, watching
 
@@ -73,13 +74,14 @@ def _rebuild(root: Path, out: Path, today: dt.date, status: preview.Status, with
              cache: BuildCache, in_place: bool = False, again: bool = True) -> bool:
     live = []  # an open page may reload once it is in the served folder, and every page once all are
 
-    def pages_live(pages: frozenset[str] | None) -> None:
+    def shown(pages: frozenset[str] | None) -> None:
         status.live(pages, new_build=not live)
         live.append(pages)
 
     try:
-        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place, pages_live=pages_live,
-                           open_pages=status.open_pages(), lists_later=in_place)  # the search indexer's build, after a pause, writes them
+        built = build_site(root, out, today, with_search=with_search, cache=cache, in_place=in_place,
+                           preview=render.Preview(status.open_pages(), shown),
+                           lists_later=in_place)  # the search indexer's build, after a pause, writes them
     except (ContentError, SiteError) as err:
         problems = err.problems.sorted() if isinstance(err, ContentError) else [Problem("templates", 0, "", str(err))]
         for problem in problems:

@@ -19,6 +19,7 @@ import pytest
 
 from builder.build import build_site, check_site
 from builder.incremental.cache import FOLDER, BuildCache
+from builder.pages.render import Preview
 from builder.publish import openreferral
 
 from conftest import SAMPLE, TODAY
@@ -198,8 +199,8 @@ def test_serve_makes_the_pages_open_in_a_browser_live_before_the_rest(site):
         news.append((pages, [b"Opened first." in (out / name).read_bytes()
                              for name in (opened + "index.html", "easy-read/" + opened + "index.html", provider)]))
     edit(listing, "\nsummary: ", "\nsummary: Opened first. ")
-    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache, pages_live=pages_live,
-               open_pages=frozenset({opened, "no-such-page/"}))
+    build_site(root, out, DAY, with_search=False, in_place=True, cache=cache,
+               preview=Preview(frozenset({opened, "no-such-page/"}), pages_live))
     assert news == [({opened}, [True, False, False]), (None, [True, True, True])]
     assert tree(out) == cold_build(root, scratch)
 

@@ -20,13 +20,13 @@ def answer(status: preview.Status, path: str) -> dict:
 
 def test_a_page_without_a_version_is_answered_at_once():
     status = preview.Status()
-    status.succeeded()
+    status.live()
     assert answer(status, "/__catalogue/status") == {"build": 1, "version": 1, "problems": [], "pages": None}
 
 
 def test_a_waiting_page_is_answered_as_soon_as_the_build_is_done():
     status = preview.Status()
-    threading.Timer(0.2, status.succeeded).start()
+    threading.Timer(0.2, status.live).start()
     started = time.monotonic()
     found = answer(status, "/__catalogue/status?after=0")
     assert found["build"] == 1 and 0.15 < time.monotonic() - started < 5
@@ -43,8 +43,8 @@ def test_a_waiting_page_hears_of_problems_too():
 
 def test_a_page_with_an_older_version_is_answered_at_once():
     status = preview.Status()
-    status.succeeded()
-    status.succeeded()
+    status.live()
+    status.live()
     started = time.monotonic()
     assert answer(status, "/__catalogue/status?after=1")["build"] == 2
     assert time.monotonic() - started < 1
@@ -64,14 +64,14 @@ def test_the_pages_asking_are_the_open_pages():
     time.sleep(0.2)
     answer(status, "/__catalogue/status?page=%2Fservices%2Fa%2Fb%2F")  # a hidden tab: asked, not waiting
     assert status.open_pages() == {"a-to-z/", "services/a/b/"}
-    status.succeeded()
+    status.live()
     waiting.join()
     assert status.open_pages() == {"a-to-z/", "services/a/b/"}  # asked a moment ago: still open
 
 
 def test_the_open_pages_are_news_before_the_rest_of_the_build():
     status = preview.Status()
-    status.succeeded()
+    status.live()
     status.live(frozenset({"services/a/b/"}), new_build=True)
     first = answer(status, "/__catalogue/status?after=1")
     assert first["build"] == 2 and first["pages"] == ["/services/a/b/"]
